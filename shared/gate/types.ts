@@ -1,0 +1,50 @@
+// The vocabulary of the posting gate: what an outgoing request looks like and what classifying it yields.
+import type { PlatformId } from '../platforms/platform-id.ts';
+
+/** What publishing a request would do. */
+export const POST_ACTIONS = ['post', 'reply', 'quote', 'edit', 'schedule', 'repost', 'message'] as const;
+/** One publishing action. */
+export type PostAction = (typeof POST_ACTIONS)[number];
+
+/**
+ * An outgoing HTTP request as either adapter (Electron webRequest, Playwright route) sees it.
+ * `body` is the raw bytes; null when the request has none, or when the adapter could not read it
+ * (for example an upload part backed by a file), in which case `bodyUnreadable` is true.
+ */
+export interface OutgoingRequest {
+  method: string;
+  url: string;
+  headers?: Readonly<Record<string, string>>;
+  body: Uint8Array | null;
+  bodyUnreadable?: boolean;
+}
+
+/** One post inside a publishing request (a thread sends several). */
+export interface PostPart {
+  /** The exact text as it will be published; null when it could not be read. */
+  text: string | null;
+  mediaCount: number;
+  /** The ID (always a string, never a number) of the item replied to, if any. */
+  replyToId: string | null;
+  /** The ID of the item quoted, if any. */
+  quotedId: string | null;
+}
+
+/** A request recognised as publishing. */
+export interface ClassifiedPost {
+  platform: PlatformId;
+  /** Stable name of the rule that matched, e.g. 'x.graphql.CreateTweet'. */
+  rule: string;
+  action: PostAction;
+  /** The posts in the order they will be published; at least one. */
+  parts: PostPart[];
+  /** False when the endpoint publishes but its body could not be parsed: shown as "content could not be read". */
+  readable: boolean;
+  /** Why the body could not be read (for the dialog and the audit log). */
+  unreadableReason?: string;
+  /** Who the request says is posting, where it says so (a Bluesky repo DID, say). */
+  identity: string | null;
+}
+
+/** The classifier's verdict: publishing (held per policy) or not. */
+export type Classification = { gated: false } | ({ gated: true } & ClassifiedPost);
