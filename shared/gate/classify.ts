@@ -1,0 +1,144 @@
+// The gate's entry point: decides from method + URL (+ body when a rule's URL matched) whether a request publishes.
+import type { Classification, OutgoingRequest, PostAction } from './types.ts';
+import type { Extraction, PlatformRule } from '../platforms/rule.ts';
+import { part } from '../platforms/rule.ts';
+import { RequestBody, UnreadableBodyError } from '../platforms/request-body.ts';
+import { RULE_INDEX, type RuleIndex } from '../platforms/index.ts';
+import { matchCustomRule, type CustomRule } from '../platforms/custom-rules.ts';
+
+/** Options for classify(). */
+export interface ClassifyOptions {
+  /** User rules, checked when no built-in rule claims the request. */
+  customRules?: readonly CustomRule[];
+  /** Rule index to use instead of the built-in catalog (tests). */
+  index?: RuleIndex;
+}
+
+/** Methods that can publish on a built-in rule; everything else (GET, HEAD, OPTIONS, DELETE…) cannot. */
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+const NOT_GATED: Classification = Object.freeze({ gated: false });
+
+function segmentsOf(pathname: string): string[] {
+  const raw = pathname.split('/');
+  const out: string[] = [];
+  for (const segment of raw) {
+    if (segment.length === 0) continue;
+    if (segment.includes('%')) {
+      try {
+        out.push(decodeURIComponent(segment));
+        continue;
+      } catch {
+        // keep the raw segment
+      }
+    }
+    out.push(segment);
+  }
+  return out;
+}
+
+function unreadable(rule: PlatformRule, reason: string, action: PostAction = 'post'): Classification {
+  return {
+    gated: true,
+    platform: rule.platform,
+    rule: rule.name,
+    action,
+    parts: [part(null)],
+    readable: false,
+    unreadableReason: reason,
+    identity: null,
+  };
+}
+
+function fromExtraction(rule: PlatformRule, extraction: Extraction): Classification {
+  const parts = extraction.parts.length > 0 ? extraction.parts : [part(null)];
+  const reason = extraction.unreadableReason ?? (parts.some((p) => p.text === null) ? 'text-not-found' : undefined);
+  const result: Classification = {
+    gated: true,
+    platform: rule.platform,
+    rule: extraction.rule ?? rule.name,
+    action: extraction.action,
+    parts,
+    readable: reason === undefined,
+    identity: extraction.identity ?? null,
+  };
+  if (reason !== undefined) result.unreadableReason = reason;
+  return result;
+}
+
+function customVerdict(rule: CustomRule): Classification {
+  return {
+    gated: true,
+    platform: 'custom',
+    rule: `custom.${rule.id}`,
+    action: 'post',
+    parts: [part(null)],
+    readable: false,
+    unreadableReason: 'content-unknown',
+    identity: null,
+  };
+}
+
+/**
+ * Classifies one outgoing request. Never throws.
+ *
+ * - Only POST/PUT/PATCH can match a built-in rule; the URL is parsed once and its last two path
+ *   segments are looked up in the rule index, so unrelated traffic costs about one `new URL()`.
+ * - The body is decoded only after a rule's method + host + path matched. A body that cannot be read
+ *   (missing, `bodyUnreadable`, malformed) on a matched endpoint yields `gated: true, readable: false`
+ *   with an `unreadableReason` and a single `{ text: null }` part: the gate fails closed.
+ * - A rule may decide from the body that the request does not publish (a Bluesky like through
+ *   createRecord, a Facebook reaction through /api/graphql/): `{ gated: false }`.
+ * - Custom rules (checked last, any method) yield `platform: 'custom'`, `action: 'post'`,
+ *   `readable: false`, `unreadableReason: 'content-unknown'`: Hatrack knows the endpoint, not its format.
+ */
+export function classify(request: OutgoingRequest, options: ClassifyOptions = {}): Classification {
+  let url: URL;
+  let method: string;
+  try {
+    method = typeof request.method === 'string' ? request.method.toUpperCase() : '';
+    const customRules = options.customRules;
+    const write = WRITE_METHODS.has(method);
+    if (!write && (customRules === undefined || customRules.length === 0)) return NOT_GATED;
+    url = new URL(request.url);
+    if (write) {
+      const verdict = classifyBuiltIn(request, method, url, options.index ?? RULE_INDEX);
+      if (verdict !== null) return verdict;
+    }
+    if (customRules !== undefined && customRules.length > 0) {
+      const rule = matchCustomRule(customRules, method, url);
+      if (rule !== null) return customVerdict(rule);
+    }
+    return NOT_GATED;
+  } catch {
+    return NOT_GATED;
+  }
+}
+
+function classifyBuiltIn(request: OutgoingRequest, method: string, url: URL, index: RuleIndex): Classification | null {
+  const segments = segmentsOf(url.pathname);
+  const n = segments.length;
+  if (n === 0) return null;
+  const last = segments[n - 1]?.toLowerCase() ?? '';
+  const previous = n > 1 ? (segments[n - 2]?.toLowerCase() ?? '') : '';
+  const byLast = index.get(last);
+  const byPrevious = previous ? index.get(previous) : undefined;
+  if (byLast === undefined && byPrevious === undefined) return null;
+  const host = url.hostname.endsWith('.') ? url.hostname.slice(0, -1) : url.hostname;
+  let body: RequestBody | undefined;
+  for (const candidates of [byLast, byPrevious]) {
+    if (candidates === undefined) continue;
+    for (const rule of candidates) {
+      if (!rule.methods.includes(method) || !rule.matchUrl(host, segments, url)) continue;
+      body ??= new RequestBody(request.body ?? null, request.headers, request.bodyUnreadable === true);
+      try {
+        const extraction = rule.extract({ method, url, segments, body });
+        if (extraction === null) return NOT_GATED;
+        return fromExtraction(rule, extraction);
+      } catch (error) {
+        const reason = error instanceof UnreadableBodyError ? error.reason : 'parse-error';
+        return unreadable(rule, reason, rule.fallbackAction);
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,101 @@
+// JSON parsing that keeps 64-bit integer IDs exact, plus small typed accessors for parsed bodies.
+
+/** A parsed JSON value. Integers too large for a double arrive as their source digits (a string). */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+type SourceReviver = (key: string, value: unknown, context?: { source?: string }) => unknown;
+const parseWithReviver = JSON.parse as (text: string, reviver: SourceReviver) => unknown;
+
+/** True when this runtime passes `context.source` to JSON.parse revivers (Node 22, Chrome 114+). */
+const REVIVER_HAS_SOURCE: boolean = (() => {
+  try {
+    let seen = false;
+    parseWithReviver('1', (_k, v, c) => {
+      if (typeof c?.source === 'string') seen = true;
+      return v;
+    });
+    return seen;
+  } catch {
+    return false;
+  }
+})();
+
+/** A number literal of 16+ digits in value position; a cheap test that decides whether to take the slow path. */
+const MAYBE_BIG_INT = /[:[,]\s*-?\d{16}/;
+/** Strings are skipped; unquoted integer literals of 16+ digits are quoted. */
+const QUOTE_BIG_INTS = /"(?:[^"\\]|\\.)*"|(?<![\w.+-])(-?\d{16,})(?![\w.])/g;
+
+const keepBigIntSource: SourceReviver = (_key, value, context) => {
+  if (typeof value === 'number' && !Number.isSafeInteger(value) && Number.isInteger(value)) {
+    const source = context?.source;
+    if (typeof source === 'string' && /^-?\d+$/.test(source)) return source;
+  }
+  return value;
+};
+
+/**
+ * `JSON.parse`, except that integer literals beyond 2^53 come back as their exact digits (a string),
+ * so IDs such as `"in_reply_to_tweet_id": 1790000000000000001` survive. Throws on invalid JSON.
+ */
+export function parseJsonKeepingBigInts(text: string, forceFallback = false): JsonValue {
+  if (!MAYBE_BIG_INT.test(text)) return JSON.parse(text) as JsonValue;
+  if (REVIVER_HAS_SOURCE && !forceFallback) return parseWithReviver(text, keepBigIntSource) as JsonValue;
+  const quoted = text.replace(QUOTE_BIG_INTS, (match: string, digits: string | undefined) =>
+    digits === undefined ? match : `"${digits}"`,
+  );
+  return JSON.parse(quoted) as JsonValue;
+}
+
+/** A JSON object (not an array, not null). */
+export type JsonObject = { [key: string]: JsonValue };
+
+/** True when `value` is a plain JSON object. */
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Follows `path` through objects (and array indexes given as numbers); undefined when any step is missing. */
+export function at(value: unknown, ...path: Array<string | number>): JsonValue | undefined {
+  let current: unknown = value;
+  for (const step of path) {
+    if (typeof step === 'number') {
+      if (!Array.isArray(current)) return undefined;
+      current = current[step];
+    } else {
+      if (!isObject(current)) return undefined;
+      current = Object.prototype.hasOwnProperty.call(current, step) ? current[step] : undefined;
+    }
+  }
+  return current as JsonValue | undefined;
+}
+
+/** The value when it is a string, else null. */
+export function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** An ID as a string: strings pass through (non-empty), finite integers are printed; anything else is null. */
+export function idOf(value: unknown): string | null {
+  if (typeof value === 'string') return value.length > 0 ? value : null;
+  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+  if (typeof value === 'bigint') return value.toString();
+  return null;
+}
+
+/** The value as an array (empty when it is not one). */
+export function arr(value: unknown): JsonValue[] {
+  return Array.isArray(value) ? (value as JsonValue[]) : [];
+}
+
+/**
+ * Values that clients sometimes send as string-encoded JSON (Facebook `variables`, Threads
+ * `text_post_app_info`): parse a string that looks like JSON, pass objects through.
+ */
+export function nestedJson(value: unknown): JsonValue | undefined {
+  if (typeof value === 'string') {
+    const trimmed = value.trimStart();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJsonKeepingBigInts(value);
+    return undefined;
+  }
+  return value as JsonValue | undefined;
+}

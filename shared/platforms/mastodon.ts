@@ -1,0 +1,72 @@
+// Mastodon and other Fediverse servers (matched by path on any host): statuses, edits, boosts; Misskey notes.
+import { arr, idOf, str, type JsonObject } from './json-body.ts';
+import { actionOf, part, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
+import type { PostAction } from '../gate/types.ts';
+
+function mediaCount(record: JsonObject): number {
+  const ids = record['media_ids'];
+  if (Array.isArray(ids)) return ids.length;
+  return typeof ids === 'string' && ids.length > 0 ? 1 : 0;
+}
+
+/** Reads a status body (JSON or form); `fallback` is the action when it is neither reply nor quote. */
+function statusFrom(record: JsonObject, fallback: PostAction): Extraction {
+  const media = mediaCount(record);
+  const status = str(record['status']);
+  const p = part(status ?? (media > 0 ? '' : null), {
+    mediaCount: media,
+    replyToId: idOf(record['in_reply_to_id']),
+    quotedId: idOf(record['quoted_status_id']) ?? idOf(record['quote_id']),
+  });
+  let action: PostAction = fallback === 'edit' ? 'edit' : actionOf(p, fallback);
+  if (fallback !== 'edit') {
+    if (record['visibility'] === 'direct') action = 'message';
+    else if (typeof record['scheduled_at'] === 'string' && record['scheduled_at'].length > 0) action = 'schedule';
+  }
+  return single(p, action);
+}
+
+/** The Mastodon-API rules (Mastodon, Pleroma, Akkoma, GoToSocial…) plus Misskey's notes/create. */
+export const mastodonRules: readonly PlatformRule[] = [
+  {
+    name: 'mastodon.statuses.create',
+    platform: 'mastodon',
+    methods: ['POST'],
+    anchors: ['statuses'],
+    matchUrl: (_host, segments) => pathIs(segments, 'api', 'v1', 'statuses'),
+    extract: ({ body }) => statusFrom(body.record(), 'post'),
+  },
+  {
+    name: 'mastodon.statuses.edit',
+    platform: 'mastodon',
+    methods: ['PUT'],
+    fallbackAction: 'edit',
+    anchors: ['statuses'],
+    matchUrl: (_host, segments) => pathIs(segments, 'api', 'v1', 'statuses', '*'),
+    extract: ({ body }) => statusFrom(body.record(), 'edit'),
+  },
+  {
+    name: 'mastodon.statuses.reblog',
+    platform: 'mastodon',
+    methods: ['POST'],
+    anchors: ['reblog'],
+    matchUrl: (_host, segments) => pathIs(segments, 'api', 'v1', 'statuses', '*', 'reblog'),
+    extract: ({ segments }) => ({ action: 'repost', parts: [part('', { quotedId: segments[3] ?? null })] }),
+  },
+  {
+    name: 'mastodon.misskey.notes.create',
+    platform: 'mastodon',
+    methods: ['POST'],
+    anchors: ['create'],
+    matchUrl: (_host, segments) => pathIs(segments, 'api', 'notes', 'create'),
+    extract: ({ body }) => {
+      const record = body.record();
+      const media = arr(record['fileIds']).length || arr(record['mediaIds']).length;
+      const renote = idOf(record['renoteId']);
+      const text = str(record['text']);
+      if (renote !== null && text === null && media === 0) return { action: 'repost', parts: [part('', { quotedId: renote })] };
+      const p = part(text ?? (media > 0 ? '' : null), { mediaCount: media, replyToId: idOf(record['replyId']), quotedId: renote });
+      return single(p, record['visibility'] === 'specified' ? 'message' : actionOf(p));
+    },
+  },
+];

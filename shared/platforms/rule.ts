@@ -1,0 +1,84 @@
+// The shape of a platform rule: which requests it claims by method + URL, and how it reads their bodies.
+import type { PlatformId } from './platform-id.ts';
+import type { PostAction, PostPart } from '../gate/types.ts';
+import type { RequestBody } from './request-body.ts';
+
+/** What a rule sees once its URL matched. `segments` are the decoded, non-empty path segments. */
+export interface RuleInput {
+  method: string;
+  url: URL;
+  segments: readonly string[];
+  body: RequestBody;
+}
+
+/** What a rule found in the body: publishing (action + parts) or, for shared endpoints, nothing. */
+export interface Extraction {
+  action: PostAction;
+  parts: PostPart[];
+  identity?: string | null;
+  /** Set when the endpoint publishes but the body lacks the text (shown as "content could not be read"). */
+  unreadableReason?: string;
+  /** Overrides the rule name (e.g. a GraphQL endpoint reports the operation that matched). */
+  rule?: string;
+}
+
+/**
+ * One publishing endpoint. `anchors` are lowercase path segments, one of which must be the last or
+ * second-to-last segment of a matching URL; they index the rule so that unrelated requests cost one
+ * Map lookup. `matchUrl` then checks host and the full path; `extract` reads the body and returns null
+ * when this particular request does not publish (a like sent to the same endpoint as a post, say).
+ * `extract` may throw; classify() treats any throw as an unreadable, gated post (fail closed).
+ */
+export interface PlatformRule {
+  name: string;
+  platform: PlatformId;
+  methods: readonly string[];
+  anchors: readonly string[];
+  /** The action reported when the body cannot be read (default 'post'). */
+  fallbackAction?: PostAction;
+  matchUrl(host: string, segments: readonly string[], url: URL): boolean;
+  extract(input: RuleInput): Extraction | null;
+}
+
+/** A PostPart with defaults for the fields a rule did not find. */
+export function part(text: string | null, extra: Partial<Omit<PostPart, 'text'>> = {}): PostPart {
+  return {
+    text,
+    mediaCount: extra.mediaCount ?? 0,
+    replyToId: extra.replyToId ?? null,
+    quotedId: extra.quotedId ?? null,
+  };
+}
+
+/** Picks the action from a part: reply wins over quote (reply timing matters most), else `fallback`. */
+export function actionOf(p: PostPart, fallback: PostAction = 'post'): PostAction {
+  if (p.replyToId !== null) return 'reply';
+  if (p.quotedId !== null) return 'quote';
+  return fallback;
+}
+
+/** An extraction for one part; `unreadableReason` is set when the text is missing. */
+export function single(p: PostPart, action: PostAction = actionOf(p)): Extraction {
+  return p.text === null ? { action, parts: [p], unreadableReason: 'text-not-found' } : { action, parts: [p] };
+}
+
+/** Host matcher for a registrable domain and its subdomains (`x.com`, `api.x.com`, …). */
+export function hostIn(...domains: string[]): (host: string) => boolean {
+  return (host) => domains.some((d) => host === d || host.endsWith(`.${d}`));
+}
+
+/** Compares path segments with a pattern where `*` matches any one segment; case-insensitive. */
+export function pathIs(segments: readonly string[], ...pattern: string[]): boolean {
+  if (segments.length !== pattern.length) return false;
+  for (let i = 0; i < pattern.length; i++) {
+    const want = pattern[i];
+    if (want !== '*' && want?.toLowerCase() !== segments[i]?.toLowerCase()) return false;
+  }
+  return true;
+}
+
+/** True when the path ends with `pattern` (same `*` rule as pathIs). */
+export function pathEndsWith(segments: readonly string[], ...pattern: string[]): boolean {
+  if (segments.length < pattern.length) return false;
+  return pathIs(segments.slice(segments.length - pattern.length), ...pattern);
+}

@@ -1,0 +1,128 @@
+// X (Twitter) publishing endpoints: web GraphQL mutations, DMs, API v2 and legacy v1.1.
+import { arr, at, idOf, nestedJson, str, type JsonValue } from './json-body.ts';
+import type { PostAction } from '../gate/types.ts';
+import { actionOf, hostIn, part, pathEndsWith, single, type Extraction, type PlatformRule, type RuleInput } from './rule.ts';
+
+const isXHost = hostIn('x.com', 'twitter.com');
+
+/** The numeric status ID in a tweet URL (`https://x.com/user/status/123`), or null. */
+export function statusIdFromUrl(url: string | null): string | null {
+  if (url === null) return null;
+  return /\/status(?:es)?\/(\d+)/.exec(url)?.[1] ?? null;
+}
+
+function graphqlVariables(input: RuleInput): JsonValue | undefined {
+  return nestedJson(at(input.body.json(), 'variables'));
+}
+
+/** A rule for `/…/graphql/<queryId>/<operation>`; the operation name must match exactly. */
+function graphqlRule(
+  operation: string,
+  extract: (vars: JsonValue | undefined) => Extraction | null,
+  fallbackAction: PostAction = 'post',
+): PlatformRule {
+  return {
+    fallbackAction,
+    name: `x.graphql.${operation}`,
+    platform: 'x',
+    methods: ['POST'],
+    anchors: [operation.toLowerCase()],
+    matchUrl: (host, segments) =>
+      isXHost(host) &&
+      segments.length >= 3 &&
+      segments[segments.length - 3]?.toLowerCase() === 'graphql' &&
+      segments[segments.length - 1] === operation,
+    extract: (input) => extract(graphqlVariables(input)),
+  };
+}
+
+function tweetFromVariables(vars: JsonValue | undefined): Extraction {
+  const p = part(str(at(vars, 'tweet_text')), {
+    replyToId: idOf(at(vars, 'reply', 'in_reply_to_tweet_id')),
+    quotedId: statusIdFromUrl(str(at(vars, 'attachment_url'))),
+    mediaCount: arr(at(vars, 'media', 'media_entities')).length,
+  });
+  return single(p);
+}
+
+function mediaIdsCount(value: JsonValue | undefined): number {
+  if (Array.isArray(value)) return value.length;
+  if (typeof value === 'string') return value.split(',').filter((s) => s.trim().length > 0).length;
+  return 0;
+}
+
+/** The X rules, most specific first. */
+export const xRules: readonly PlatformRule[] = [
+  graphqlRule('CreateTweet', tweetFromVariables),
+  graphqlRule('CreateNoteTweet', tweetFromVariables),
+  graphqlRule('CreateScheduledTweet', (vars) => {
+    const request = at(vars, 'post_tweet_request');
+    const p = part(str(at(request, 'status')), {
+      replyToId: idOf(at(request, 'in_reply_to_status_id')),
+      quotedId: statusIdFromUrl(str(at(request, 'attachment_url'))),
+      mediaCount: mediaIdsCount(at(request, 'media_ids')),
+    });
+    return single(p, 'schedule');
+  }, 'schedule'),
+  graphqlRule('CreateRetweet', (vars) => {
+    const id = idOf(at(vars, 'tweet_id'));
+    return { action: 'repost', parts: [part('', { quotedId: id })] };
+  }, 'repost'),
+  {
+    name: 'x.dm.new',
+    fallbackAction: 'message',
+    platform: 'x',
+    methods: ['POST'],
+    anchors: ['new2.json', 'new.json'],
+    matchUrl: (host, segments) =>
+      isXHost(host) && (pathEndsWith(segments, '1.1', 'dm', 'new2.json') || pathEndsWith(segments, '1.1', 'dm', 'new.json')),
+    extract: ({ body }) => {
+      const record = body.record();
+      const mediaId = idOf(record['media_id']);
+      return single(part(str(record['text']), { mediaCount: mediaId ? 1 : 0 }), 'message');
+    },
+  },
+  {
+    name: 'x.v2.tweets',
+    platform: 'x',
+    methods: ['POST'],
+    anchors: ['tweets'],
+    matchUrl: (host, segments) => isXHost(host) && segments.length === 2 && segments[0] === '2' && segments[1] === 'tweets',
+    extract: ({ body }) => {
+      const json = body.json();
+      const p = part(str(at(json, 'text')), {
+        replyToId: idOf(at(json, 'reply', 'in_reply_to_tweet_id')),
+        quotedId: idOf(at(json, 'quote_tweet_id')),
+        mediaCount: arr(at(json, 'media', 'media_ids')).length,
+      });
+      return single(p);
+    },
+  },
+  {
+    name: 'x.v1.statuses.update',
+    platform: 'x',
+    methods: ['POST'],
+    anchors: ['update.json'],
+    matchUrl: (host, segments) => isXHost(host) && pathEndsWith(segments, '1.1', 'statuses', 'update.json'),
+    extract: ({ body }) => {
+      const record = body.record();
+      const p = part(str(record['status']), {
+        replyToId: idOf(record['in_reply_to_status_id']),
+        quotedId: statusIdFromUrl(str(record['attachment_url'])),
+        mediaCount: mediaIdsCount(record['media_ids']),
+      });
+      return single(p, actionOf(p));
+    },
+  },
+  {
+    name: 'x.v1.statuses.retweet',
+    platform: 'x',
+    methods: ['POST'],
+    anchors: ['retweet'],
+    matchUrl: (host, segments) => isXHost(host) && pathEndsWith(segments, '1.1', 'statuses', 'retweet', '*'),
+    extract: ({ segments }) => {
+      const last = segments[segments.length - 1] ?? '';
+      return { action: 'repost', parts: [part('', { quotedId: /^(\d+)/.exec(last)?.[1] ?? null })] };
+    },
+  },
+];
