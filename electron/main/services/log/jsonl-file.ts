@@ -1,0 +1,200 @@
+// The append-only JSONL file: a streaming loader that survives torn and corrupt lines, and a group-committing,
+// fsync'ing appender whose promises resolve only once the bytes are on disk.
+import { open, type FileHandle } from 'node:fs/promises';
+
+/** A line the loader could not use, with its 1-based line number. */
+export interface SkippedLine {
+  line: number;
+  reason: string;
+}
+
+/** What loading found besides the good lines. */
+export interface LoadResult {
+  /** Non-empty lines seen (good and skipped). */
+  lines: number;
+  skipped: SkippedLine[];
+  /** True when the file's last byte is not a newline: the next append must start a new line first. */
+  endsTorn: boolean;
+}
+
+const CHUNK = 1 << 22;
+const NEWLINE = 0x0a;
+
+/**
+ * Streams the file in chunks and hands each complete line's text to `onLine` (which may throw or return a
+ * reason string to have the line skipped). A missing file loads as empty. Never throws for content problems.
+ */
+export async function loadJsonl(
+  filePath: string,
+  onLine: (text: string, lineNumber: number) => string | null,
+): Promise<LoadResult> {
+  const result: LoadResult = { lines: 0, skipped: [], endsTorn: false };
+  let handle: FileHandle;
+  try {
+    handle = await open(filePath, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return result;
+    throw error;
+  }
+  try {
+    let carry: Buffer | null = null;
+    let lineNumber = 0;
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    const take = (text: string): void => {
+      lineNumber++;
+      if (text.trim() === '') return;
+      result.lines++;
+      let reason: string | null;
+      try {
+        reason = onLine(text, lineNumber);
+      } catch (error) {
+        reason = error instanceof Error ? error.message : String(error);
+      }
+      if (reason !== null) result.skipped.push({ line: lineNumber, reason });
+    };
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      let start = 0;
+      let newline = buffer.indexOf(NEWLINE, 0);
+      while (newline !== -1 && newline < bytesRead) {
+        if (carry !== null) {
+          take(Buffer.concat([carry, buffer.subarray(0, newline)]).toString('utf8'));
+          carry = null;
+        } else {
+          take(buffer.toString('utf8', start, newline));
+        }
+        start = newline + 1;
+        newline = buffer.indexOf(NEWLINE, start);
+      }
+      if (start < bytesRead) {
+        // Copy: the shared read buffer is overwritten by the next chunk.
+        const rest = Buffer.from(buffer.subarray(start, bytesRead));
+        carry = carry === null ? rest : Buffer.concat([carry, rest]);
+      }
+    }
+    if (carry !== null && carry.length > 0) {
+      result.endsTorn = true;
+      const text = carry.toString('utf8');
+      lineNumber++;
+      if (text.trim() !== '') {
+        result.lines++;
+        let reason: string | null;
+        try {
+          reason = onLine(text, lineNumber);
+        } catch (error) {
+          reason = error instanceof Error ? error.message : String(error);
+        }
+        // A complete-looking last line without its newline is kept; a cut one is reported as torn.
+        if (reason !== null) result.skipped.push({ line: lineNumber, reason: `torn last line (no newline at end of file): ${reason}` });
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+  return result;
+}
+
+interface Pending {
+  text: string;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/** Options for the appender. */
+export interface AppenderOptions {
+  /** Start with a newline because the file ends with a torn fragment. */
+  startWithNewline?: boolean;
+  /** Extra wait, in ms (0–5), to gather appends into one write; 0 batches what arrives in the same tick. */
+  groupCommitMs?: number;
+}
+
+/**
+ * Appends lines through one open O_APPEND descriptor. Appends arriving while a write is in flight (or within
+ * the group-commit window) share one write and one fsync; each promise resolves after that fsync.
+ */
+export class JsonlAppender {
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private flushing: Promise<void> | null = null;
+  private needsNewline: boolean;
+  private closed = false;
+
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly groupCommitMs: number,
+    startWithNewline: boolean,
+  ) {
+    this.needsNewline = startWithNewline;
+  }
+
+  /** Opens (creating) the file for appending. */
+  static async open(filePath: string, options: AppenderOptions = {}): Promise<JsonlAppender> {
+    const handle = await open(filePath, 'a', 0o600);
+    const wait = Math.min(5, Math.max(0, options.groupCommitMs ?? 0));
+    return new JsonlAppender(handle, wait, options.startWithNewline ?? false);
+  }
+
+  /** Appends one line (without its newline); resolves once it is fsync'd. */
+  append(line: string): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('log file is closed'));
+    if (line.includes('\n')) return Promise.reject(new Error('a log line cannot contain a newline'));
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ text: line, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Appends several lines in one write; resolves once they are fsync'd. */
+  appendMany(lines: readonly string[]): Promise<void> {
+    if (lines.length === 0) return Promise.resolve();
+    return this.append(lines.join('\n'));
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.flushing !== null) return;
+    this.scheduled = true;
+    const run = (): void => {
+      this.scheduled = false;
+      void this.flushLoop();
+    };
+    if (this.groupCommitMs > 0) setTimeout(run, this.groupCommitMs);
+    else setImmediate(run);
+  }
+
+  private async flushLoop(): Promise<void> {
+    if (this.flushing !== null) return;
+    let done!: () => void;
+    this.flushing = new Promise<void>((resolve) => (done = resolve));
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue;
+        this.queue = [];
+        let text = batch.map((item) => item.text).join('\n') + '\n';
+        if (this.needsNewline) text = '\n' + text;
+        try {
+          await this.handle.appendFile(text, 'utf8');
+          this.needsNewline = false;
+          await this.handle.sync();
+          for (const item of batch) item.resolve();
+        } catch (error) {
+          const failure = error instanceof Error ? error : new Error(String(error));
+          for (const item of batch) item.reject(failure);
+        }
+      }
+    } finally {
+      this.flushing = null;
+      done();
+    }
+  }
+
+  /** Waits for queued appends, then closes the descriptor. */
+  async close(): Promise<void> {
+    while (this.scheduled || this.flushing !== null || this.queue.length > 0) {
+      if (this.flushing !== null) await this.flushing;
+      else await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    this.closed = true;
+    await this.handle.close();
+  }
+}

@@ -1,0 +1,382 @@
+// The event log service: loads the JSONL file into a column index, appends gate and reply entries durably,
+// and answers the dashboard's queries, summaries, exports and imports.
+import { randomUUID } from 'node:crypto';
+import type { PlatformId } from '../../../../shared/platforms/platform-id.ts';
+import type { PostAction } from '../../../../shared/gate/types.ts';
+import {
+  validateLogLine,
+  type AccountRef,
+  type CorrectionLine,
+  type DecodeItemTime,
+  type DeletionLine,
+  type GateDecision,
+  type GateLine,
+  type GateResultLine,
+  type LogLine,
+  type ReplyLine,
+} from '../../../../shared/log/entry-schema.ts';
+import { compileFilter, type GateRow, type LogFilter, type ReplyRow } from '../../../../shared/log/model.ts';
+import { BusinessCalendar, defaultSchedule, type BusinessSchedule } from '../../../../shared/log/business-hours.ts';
+import { DEFAULT_TARGET_MINUTES, computeBusinessMs, summarise, type LogSummary } from '../../../../shared/log/statistics.ts';
+import { JsonlAppender, loadJsonl, type SkippedLine } from './jsonl-file.ts';
+import { ReplyIndex } from './reply-index.ts';
+
+/** What the service needs from the composition root. */
+export interface LogServiceDeps {
+  decodeItemTime: DecodeItemTime;
+  now?: () => Date;
+  newId?: () => string;
+  /** Business hours for the business-time statistics (default Mon–Fri 09–17 UTC). */
+  schedule?: BusinessSchedule;
+  /** Response targets in minutes per account id. */
+  targets?: Record<string, number>;
+  defaultTargetMinutes?: number;
+  /** Extra group-commit wait in ms (0–5). */
+  groupCommitMs?: number;
+}
+
+/** How loading went: entries kept, and the lines skipped with why. */
+export interface LoadReport {
+  total: number;
+  skipped: SkippedLine[];
+}
+
+/** A page of the query, its total and the summary over the whole filtered set. */
+export interface QueryResult {
+  total: number;
+  rows: ReplyRow[];
+  summary: LogSummary;
+}
+
+/** The account fields the log copies (an `Account` works as is). */
+export type AccountLike = Pick<AccountRef, 'id' | 'handle' | 'name' | 'kind'>;
+
+/** The service behind the log: one per log file. */
+export class LogService {
+  readonly index = new ReplyIndex();
+  private readonly gates: GateRow[] = [];
+  private readonly gateByRequest = new Map<string, number>();
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private calendar: BusinessCalendar;
+  private targets: Record<string, number>;
+  private defaultTarget: number;
+  private businessCache: { version: number; values: Float64Array } | null = null;
+  private appender: JsonlAppender | null = null;
+  loadReport: LoadReport = { total: 0, skipped: [] };
+
+  private constructor(
+    readonly filePath: string,
+    private readonly deps: LogServiceDeps,
+  ) {
+    this.now = deps.now ?? (() => new Date());
+    this.newId = deps.newId ?? (() => randomUUID());
+    this.calendar = new BusinessCalendar(deps.schedule ?? defaultSchedule());
+    this.targets = { ...(deps.targets ?? {}) };
+    this.defaultTarget = deps.defaultTargetMinutes ?? DEFAULT_TARGET_MINUTES;
+  }
+
+  /** Loads the file (missing = empty), reports skipped lines, and opens it for appending. */
+  static async open(filePath: string, deps: LogServiceDeps): Promise<LogService> {
+    const service = new LogService(filePath, deps);
+    const result = await loadJsonl(filePath, (text) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return 'invalid JSON';
+      }
+      const checked = validateLogLine(value);
+      if (!checked.ok) return checked.reason;
+      service.apply(checked.line);
+      return null;
+    });
+    service.loadReport = { total: result.lines - result.skipped.length, skipped: result.skipped };
+    service.appender = await JsonlAppender.open(filePath, {
+      startWithNewline: result.endsTorn,
+      groupCommitMs: deps.groupCommitMs ?? 0,
+    });
+    return service;
+  }
+
+  /** The schedule in use for business hours and local days. */
+  get schedule(): BusinessSchedule {
+    return this.calendar.schedule;
+  }
+
+  /** Changes the business schedule and/or targets used by queries and exports (not stored in the log). */
+  configure(settings: { schedule?: BusinessSchedule; targets?: Record<string, number>; defaultTargetMinutes?: number }): void {
+    if (settings.schedule) {
+      this.calendar = new BusinessCalendar(settings.schedule);
+      this.businessCache = null;
+    }
+    if (settings.targets) this.targets = { ...settings.targets };
+    if (settings.defaultTargetMinutes !== undefined) this.defaultTarget = settings.defaultTargetMinutes;
+  }
+
+  /** Folds one validated line into memory. */
+  private apply(line: LogLine): void {
+    switch (line.type) {
+      case 'reply':
+        this.index.addReply(line);
+        break;
+      case 'correction':
+      case 'deletion':
+        this.index.applyHistory(line);
+        break;
+      case 'gate': {
+        const { v: _v, type: _t, ...rest } = line;
+        this.gateByRequest.set(line.requestId, this.gates.length);
+        this.gates.push({ ...rest, result: null });
+        break;
+      }
+      case 'gate-result': {
+        const at = this.gateByRequest.get(line.requestId);
+        const row = at === undefined ? undefined : this.gates[at];
+        if (row) row.result = { at: line.at, status: line.status, error: line.error };
+        break;
+      }
+    }
+  }
+
+  private async write(lines: LogLine[]): Promise<void> {
+    if (this.appender === null) throw new Error('log is closed');
+    await this.appender.appendMany(lines.map((line) => JSON.stringify(line)));
+    for (const line of lines) this.apply(line);
+  }
+
+  /** Records a gate decision (audit). `text` is null when only the hash is kept. */
+  async recordGate(input: {
+    account: AccountLike;
+    platform: PlatformId;
+    action: PostAction;
+    decision: GateDecision;
+    requestId: string;
+    text: string | null;
+    textHash: string | null;
+    at?: Date;
+  }): Promise<GateLine> {
+    const line: GateLine = {
+      v: 1,
+      type: 'gate',
+      at: (input.at ?? this.now()).toISOString(),
+      requestId: input.requestId,
+      account: accountRef(input.account),
+      platform: input.platform,
+      action: input.action,
+      decision: input.decision,
+      text: input.text,
+      textHash: input.textHash,
+    };
+    await this.write([line]);
+    return line;
+  }
+
+  /** Records what became of a gated request (HTTP status, or the network error). */
+  async recordGateResult(input: { requestId: string; status: number | null; error: string | null; at?: Date }): Promise<GateResultLine> {
+    const line: GateResultLine = {
+      v: 1,
+      type: 'gate-result',
+      at: (input.at ?? this.now()).toISOString(),
+      requestId: input.requestId,
+      status: input.status,
+      error: input.error,
+    };
+    await this.write([line]);
+    return line;
+  }
+
+  /** Records a reply that completed 2xx; the start is decoded from the parent item's ID where possible. */
+  async recordReply(input: {
+    account: AccountLike;
+    platform: PlatformId;
+    replyToId: string;
+    sentAt: Date | string;
+    excerpt: string | null;
+  }): Promise<ReplyRow> {
+    const sentAt = new Date(input.sentAt);
+    if (Number.isNaN(sentAt.getTime())) throw new Error('sentAt is not a date');
+    let start: Date | null = null;
+    try {
+      start = this.deps.decodeItemTime(input.platform, input.replyToId, this.now());
+    } catch {
+      // A decoder bug must not lose the reply: it is logged with an unknown start, to be entered by hand.
+      start = null;
+    }
+    if (start !== null && Number.isNaN(start.getTime())) start = null;
+    const line: ReplyLine = {
+      v: 1,
+      type: 'reply',
+      id: this.newId(),
+      account: accountRef(input.account),
+      platform: input.platform,
+      replyToId: input.replyToId,
+      targetCreatedAt: start === null ? null : start.toISOString(),
+      startSource: start === null ? 'unknown' : 'decoded',
+      sentAt: sentAt.toISOString(),
+      responseMs: start === null ? null : Math.max(0, sentAt.getTime() - start.getTime()),
+      excerpt: input.excerpt,
+    };
+    await this.write([line]);
+    return this.row(this.mustFind(line.id));
+  }
+
+  /** Sets (or corrects) the time the item replied to was received; history keeps every earlier value. */
+  async setManualStart(entryId: string, receivedAt: Date | string, note?: string): Promise<ReplyRow> {
+    this.mustFind(entryId);
+    const received = new Date(receivedAt);
+    if (Number.isNaN(received.getTime())) throw new Error('receivedAt is not a date');
+    const line: CorrectionLine = {
+      v: 1,
+      type: 'correction',
+      targetId: entryId,
+      receivedAt: received.toISOString(),
+      at: this.now().toISOString(),
+      ...(note !== undefined ? { note } : {}),
+    };
+    await this.write([line]);
+    return this.row(this.mustFind(entryId));
+  }
+
+  /** Hides an entry from queries and exports; its lines stay in the file. */
+  async deleteEntry(entryId: string, reason?: string): Promise<void> {
+    this.mustFind(entryId);
+    const line: DeletionLine = {
+      v: 1,
+      type: 'deletion',
+      targetId: entryId,
+      at: this.now().toISOString(),
+      ...(reason !== undefined ? { reason } : {}),
+    };
+    await this.write([line]);
+  }
+
+  private mustFind(entryId: string): number {
+    const i = this.index.byId.get(entryId);
+    if (i === undefined) throw new Error(`no log entry ${entryId}`);
+    return i;
+  }
+
+  /** One entry's folded view, or null (deleted entries are returned too, with their history). */
+  entry(entryId: string): ReplyRow | null {
+    const i = this.index.byId.get(entryId);
+    return i === undefined ? null : this.row(i);
+  }
+
+  /** Business milliseconds for every entry, cached until the index or schedule changes. */
+  private businessAll(): Float64Array {
+    const index = this.index;
+    if (this.businessCache !== null && this.businessCache.version === index.version) return this.businessCache.values;
+    const values = computeBusinessMs(
+      { count: index.count, startMs: index.startMs, sentMs: index.sentMs, accountIndex: new Uint32Array(0), accounts: [] },
+      this.calendar,
+    );
+    this.businessCache = { version: index.version, values };
+    return values;
+  }
+
+  private targetOf(account: AccountRef): number {
+    return this.targets[account.id] ?? this.defaultTarget;
+  }
+
+  /** Materialises one entry. */
+  row(i: number, business?: Float64Array): ReplyRow {
+    const index = this.index;
+    const account = index.accountOf(i);
+    const target = index.targetMs[i] as number;
+    const start = index.startMs[i] as number;
+    const sent = index.sentMs[i] as number;
+    const known = !Number.isNaN(start);
+    const responseMs = known ? Math.max(0, sent - start) : null;
+    const businessMs = known ? (business ? (business[i] as number) : this.calendar.businessMs(start, sent)) : null;
+    const targetMinutes = this.targetOf(account);
+    return {
+      id: index.ids[i] as string,
+      account,
+      platform: index.platformOf(i),
+      replyToId: index.replyToIds[i] as string,
+      targetCreatedAt: Number.isNaN(target) ? null : new Date(target).toISOString(),
+      startAt: known ? new Date(start).toISOString() : null,
+      startSource: index.sourceOf(i),
+      sentAt: new Date(sent).toISOString(),
+      responseMs,
+      businessMs,
+      targetMinutes,
+      withinTarget: responseMs === null ? null : responseMs <= targetMinutes * 60_000,
+      excerpt: index.excerpts[i] ?? null,
+      history: [...(index.history.get(i) ?? [])],
+    };
+  }
+
+  /** Matching live entry indices, ascending by sentAt. Throws a readable Error on a bad filter. */
+  select(filter: LogFilter): Uint32Array {
+    return this.index.select(compileFilter(filter));
+  }
+
+  /** Summary over the given entry indices. */
+  summaryOf(matches: Uint32Array): LogSummary {
+    const index = this.index;
+    const business = this.businessAll();
+    const m = matches.length;
+    const startMs = new Float64Array(m);
+    const sentMs = new Float64Array(m);
+    const businessMs = new Float64Array(m);
+    const accountIndex = new Uint32Array(m);
+    for (let k = 0; k < m; k++) {
+      const i = matches[k] as number;
+      startMs[k] = index.startMs[i] as number;
+      sentMs[k] = index.sentMs[i] as number;
+      businessMs[k] = business[i] as number;
+      accountIndex[k] = index.groupOf(i);
+    }
+    return summarise({ count: m, startMs, sentMs, businessMs, accountIndex, accounts: index.groups }, this.calendar, {
+      targets: this.targets,
+      defaultTargetMinutes: this.defaultTarget,
+    });
+  }
+
+  /** Filtered entries, newest first, one page of rows, and the summary of the whole filtered set. */
+  query(filter: LogFilter, page: { offset?: number; limit?: number } = {}): QueryResult {
+    const matches = this.select(filter);
+    const offset = Math.max(0, page.offset ?? 0);
+    const limit = Math.max(0, page.limit ?? 100);
+    const business = this.businessAll();
+    const rows: ReplyRow[] = [];
+    for (let k = matches.length - 1 - offset; k >= 0 && rows.length < limit; k--) rows.push(this.row(matches[k] as number, business));
+    return { total: matches.length, rows, summary: this.summaryOf(matches) };
+  }
+
+  /** Live entries whose start is unknown (to be entered by hand), newest first. */
+  unknownStarts(limit = 1000): ReplyRow[] {
+    const index = this.index;
+    const order = index.timeOrder();
+    const rows: ReplyRow[] = [];
+    for (let k = order.length - 1; k >= 0 && rows.length < limit; k--) {
+      const i = order[k] as number;
+      if (index.deleted[i] === 0 && Number.isNaN(index.startMs[i] as number)) rows.push(this.row(i));
+    }
+    return rows;
+  }
+
+  /** The latest gate decisions, newest first, with their results. */
+  recentGate(limit = 50): GateRow[] {
+    return this.gates.slice(Math.max(0, this.gates.length - limit)).reverse().map((row) => ({ ...row }));
+  }
+
+  /** Appends pre-built lines in one durable write (imports). */
+  async appendLines(lines: LogLine[]): Promise<void> {
+    await this.write(lines);
+  }
+
+  /** Flushes pending appends and closes the file. */
+  async close(): Promise<void> {
+    const appender = this.appender;
+    this.appender = null;
+    if (appender) await appender.close();
+  }
+}
+
+/** Copies only the fields the log keeps, so an Account's other settings never leak into the file. */
+export function accountRef(account: AccountLike): AccountRef {
+  return { id: account.id, handle: account.handle, name: account.name, kind: account.kind };
+}

@@ -1,0 +1,182 @@
+// The folded response-time entries held column-wise in typed arrays, so a million of them load, filter and
+// summarise without an object per entry; rows are materialised only for the page or export being built.
+import { PLATFORM_IDS, type PlatformId } from '../../../../shared/platforms/platform-id.ts';
+import {
+  START_SOURCES,
+  type AccountRef,
+  type CorrectionLine,
+  type DeletionLine,
+  type HistoryLine,
+  type ReplyLine,
+  type StartSource,
+} from '../../../../shared/log/entry-schema.ts';
+import { accountMatches, type CompiledFilter } from '../../../../shared/log/model.ts';
+
+function grow<T extends Float64Array | Uint32Array | Uint8Array>(array: T, size: number, make: (n: number) => T): T {
+  if (size <= array.length) return array;
+  const next = make(Math.max(size, array.length * 2, 1024));
+  next.set(array);
+  return next;
+}
+
+/** Column store of reply entries plus their history; one index per entry, in file order. */
+export class ReplyIndex {
+  count = 0;
+  ids: string[] = [];
+  replyToIds: string[] = [];
+  excerpts: (string | null)[] = [];
+  /** Interned account variant per entry (handle or name may change over time; each variant is kept as written). */
+  accountVariant = new Uint32Array(0);
+  platform = new Uint8Array(0);
+  source = new Uint8Array(0);
+  deleted = new Uint8Array(0);
+  /** Start as first recorded (NaN = none). */
+  targetMs = new Float64Array(0);
+  /** Start in effect after corrections (NaN = unknown). */
+  startMs = new Float64Array(0);
+  sentMs = new Float64Array(0);
+  readonly history = new Map<number, HistoryLine[]>();
+  readonly byId = new Map<string, number>();
+
+  /** Account variants as written, and the account group (by id) each belongs to. */
+  readonly variants: AccountRef[] = [];
+  readonly variantGroup: number[] = [];
+  /** One representative per account id (the latest variant seen), for summaries and filters. */
+  readonly groups: AccountRef[] = [];
+  private readonly variantKeys = new Map<string, number>();
+  private readonly groupOfId = new Map<string, number>();
+  private readonly orphans = new Map<string, HistoryLine[]>();
+  /** True while entries were appended in non-decreasing sentAt order: the file order is the time order. */
+  private inOrder = true;
+  private order: Uint32Array | null = null;
+  /** Bumped on every change, so caches (business times, order) know when to refresh. */
+  version = 0;
+
+  /** Adds a reply line; returns its index, or -1 when an entry with that id already exists (kept first). */
+  addReply(line: ReplyLine): number {
+    if (this.byId.has(line.id)) return -1;
+    const i = this.count;
+    const size = i + 1;
+    this.accountVariant = grow(this.accountVariant, size, (n) => new Uint32Array(n));
+    this.platform = grow(this.platform, size, (n) => new Uint8Array(n));
+    this.source = grow(this.source, size, (n) => new Uint8Array(n));
+    this.deleted = grow(this.deleted, size, (n) => new Uint8Array(n));
+    this.targetMs = grow(this.targetMs, size, (n) => new Float64Array(n));
+    this.startMs = grow(this.startMs, size, (n) => new Float64Array(n));
+    this.sentMs = grow(this.sentMs, size, (n) => new Float64Array(n));
+    this.ids.push(line.id);
+    this.replyToIds.push(line.replyToId);
+    this.excerpts.push(line.excerpt);
+    this.accountVariant[i] = this.intern(line.account);
+    this.platform[i] = PLATFORM_IDS.indexOf(line.platform);
+    this.source[i] = START_SOURCES.indexOf(line.startSource);
+    this.deleted[i] = 0;
+    const target = line.targetCreatedAt === null ? NaN : Date.parse(line.targetCreatedAt);
+    this.targetMs[i] = target;
+    this.startMs[i] = target;
+    const sent = Date.parse(line.sentAt);
+    if (i > 0 && sent < (this.sentMs[i - 1] as number)) this.inOrder = false;
+    this.sentMs[i] = sent;
+    this.byId.set(line.id, i);
+    this.count = size;
+    this.version++;
+    this.order = null;
+    const waiting = this.orphans.get(line.id);
+    if (waiting) {
+      this.orphans.delete(line.id);
+      for (const history of waiting) this.applyHistory(history);
+    }
+    return i;
+  }
+
+  /** Applies a correction or deletion; one aimed at an entry not seen yet waits for it (lines may arrive out of order). */
+  applyHistory(line: CorrectionLine | DeletionLine): number {
+    const i = this.byId.get(line.targetId);
+    if (i === undefined) {
+      const waiting = this.orphans.get(line.targetId) ?? [];
+      waiting.push(line);
+      this.orphans.set(line.targetId, waiting);
+      return -1;
+    }
+    const list = this.history.get(i) ?? [];
+    list.push(line);
+    this.history.set(i, list);
+    if (line.type === 'correction') {
+      this.startMs[i] = Date.parse(line.receivedAt);
+      this.source[i] = START_SOURCES.indexOf('manual');
+    } else {
+      this.deleted[i] = 1;
+    }
+    this.version++;
+    return i;
+  }
+
+  private intern(account: AccountRef): number {
+    const key = `${account.id}\u0000${account.handle}\u0000${account.name}\u0000${account.kind}`;
+    const known = this.variantKeys.get(key);
+    if (known !== undefined) return known;
+    const variant = this.variants.length;
+    this.variants.push(account);
+    this.variantKeys.set(key, variant);
+    let group = this.groupOfId.get(account.id);
+    if (group === undefined) {
+      group = this.groups.length;
+      this.groupOfId.set(account.id, group);
+      this.groups.push(account);
+    } else {
+      this.groups[group] = account;
+    }
+    this.variantGroup.push(group);
+    return variant;
+  }
+
+  accountOf(i: number): AccountRef {
+    return this.variants[this.accountVariant[i] as number] as AccountRef;
+  }
+
+  groupOf(i: number): number {
+    return this.variantGroup[this.accountVariant[i] as number] as number;
+  }
+
+  platformOf(i: number): PlatformId {
+    return PLATFORM_IDS[this.platform[i] as number] as PlatformId;
+  }
+
+  sourceOf(i: number): StartSource {
+    return START_SOURCES[this.source[i] as number] as StartSource;
+  }
+
+  /** Entry indices in ascending sentAt order (file order when already sorted; cached otherwise). */
+  timeOrder(): Uint32Array {
+    if (this.order !== null && this.order.length === this.count) return this.order;
+    const order = new Uint32Array(this.count);
+    for (let i = 0; i < this.count; i++) order[i] = i;
+    if (!this.inOrder) {
+      const sent = this.sentMs;
+      order.sort((a, b) => (sent[a] as number) - (sent[b] as number) || a - b);
+    }
+    this.order = order;
+    return order;
+  }
+
+  /** Live entries matching the filter, ascending by sentAt. */
+  select(filter: CompiledFilter): Uint32Array {
+    const order = this.timeOrder();
+    // Decide the account part once per variant rather than once per entry.
+    const variantOk = Uint8Array.from(this.variants, (account) => (accountMatches(filter, account) ? 1 : 0));
+    const platformOk = new Uint8Array(PLATFORM_IDS.length);
+    PLATFORM_IDS.forEach((id, k) => (platformOk[k] = filter.platforms === null || filter.platforms.has(id) ? 1 : 0));
+    const out = new Uint32Array(this.count);
+    let m = 0;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k] as number;
+      if (this.deleted[i] === 1) continue;
+      const sent = this.sentMs[i] as number;
+      if (sent < filter.fromMs || sent >= filter.toMs) continue;
+      if (variantOk[this.accountVariant[i] as number] !== 1) continue;
+      if (platformOk[this.platform[i] as number] !== 1) continue;
+      out[m++] = i;
+    }
+    return out.subarray(0, m);
+  }
+}

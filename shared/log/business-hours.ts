@@ -1,0 +1,166 @@
+// Business-hours arithmetic: a schedule in an IANA zone turned into UTC intervals with a running total, so
+// the business time between two instants is two binary searches (correct across weekends and DST changes).
+import { DateTime } from 'luxon';
+
+/** When the team is on duty. Days use ISO numbering: 1 = Monday ... 7 = Sunday. */
+export interface BusinessSchedule {
+  /** IANA time zone, e.g. 'Europe/Paris'. */
+  zone: string;
+  days: number[];
+  /** Local start of the working day in hours (fractions allowed: 8.5 = 08:30). */
+  startHour: number;
+  /** Local end of the working day in hours, after `startHour`, at most 24. */
+  endHour: number;
+}
+
+/** Monday to Friday, 09:00–17:00, in the given zone. */
+export function defaultSchedule(zone = 'UTC'): BusinessSchedule {
+  return { zone, days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17 };
+}
+
+/** Throws a readable Error when the schedule cannot be used (unknown zone, bad hours or days). */
+export function assertSchedule(schedule: BusinessSchedule): void {
+  if (!DateTime.local().setZone(schedule.zone).isValid) throw new Error(`unknown time zone: ${schedule.zone}`);
+  if (!(schedule.startHour >= 0 && schedule.endHour <= 24 && schedule.startHour < schedule.endHour)) {
+    throw new Error(`business hours must satisfy 0 <= start < end <= 24 (got ${schedule.startHour}-${schedule.endHour})`);
+  }
+  if (schedule.days.some((day) => !Number.isInteger(day) || day < 1 || day > 7)) {
+    throw new Error('business days must be 1 (Monday) to 7 (Sunday)');
+  }
+}
+
+const DAY_MS = 86_400_000;
+// Times outside this window are almost surely bad decodes; clamping keeps the calendar small.
+const MIN_MS = Date.UTC(1990, 0, 1);
+const MAX_MS = Date.UTC(2100, 0, 1);
+
+/**
+ * The schedule laid out over a span of local days. Grows on demand; every query is O(log days).
+ * Also answers "which local day is this instant on", for daily statistics in the schedule's zone.
+ */
+export class BusinessCalendar {
+  readonly schedule: BusinessSchedule;
+  private firstDay: DateTime | null = null;
+  private dayStarts = new Float64Array(0);
+  private dayLabels: string[] = [];
+  private openMs = new Float64Array(0);
+  private closeMs = new Float64Array(0);
+  /** Business milliseconds accumulated before interval i opens. */
+  private cumulative = new Float64Array(0);
+  private readonly workdays: Set<number>;
+
+  constructor(schedule: BusinessSchedule) {
+    assertSchedule(schedule);
+    this.schedule = schedule;
+    this.workdays = new Set(schedule.days);
+  }
+
+  /** Makes sure instants in [fromMs, toMs] are covered (call once with the data's range to avoid rebuilds). */
+  cover(fromMs: number, toMs: number): void {
+    const from = clamp(fromMs) - DAY_MS;
+    const to = clamp(toMs) + DAY_MS;
+    const n = this.dayStarts.length;
+    if (n > 0 && (this.dayStarts[0] as number) <= from && (this.dayStarts[n - 1] as number) >= to) return;
+    const lo = n > 0 ? Math.min(from, this.dayStarts[0] as number) : from;
+    const hi = n > 0 ? Math.max(to, this.dayStarts[n - 1] as number) : to;
+    this.build(lo, hi);
+  }
+
+  private build(fromMs: number, toMs: number): void {
+    const zone = this.schedule.zone;
+    let day = DateTime.fromMillis(fromMs, { zone }).startOf('day');
+    this.firstDay = day;
+    const starts: number[] = [];
+    const labels: string[] = [];
+    const open: number[] = [];
+    const close: number[] = [];
+    const startMinutes = Math.round(this.schedule.startHour * 60);
+    const endMinutes = Math.round(this.schedule.endHour * 60);
+    while (day.toMillis() <= toMs) {
+      starts.push(day.toMillis());
+      labels.push(day.toISODate() ?? '');
+      const next = day.plus({ days: 1 }).startOf('day');
+      if (this.workdays.has(day.weekday)) {
+        // Local wall-clock times, so a 09:00 start stays 09:00 on both sides of a DST change.
+        const opens = atLocalMinutes(day, next, startMinutes);
+        const closes = atLocalMinutes(day, next, endMinutes);
+        if (closes > opens) {
+          open.push(opens);
+          close.push(closes);
+        }
+      }
+      day = next;
+    }
+    starts.push(day.toMillis());
+    labels.push(day.toISODate() ?? '');
+    this.dayStarts = Float64Array.from(starts);
+    this.dayLabels = labels;
+    this.openMs = Float64Array.from(open);
+    this.closeMs = Float64Array.from(close);
+    this.cumulative = new Float64Array(open.length);
+    let total = 0;
+    for (let i = 0; i < open.length; i++) {
+      this.cumulative[i] = total;
+      total += (close[i] as number) - (open[i] as number);
+    }
+  }
+
+  /** Business milliseconds from the calendar's first day up to `ms`. */
+  private businessUntil(ms: number): number {
+    const open = this.openMs;
+    let lo = 0;
+    let hi = open.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((open[mid] as number) <= ms) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) return 0;
+    const close = this.closeMs[found] as number;
+    return (this.cumulative[found] as number) + Math.min(ms, close) - (open[found] as number);
+  }
+
+  /** Business milliseconds between two instants (0 when `toMs` is not after `fromMs`). */
+  businessMs(fromMs: number, toMs: number): number {
+    if (!(toMs > fromMs)) return 0;
+    this.cover(fromMs, toMs);
+    return this.businessUntil(clamp(toMs)) - this.businessUntil(clamp(fromMs));
+  }
+
+  /** Index of the local day holding `ms` (stable until the calendar grows); use `dayLabel` to name it. */
+  dayIndex(ms: number): number {
+    this.cover(ms, ms);
+    const starts = this.dayStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= ms) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Number of local days currently laid out. */
+  get dayCount(): number {
+    return this.dayStarts.length;
+  }
+
+  /** 'YYYY-MM-DD' of a day index. */
+  dayLabel(index: number): string {
+    return this.dayLabels[index] ?? this.firstDay?.plus({ days: index }).toISODate() ?? '';
+  }
+}
+
+function clamp(ms: number): number {
+  return Math.min(MAX_MS, Math.max(MIN_MS, ms));
+}
+
+function atLocalMinutes(day: DateTime, next: DateTime, minutes: number): number {
+  if (minutes >= 24 * 60) return next.toMillis();
+  // Luxon moves a wall time that falls in a DST gap forward, which is what a clock on the wall does.
+  return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
+}
