@@ -137,18 +137,19 @@ export class JsonlAppender {
 
   /** Appends one line (without its newline); resolves once it is fsync'd. */
   append(line: string): Promise<void> {
-    if (this.closed) return Promise.reject(new Error('log file is closed'));
-    if (line.includes('\n')) return Promise.reject(new Error('a log line cannot contain a newline'));
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ text: line, resolve, reject });
-      this.schedule();
-    });
+    return this.appendMany([line]);
   }
 
-  /** Appends several lines in one write; resolves once they are fsync'd. */
+  /** Appends several lines in one write (all or none reach the queue); resolves once they are fsync'd. */
   appendMany(lines: readonly string[]): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('log file is closed'));
     if (lines.length === 0) return Promise.resolve();
-    return this.append(lines.join('\n'));
+    // A newline inside a line would split one entry into two unreadable ones.
+    if (lines.some((line) => line.includes('\n'))) return Promise.reject(new Error('a log line cannot contain a newline'));
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ text: lines.join('\n'), resolve, reject });
+      this.schedule();
+    });
   }
 
   private schedule(): void {

@@ -20,6 +20,7 @@ import { BusinessCalendar, defaultSchedule, type BusinessSchedule } from '../../
 import { DEFAULT_TARGET_MINUTES, computeBusinessMs, summarise, type LogSummary } from '../../../../shared/log/statistics.ts';
 import { JsonlAppender, loadJsonl, type SkippedLine } from './jsonl-file.ts';
 import { ReplyIndex } from './reply-index.ts';
+import { exportLog, importIntoLog, type ExportFormat, type ExportOptions, type ImportResult } from './log-transfer.ts';
 
 /** What the service needs from the composition root. */
 export interface LogServiceDeps {
@@ -361,6 +362,16 @@ export class LogService {
   /** The latest gate decisions, newest first, with their results. */
   recentGate(limit = 50): GateRow[] {
     return this.gates.slice(Math.max(0, this.gates.length - limit)).reverse().map((row) => ({ ...row }));
+  }
+
+  /** Streams the filtered entries as CSV, JSON or an HTML report; resolves to the number of entries. */
+  exportTo(format: ExportFormat, filter: LogFilter, writable: NodeJS.WritableStream, options: ExportOptions = {}): Promise<number> {
+    return exportLog(this, format, filter, writable, { now: this.now, ...options });
+  }
+
+  /** Imports a CSV of past replies or a JSON export: all rows or none (errors are line-numbered). */
+  importFile(text: string, kind: 'csv' | 'json'): Promise<ImportResult> {
+    return importIntoLog(this, text, kind, { decodeItemTime: this.deps.decodeItemTime, newId: this.newId, now: this.now });
   }
 
   /** Appends pre-built lines in one durable write (imports). */

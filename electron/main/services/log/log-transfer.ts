@@ -1,0 +1,111 @@
+// Streaming exports (CSV, JSON, HTML) and all-or-nothing imports for a LogService, with stream backpressure.
+import { once } from 'node:events';
+import type { LogFilter, ReplyRow } from '../../../../shared/log/model.ts';
+import { csvHeader, csvRow } from '../../../../shared/log/csv-export.ts';
+import { jsonEntry, jsonHead, jsonTail } from '../../../../shared/log/json-export.ts';
+import { buildHtmlReport, type ReportText } from '../../../../shared/log/html-report.ts';
+import { LocalTimeFormatter } from '../../../../shared/log/local-time.ts';
+import { parseImportCsv, parseImportJson, type ImportContext } from '../../../../shared/log/import-parse.ts';
+import { normaliseHandle } from '../../../../shared/log/model.ts';
+import type { AccountRef, DecodeItemTime } from '../../../../shared/log/entry-schema.ts';
+import type { LogService } from './log-service.ts';
+
+/** Export formats. */
+export type ExportFormat = 'csv' | 'json' | 'html';
+
+/** Options for exports. */
+export interface ExportOptions {
+  /** How many slowest replies the HTML report lists. */
+  slowestCount?: number;
+  text?: ReportText;
+  now?: () => Date;
+}
+
+const FLUSH_AT = 1 << 16;
+
+async function writeChunk(out: NodeJS.WritableStream, chunk: string): Promise<void> {
+  if (!out.write(chunk)) await once(out as unknown as NodeJS.EventEmitter, 'drain');
+}
+
+/** Streams the filtered entries (ascending by sentAt) in `format` to `out`; resolves to the entry count. */
+export async function exportLog(
+  service: LogService,
+  format: ExportFormat,
+  filter: LogFilter,
+  out: NodeJS.WritableStream,
+  options: ExportOptions = {},
+): Promise<number> {
+  const matches = service.select(filter);
+  const now = options.now ?? (() => new Date());
+  if (format === 'html') {
+    const summary = service.summaryOf(matches);
+    const slowest = slowestRows(service, matches, options.slowestCount ?? 20);
+    await writeChunk(out, buildHtmlReport({ filter, summary, slowest, generatedAt: now().toISOString(), zone: service.schedule.zone, ...(options.text ? { text: options.text } : {}) }));
+    return matches.length;
+  }
+  const local = new LocalTimeFormatter(service.schedule.zone);
+  let buffer = format === 'csv' ? csvHeader() : jsonHead(filter, service.summaryOf(matches), now().toISOString());
+  for (let k = 0; k < matches.length; k++) {
+    const row = service.row(matches[k] as number);
+    buffer += format === 'csv' ? csvRow(row, local) : jsonEntry(row, k === 0);
+    if (buffer.length >= FLUSH_AT) {
+      await writeChunk(out, buffer);
+      buffer = '';
+    }
+  }
+  if (format === 'json') buffer += jsonTail();
+  await writeChunk(out, buffer);
+  return matches.length;
+}
+
+/** The `count` slowest timed replies among `matches`, slowest first. */
+function slowestRows(service: LogService, matches: Uint32Array, count: number): ReplyRow[] {
+  const index = service.index;
+  const top: Array<{ i: number; ms: number }> = [];
+  for (let k = 0; k < matches.length; k++) {
+    const i = matches[k] as number;
+    const ms = (index.sentMs[i] as number) - (index.startMs[i] as number);
+    if (Number.isNaN(ms)) continue;
+    if (top.length === count && ms <= (top[top.length - 1] as { ms: number }).ms) continue;
+    let at = top.length;
+    while (at > 0 && (top[at - 1] as { ms: number }).ms < ms) at--;
+    top.splice(at, 0, { i, ms });
+    if (top.length > count) top.pop();
+  }
+  return top.map((item) => service.row(item.i));
+}
+
+/** The result of an import: what was added and skipped, or every error (then nothing was written). */
+export type ImportResult = { ok: true; added: number; duplicates: number } | { ok: false; errors: string[] };
+
+/** Imports a CSV of past replies or a JSON export; duplicates (same entry id) are skipped. */
+export async function importIntoLog(
+  service: LogService,
+  text: string,
+  kind: 'csv' | 'json',
+  deps: { decodeItemTime: DecodeItemTime; newId: () => string; now: () => Date },
+): Promise<ImportResult> {
+  const known = new Map<string, AccountRef>();
+  for (const account of service.index.variants) {
+    known.set(`${account.id.toLowerCase()}`, account);
+    known.set(normaliseHandle(account.handle), account);
+  }
+  const context: ImportContext = {
+    decodeItemTime: deps.decodeItemTime,
+    zone: service.schedule.zone,
+    newId: deps.newId,
+    now: deps.now,
+    resolveAccount: (handleOrId) => known.get(handleOrId.toLowerCase()) ?? known.get(normaliseHandle(handleOrId)) ?? null,
+  };
+  const parsed = kind === 'csv' ? parseImportCsv(text, context) : parseImportJson(text);
+  if (!parsed.ok) return parsed;
+  const seen = new Set<string>();
+  const fresh = parsed.lines.filter((line) => {
+    if (service.index.byId.has(line.id) || seen.has(line.id)) return false;
+    seen.add(line.id);
+    return true;
+  });
+  // One write: the import lands whole or (on an I/O error) not at all in memory.
+  await service.appendLines(fresh);
+  return { ok: true, added: fresh.length, duplicates: parsed.lines.length - fresh.length };
+}

@@ -1,0 +1,125 @@
+// Exports and imports through LogService on real files: CSV safety, round trips, JSON dedupe, HTML escaping, all-or-nothing import.
+import { describe, it, expect, afterEach } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { LogService } from '../../../../electron/main/services/log/log-service.ts';
+import { parseCsv } from '../../../../shared/log/csv.ts';
+import { brand, fakeDecode, personal, sequentialIds, tempDir } from './test-helpers.ts';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+async function openTemp(prefix = 'e') {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  const log = await LogService.open(t.file, {
+    decodeItemTime: fakeDecode,
+    newId: sequentialIds(prefix),
+    now: () => new Date('2026-03-31T12:00:00Z'),
+    schedule: { zone: 'Europe/Paris', days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17 },
+  });
+  cleanups.push(() => void log.close());
+  return { log, file: t.file };
+}
+
+async function exported(log: LogService, format: 'csv' | 'json' | 'html', filter = {}): Promise<string> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await log.exportTo(format, filter, out);
+  out.end();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function seed(log: LogService) {
+  await log.recordReply({ account: brand, platform: 'x', replyToId: 't2026-03-27T15:00:00Z', sentAt: '2026-03-30T08:00:00Z', excerpt: '=HYPERLINK("http://evil")' });
+  await log.recordReply({ account: personal, platform: 'bluesky', replyToId: 't2026-03-30T08:00:00Z', sentAt: '2026-03-30T08:10:00Z', excerpt: 'Merci, "voilà", à bientôt\nJo' });
+  await log.recordReply({ account: brand, platform: 'mastodon', replyToId: 'unknown-id', sentAt: '2026-03-30T09:00:00Z', excerpt: null });
+}
+
+describe('exports', () => {
+  it('writes a spreadsheet-safe CSV with BOM, UTC and local times, durations and target flags', async () => {
+    const { log } = await openTemp();
+    await seed(log);
+    const text = await exported(log, 'csv');
+    expect(text.startsWith('\uFEFFid,account,account_id,')).toBe(true);
+    const [header, first, second, third] = parseCsv(text).map((r) => r.cells);
+    const col = (row: string[] | undefined, name: string) => row?.[header?.indexOf(name) ?? -1];
+    expect(col(first, 'received_at')).toBe('2026-03-27T15:00:00.000Z');
+    expect(col(first, 'received_local')).toBe('2026-03-27 16:00:00');
+    expect(col(first, 'replied_local')).toBe('2026-03-30 10:00:00');
+    expect(col(first, 'response_seconds')).toBe(String(65 * 3600));
+    expect(col(first, 'response')).toBe('2 d 17 h 00 min');
+    expect(col(first, 'business_response')).toBe('2 h 00 min');
+    expect(col(first, 'within_target')).toBe('no');
+    expect(col(first, 'excerpt')).toBe(`'=HYPERLINK("http://evil")`);
+    expect(col(second, 'excerpt')).toBe('Merci, "voilà", à bientôt\nJo');
+    expect(col(second, 'within_target')).toBe('yes');
+    expect(col(third, 'start_source')).toBe('unknown');
+    expect(col(third, 'response')).toBe('');
+  });
+
+  it('round-trips CSV: export, import into an empty log, export again gives the same rows', async () => {
+    const { log } = await openTemp();
+    await seed(log);
+    await log.setManualStart('e3', '2026-03-30T08:30:00Z');
+    const first = await exported(log, 'csv');
+    const { log: other } = await openTemp('z');
+    expect(await other.importFile(first, 'csv')).toEqual({ ok: true, added: 3, duplicates: 0 });
+    expect(await exported(other, 'csv')).toBe(first);
+    expect(await other.importFile(first, 'csv')).toEqual({ ok: true, added: 0, duplicates: 3 });
+  });
+
+  it('exports JSON with filter and summary, and imports it elsewhere de-duplicated by id', async () => {
+    const { log } = await openTemp();
+    await seed(log);
+    const text = await exported(log, 'json', { accounts: ['acme'] });
+    const document = JSON.parse(text);
+    expect(document).toMatchObject({ schema: 'hatrack.log.export', v: 1, filter: { accounts: ['acme'] } });
+    expect(document.summary.total).toBe(2);
+    expect(document.entries.map((e: { id: string }) => e.id)).toEqual(['e1', 'e3']);
+    const { log: other, file } = await openTemp('z');
+    await other.recordReply({ account: personal, platform: 'x', replyToId: 'mine', sentAt: '2026-03-30T10:00:00Z', excerpt: null });
+    expect(await other.importFile(text, 'json')).toEqual({ ok: true, added: 2, duplicates: 0 });
+    expect(await other.importFile(text, 'json')).toEqual({ ok: true, added: 0, duplicates: 2 });
+    expect(other.query({}).total).toBe(3);
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(3);
+  });
+
+  it('builds a self-contained HTML report with user text escaped', async () => {
+    const { log } = await openTemp();
+    await seed(log);
+    await log.recordReply({ account: { ...brand, name: '<script>alert(1)</script>' }, platform: 'x', replyToId: 't2026-03-30T08:00:00Z', sentAt: '2026-03-30T09:00:00Z', excerpt: '<img src=x onerror=alert(1)>' });
+    const html = await exported(log, 'html');
+    expect(html).toContain('<svg');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    expect(html).not.toMatch(/(src|href)=["']?https?:/);
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).toContain('Slowest replies');
+  });
+});
+
+describe('import', () => {
+  it('imports a CSV of past replies with URLs and case-insensitive headers', async () => {
+    const { log } = await openTemp();
+    const csv = 'Account,PLATFORM,Item,Received_At,Replied_At\n@acme,x,https://x.com/acme/status/42,2026-03-30 10:00,2026-03-30T08:30:00Z\njo,Bluesky,t2026-03-30T08:00:00Z,,2026-03-30T08:05:00Z\nacme,x,zz,,2026-03-30T08:05:00Z\n';
+    expect(await log.importFile(csv, 'csv')).toEqual({ ok: true, added: 3, duplicates: 0 });
+    const rows = log.query({}).rows;
+    expect(rows.find((r) => r.replyToId === '42')).toMatchObject({ startSource: 'import', responseMs: 30 * 60_000, account: { handle: 'acme' } });
+    expect(rows.find((r) => r.platform === 'bluesky')).toMatchObject({ startSource: 'decoded', responseMs: 5 * 60_000 });
+    expect(rows.find((r) => r.replyToId === 'zz')).toMatchObject({ startSource: 'unknown', responseMs: null });
+  });
+
+  it('rejects a file with bad rows entirely, naming each line', async () => {
+    const { log, file } = await openTemp();
+    const csv = 'account,platform,item,received_at,replied_at\nacme,x,1,,2026-03-30T08:30:00Z\nacme,myspace,2,,2026-03-30T08:30:00Z\n\nacme,x,3,,soon\n';
+    const result = await log.importFile(csv, 'csv');
+    expect(result).toEqual({ ok: false, errors: ['line 3: platform "myspace" is not one of x, mastodon, bluesky, threads, linkedin, facebook, instagram, reddit, youtube, custom', 'line 5: replied_at is not a date'] });
+    expect(log.query({}).total).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('');
+    expect(await log.importFile('account,item\n', 'csv')).toEqual({ ok: false, errors: ['line 1: missing column(s): platform, received_at, replied_at'] });
+    expect(await log.importFile('{"schema":"other"}', 'json')).toMatchObject({ ok: false });
+  });
+});
