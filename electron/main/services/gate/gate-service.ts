@@ -3,7 +3,6 @@ import type { Account } from '../../../../shared/accounts/account.ts';
 import {
   auditDecisionOf,
   checkConfirm,
-  type ConfirmVia,
   initialState,
   transition,
   type DecisionEvent,
@@ -15,60 +14,18 @@ import {
 import { findPostWatchWords, pendingPostView, type PartWatchWordHit, type PendingPostView } from '../../../../shared/gate/pending.ts';
 import { holdVerdict, type Escalation, type HoldMode } from '../../../../shared/gate/policy.ts';
 import type { Classification, ClassifiedPost, OutgoingRequest } from '../../../../shared/gate/types.ts';
-import { auditEntry } from './audit-entry.ts';
+import { auditEntry, type AuditFacts } from './audit-entry.ts';
+import { readGateSettings } from './gate-settings.ts';
+import { messageOf, remember, type Held, type Tracked } from './held.ts';
 import { IdentityMemory, type IdentityMismatch } from './identity-memory.ts';
 import type { DecideResult, GateDecisionInput, GateDeps, GateSettings } from './types.ts';
 
-/** Default wait for an answer, from when a post is held. */
-export const DEFAULT_TIMEOUT_MS = 120_000;
-// Node fires a timer whose delay exceeds a signed 32-bit int at once, which would cancel every post.
-const MAX_TIMER_MS = 2_147_483_647;
 // Bounded memories, so a long session cannot grow them without limit (completion events can be lost).
 const MAX_TRACKED_REQUESTS = 1000;
 const MAX_DECIDED_IDS = 1000;
 // Requests that cannot publish: when the classifier throws on one of these, letting it through keeps
 // the account's pages working without letting any post out unseen.
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-interface Held {
-  id: string;
-  requestId: string;
-  account: Account;
-  post: ClassifiedPost;
-  identity: string | null;
-  mode: HoldMode;
-  escalatedBecause: Escalation | null;
-  state: DecisionState;
-  heldAt: number;
-  delayUntil: number | null;
-  expiresAt: number;
-  hits: PartWatchWordHit[];
-  timer: unknown;
-  resolve: (outcome: Outcome) => void;
-}
-
-/** A publishing request let through (or on its way), remembered until its network result arrives. */
-interface Tracked {
-  account: Account;
-  post: ClassifiedPost;
-  /** False while held: a result reported before release is an adapter bug and is ignored. */
-  released: boolean;
-  /** True when an audit entry exists for it, so its network result is audited too. */
-  audited: boolean;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > max) {
-    const oldest = map.keys().next();
-    if (oldest.done !== true) map.delete(oldest.value);
-  }
-}
 
 /**
  * Holds every gated publishing request of an account session until the manager decides, then lets it
@@ -332,7 +289,10 @@ export class GateService {
       this.tracked.delete(held.requestId);
     }
     const why = reason ?? (held.escalatedBecause === null ? null : `held for a dialog: ${held.escalatedBecause}`);
-    this.audit(held.requestId, held.id, held.account.id, held.account, held.post, next.state, next.via, why, held.identity);
+    const { requestId, id: pendingId, account, post, identity } = held;
+    const decision = auditDecisionOf(next.state);
+    const via = decision === 'confirmed' ? next.via : null;
+    this.audit({ requestId, pendingId, accountId: account.id, account, post, decision, via, reason: why, identity });
     if (emit) this.emit();
     return next;
   }
@@ -347,10 +307,9 @@ export class GateService {
   private refuse(requestId: string, accountId: string, account: Account | undefined, post: ClassifiedPost | undefined, reason: string): 'cancel' {
     this.tracked.delete(requestId);
     const identity = typeof post?.identity === 'string' ? post.identity : null;
-    if (!this.audit(requestId, null, accountId, account, post, 'failed-closed', null, reason, identity)) {
-      // The post itself may be what broke the entry (a malformed classification): log without it.
-      this.audit(requestId, null, accountId, account, undefined, 'failed-closed', null, reason, null);
-    }
+    const facts = { requestId, pendingId: null, accountId, account, post, decision: 'failed-closed', via: null, reason, identity } as const;
+    // The post itself may be what broke the entry (a malformed classification): then log without it.
+    if (!this.audit(facts)) this.audit({ ...facts, post: undefined, identity: null });
     return 'cancel';
   }
 
@@ -372,33 +331,11 @@ export class GateService {
     return this.refuse(requestId, accountId, account, undefined, `classify-error: ${messageOf(error)}`);
   }
 
-  private audit(
-    requestId: string,
-    pendingId: string | null,
-    accountId: string,
-    account: Account | undefined,
-    post: ClassifiedPost | undefined,
-    state: FinalState,
-    via: ConfirmVia | null,
-    reason: string | null,
-    identity: string | null,
-  ): boolean {
+  /** Writes one audit entry; false when that failed (reported, never thrown). */
+  private audit(facts: Omit<AuditFacts, 'at' | 'storeText' | 'hash'>): boolean {
     return this.safely('audit', () =>
       this.deps.audit(
-        auditEntry({
-          at: new Date(this.deps.clock.now()),
-          requestId,
-          pendingId,
-          accountId,
-          account,
-          post,
-          decision: auditDecisionOf(state),
-          via: auditDecisionOf(state) === 'confirmed' ? via : null,
-          reason,
-          identity,
-          storeText: this.readSettings().storeText,
-          hash: this.deps.hash,
-        }),
+        auditEntry({ ...facts, at: new Date(this.deps.clock.now()), storeText: this.readSettings().storeText, hash: this.deps.hash }),
       ),
     );
   }
@@ -414,20 +351,8 @@ export class GateService {
     return this.identities.mismatch(held.account.id, held.identity);
   }
 
-  /** Settings, with safe fallbacks: a broken settings store must not break the gate. */
   private readSettings(): GateSettings {
-    let settings: Partial<GateSettings> = {};
-    try {
-      settings = this.deps.settings();
-    } catch (error) {
-      this.report('settings', error);
-    }
-    const timeoutMs = settings.timeoutMs;
-    return {
-      timeoutMs: typeof timeoutMs === 'number' && timeoutMs > 0 ? Math.min(timeoutMs, MAX_TIMER_MS) : DEFAULT_TIMEOUT_MS,
-      // Without a readable setting, keep text out of the log: the privacy-safe default.
-      storeText: settings.storeText === true,
-    };
+    return readGateSettings(this.deps.settings, (error) => this.report('settings', error));
   }
 
   private answer(transitionResult: Transition): DecideResult {
