@@ -4,6 +4,12 @@ import type { PlatformRule } from './rule.ts';
 import { xRules } from './x.ts';
 import { mastodonRules } from './mastodon.ts';
 import { blueskyRules } from './bluesky.ts';
+import { threadsRules } from './threads.ts';
+import { linkedinRules } from './linkedin.ts';
+import { facebookRules } from './facebook.ts';
+import { instagramRules } from './instagram.ts';
+import { redditRules } from './reddit.ts';
+import { youtubeRules } from './youtube.ts';
 import {
   decodeBlueskyTid,
   decodeInstagramMediaId,
@@ -17,7 +23,17 @@ export * from './id-time.ts';
 export { customRuleSchema, matchCustomRule, type CustomRule } from './custom-rules.ts';
 
 /** Every built-in rule, grouped by platform in catalog order. */
-export const PLATFORM_RULES: readonly PlatformRule[] = [...xRules, ...mastodonRules, ...blueskyRules];
+export const PLATFORM_RULES: readonly PlatformRule[] = [
+  ...xRules,
+  ...mastodonRules,
+  ...blueskyRules,
+  ...threadsRules,
+  ...linkedinRules,
+  ...facebookRules,
+  ...instagramRules,
+  ...redditRules,
+  ...youtubeRules,
+];
 
 /** Rules keyed by lowercase anchor segment (see PlatformRule.anchors). */
 export type RuleIndex = ReadonlyMap<string, readonly PlatformRule[]>;

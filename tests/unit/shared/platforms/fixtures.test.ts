@@ -8,7 +8,7 @@ const fixtures = loadFixtures();
 describe('platform request fixtures', () => {
   it('exist for every platform and each names its public source', () => {
     const platforms = new Set(fixtures.map((f) => f.file.split('/')[0]));
-    for (const p of ['x', 'mastodon', 'bluesky']) expect(platforms.has(p)).toBe(true);
+    for (const p of ['x', 'mastodon', 'bluesky', 'threads', 'linkedin', 'facebook', 'instagram', 'reddit', 'youtube']) expect(platforms.has(p)).toBe(true);
     for (const f of fixtures) expect(f.source, f.file).toMatch(/\S{6,}/);
   });
 

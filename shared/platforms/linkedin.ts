@@ -1,0 +1,109 @@
+// LinkedIn: web voyager shares (REST and GraphQL), comments, messages; official /rest/posts, /v2/ugcPosts, comments.
+import { arr, at, isObject, str, type JsonValue } from './json-body.ts';
+import { actionOf, hostIn, part, pathEndsWith, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
+import type { PostAction } from '../gate/types.ts';
+
+const isLinkedIn = hostIn('linkedin.com');
+
+function lifecycle(value: JsonValue | undefined, scheduledAt: JsonValue | undefined, fallback: PostAction): PostAction | null {
+  const state = typeof value === 'string' ? value.toUpperCase() : '';
+  if (state === 'DRAFT') return null;
+  if (state === 'SCHEDULED' || (scheduledAt !== undefined && scheduledAt !== null)) return 'schedule';
+  return fallback;
+}
+
+function share(text: string | null, media: number, parent: string | null, state: JsonValue | undefined, scheduledAt: JsonValue | undefined): Extraction | null {
+  const p = part(text, { mediaCount: media, quotedId: parent });
+  const repost = parent !== null && (text === null || text.length === 0);
+  const action = lifecycle(state, scheduledAt, repost ? 'repost' : actionOf(p));
+  if (action === null) return null;
+  if (repost) return { action, parts: [part('', { quotedId: parent })] };
+  return single(p, action);
+}
+
+function rule(name: string, anchors: string[], match: PlatformRule['matchUrl'], extract: PlatformRule['extract'], fallbackAction?: PostAction): PlatformRule {
+  return { name, platform: 'linkedin', methods: ['POST'], anchors, matchUrl: match, extract, ...(fallbackAction ? { fallbackAction } : {}) };
+}
+
+/** The LinkedIn rules. */
+export const linkedinRules: readonly PlatformRule[] = [
+  rule(
+    'linkedin.voyager.normShares',
+    ['normshares'],
+    (host, segments) => isLinkedIn(host) && pathIs(segments, 'voyager', 'api', 'contentcreation', 'normShares'),
+    ({ body }) => {
+      const json = body.json();
+      const text = str(at(json, 'commentaryV2', 'text')) ?? str(at(json, 'commentary', 'text')) ?? str(at(json, 'commentary'));
+      const parent = str(at(json, 'parentUrn')) ?? str(at(json, 'rootUrn'));
+      return share(text, arr(at(json, 'media')).length, parent, at(json, 'postState'), at(json, 'scheduledAt'));
+    },
+  ),
+  rule(
+    'linkedin.voyager.graphql.shares',
+    ['graphql'],
+    (host, segments, url) =>
+      isLinkedIn(host) &&
+      pathIs(segments, 'voyager', 'api', 'graphql') &&
+      (url.searchParams.get('queryId') ?? '').startsWith('voyagerContentcreationDashShares'),
+    ({ body }) => {
+      const post = at(body.json(), 'variables', 'post');
+      const media = at(post, 'media');
+      const mediaCount = Array.isArray(media) ? media.length : isObject(media) ? 1 : 0;
+      const parent = str(at(post, 'parentUrn')) ?? str(at(post, 'reshareContext', 'parent'));
+      return share(str(at(post, 'commentary', 'text')), mediaCount, parent, at(post, 'intendedShareLifeCycleState'), at(post, 'scheduledAt'));
+    },
+  ),
+  rule(
+    'linkedin.voyager.comments',
+    ['voyagersocialdashnormcomments'],
+    (host, segments) => isLinkedIn(host) && pathIs(segments, 'voyager', 'api', 'voyagerSocialDashNormComments'),
+    ({ body }) => {
+      const json = body.json();
+      const text = str(at(json, 'commentary', 'text')) ?? str(at(json, 'comment', 'text'));
+      const target = str(at(json, 'threadUrn')) ?? str(at(json, 'objectUrn'));
+      return single(part(text, { replyToId: target, mediaCount: at(json, 'media') ? 1 : 0 }), 'reply');
+    },
+    'reply',
+  ),
+  rule(
+    'linkedin.voyager.messages',
+    ['voyagermessagingdashmessengermessages'],
+    (host, segments, url) =>
+      isLinkedIn(host) && pathIs(segments, 'voyager', 'api', 'voyagerMessagingDashMessengerMessages') && url.searchParams.get('action') === 'createMessage',
+    ({ body }) => single(part(str(at(body.json(), 'message', 'body', 'text'))), 'message'),
+    'message',
+  ),
+  rule(
+    'linkedin.rest.posts',
+    ['posts'],
+    (host, segments) => host === 'api.linkedin.com' && pathIs(segments, 'rest', 'posts'),
+    ({ body }) => {
+      const json = body.json();
+      const content = at(json, 'content');
+      const media = arr(at(content, 'multiImage', 'images')).length || (at(content, 'media') ? 1 : 0);
+      return share(str(at(json, 'commentary')), media, str(at(json, 'reshareContext', 'parent')), at(json, 'lifecycleState'), undefined);
+    },
+  ),
+  rule(
+    'linkedin.v2.ugcPosts',
+    ['ugcposts'],
+    (host, segments) => host === 'api.linkedin.com' && pathIs(segments, 'v2', 'ugcPosts'),
+    ({ body }) => {
+      const json = body.json();
+      const content = at(json, 'specificContent', 'com.linkedin.ugc.ShareContent');
+      return share(str(at(content, 'shareCommentary', 'text')), arr(at(content, 'media')).length, null, at(json, 'lifecycleState'), undefined);
+    },
+  ),
+  rule(
+    'linkedin.socialActions.comments',
+    ['comments'],
+    (host, segments) =>
+      host === 'api.linkedin.com' && (pathEndsWith(segments, 'rest', 'socialActions', '*', 'comments') || pathEndsWith(segments, 'v2', 'socialActions', '*', 'comments')),
+    ({ body, segments }) => {
+      const json = body.json();
+      const target = str(at(json, 'parentComment')) ?? str(at(json, 'object')) ?? segments[segments.length - 2] ?? null;
+      return single(part(str(at(json, 'message', 'text')), { replyToId: target }), 'reply');
+    },
+    'reply',
+  ),
+];
