@@ -244,3 +244,18 @@ describe('GateService: delay mode', () => {
     expect(h.gate.queue()).toHaveLength(1);
   });
 });
+
+describe('GateService: unreadable posts', () => {
+  it('shows why the content could not be read, and never sends it on a countdown', async () => {
+    const h = harness([account({ id: 'a1', gate: policy('delay', 5) })]);
+    const unreadable = post({ parts: [part(null, { mediaCount: 1 })], readable: false, unreadableReason: 'body is a file upload' });
+    const result = track(h.gate.intercept('a1', 'r1', request(unreadable)));
+    const [view] = h.gate.queue();
+    expect(view).toMatchObject({ readable: false, unreadableReason: 'body is a file upload', mode: 'confirm', delayUntil: null });
+    h.clock.advance(5_000);
+    await flush();
+    expect(result.settled()).toBe(false);
+    h.gate.decide(view!.id, { confirm: false });
+    expect(h.audits[0]).toMatchObject({ decision: 'cancelled', readable: false, text: null, textHash: null, mediaCount: 1, reason: 'held for a dialog: unreadable' });
+  });
+});
