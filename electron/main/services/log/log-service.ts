@@ -34,6 +34,8 @@ export interface LogServiceDeps {
   defaultTargetMinutes?: number;
   /** Extra group-commit wait in ms (0–5). */
   groupCommitMs?: number;
+  /** Load only (CLI export/stats): the file is neither created nor opened for writing. */
+  readOnly?: boolean;
 }
 
 /** How loading went: entries kept, and the lines skipped with why. */
@@ -93,6 +95,7 @@ export class LogService {
       return null;
     });
     service.loadReport = { total: result.lines - result.skipped.length, skipped: result.skipped };
+    if (deps.readOnly) return service;
     service.appender = await JsonlAppender.open(filePath, {
       startWithNewline: result.endsTorn,
       groupCommitMs: deps.groupCommitMs ?? 0,
@@ -141,7 +144,7 @@ export class LogService {
   }
 
   private async write(lines: LogLine[]): Promise<void> {
-    if (this.appender === null) throw new Error('log is closed');
+    if (this.appender === null) throw new Error(this.deps.readOnly ? 'log is open read-only' : 'log is closed');
     await this.appender.appendMany(lines.map((line) => JSON.stringify(line)));
     for (const line of lines) this.apply(line);
   }

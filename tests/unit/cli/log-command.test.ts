@@ -1,0 +1,120 @@
+// `hatrack log` on real temp files: import, export (stdout and --out), stats, and exit codes for bad input.
+import { describe, it, expect, afterEach, beforeEach } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { Command, CommanderError } from 'commander';
+import { registerLog } from '../../../electron/cli/log-command.ts';
+import type { DecodeItemTime } from '../../../shared/log/entry-schema.ts';
+
+const decode: DecodeItemTime = (_platform, id) => (id.startsWith('t') ? new Date(id.slice(1)) : null);
+
+function sink(): { stream: Writable; text: () => string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({ write(chunk: Buffer, _enc, done) { chunks.push(Buffer.from(chunk)); done(); } });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+let dir = '';
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hatrack-cli-'));
+  process.exitCode = undefined;
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+  process.exitCode = undefined;
+});
+
+/** Runs like electron/cli/main.ts does: commander errors become exit code 2. */
+async function hatrack(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = sink();
+  const err = sink();
+  process.exitCode = undefined;
+  const program = new Command('hatrack').exitOverride().configureOutput({ writeErr: (text) => err.stream.write(text), writeOut: (text) => out.stream.write(text) });
+  registerLog(program, { decodeItemTime: decode, stdout: out.stream, stderr: err.stream, logPath: () => join(dir, 'default', 'hatrack-log.jsonl') });
+  let code: number;
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    code = error.exitCode === 0 ? 0 : 2;
+  }
+  process.exitCode = undefined;
+  return { code, out: out.text(), err: err.text() };
+}
+
+const CSV = 'account,platform,item,received_at,replied_at\nacme,x,https://x.com/acme/status/1,2026-03-30T08:00:00Z,2026-03-30T08:10:00Z\nacme,x,2,2026-03-30T08:00:00Z,2026-03-30T10:00:00Z\njo,mastodon,t2026-03-31T08:00:00Z,,2026-03-31T08:30:00Z\n';
+
+describe('hatrack log', () => {
+  it('imports, exports and summarises a log file', async () => {
+    const log = join(dir, 'log.jsonl');
+    writeFileSync(join(dir, 'past.csv'), CSV);
+    const imported = await hatrack('log', 'import', join(dir, 'past.csv'), '--log', log);
+    expect(imported).toMatchObject({ code: 0, out: expect.stringContaining('imported 3 entries') });
+
+    const csv = await hatrack('log', '--log', log, '--zone', 'UTC', 'export', '--format', 'csv', '--account', 'acme');
+    expect(csv.code).toBe(0);
+    expect(csv.out.startsWith('\uFEFFid,')).toBe(true);
+    expect(csv.out.trim().split('\r\n')).toHaveLength(3);
+
+    const out = join(dir, 'report.html');
+    const html = await hatrack('log', 'export', '--log', log, '--format', 'html', '--out', out, '--from', '2026-03-31', '--to', '2026-03-31', '--zone', 'UTC');
+    expect(html.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('@jo');
+    expect(readFileSync(out, 'utf8')).not.toContain('@acme');
+
+    const stats = await hatrack('log', 'stats', '--log', log, '--json', '--zone', 'UTC');
+    expect(stats.code).toBe(0);
+    const summary = JSON.parse(stats.out);
+    expect(summary.total).toBe(3);
+    expect(summary.calendar.median).toBe(30 * 60_000);
+    const text = await hatrack('log', 'stats', '--log', log, '--platform', 'x');
+    expect(text.out).toContain('Entries: 2');
+    expect(text.out).toMatch(/median\s+1 h 05 min/);
+
+    const again = await hatrack('log', 'import', join(dir, 'past.csv'), '--log', log);
+    expect(again.out).toContain('imported 3 entries');
+    const json = join(dir, 'export.json');
+    await hatrack('log', 'export', '--log', log, '--format', 'json', '--out', json);
+    const reimport = await hatrack('log', 'import', json, '--log', log);
+    expect(reimport.out).toContain('imported 0 entries');
+    expect(reimport.out).toContain('6 already present');
+  });
+
+  it('exits 2 on bad arguments', async () => {
+    const log = join(dir, 'log.jsonl');
+    writeFileSync(log, '');
+    expect((await hatrack('log', 'export', '--log', log, '--format', 'xlsx')).code).toBe(2);
+    expect((await hatrack('log', 'export', '--log', log, '--from', 'last week')).code).toBe(2);
+    expect((await hatrack('log', 'export', '--log', log, '--platform', 'myspace')).code).toBe(2);
+    expect((await hatrack('log', 'stats', '--log', log, '--zone', 'Mars/Base')).code).toBe(2);
+    expect((await hatrack('log', 'stats', '--log', log, '--bogus')).code).toBe(2);
+    expect((await hatrack('log', 'import')).code).toBe(2);
+  });
+
+  it('exits 1 on missing, unreadable or corrupt files, writing nothing', async () => {
+    const log = join(dir, 'log.jsonl');
+    const missing = await hatrack('log', 'stats', '--log', join(dir, 'nope.jsonl'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('no log file');
+    expect((await hatrack('log', 'import', join(dir, 'nope.csv'), '--log', log)).code).toBe(1);
+    writeFileSync(join(dir, 'bad.csv'), 'account,platform,item,received_at,replied_at\nacme,x,1,,yesterday-ish\n');
+    const bad = await hatrack('log', 'import', join(dir, 'bad.csv'), '--log', log);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('line 2: replied_at is not a date');
+    expect(readFileSync(log, 'utf8')).toBe('');
+    expect((await hatrack('log', 'stats', '--log', dir)).code).toBe(1);
+  });
+
+  it('uses the default log path and warns about skipped lines without failing', async () => {
+    writeFileSync(join(dir, 'past.csv'), CSV);
+    expect((await hatrack('log', 'import', join(dir, 'past.csv'))).code).toBe(0);
+    const file = join(dir, 'default', 'hatrack-log.jsonl');
+    writeFileSync(file, readFileSync(file, 'utf8') + '{"torn":');
+    const stats = await hatrack('log', 'stats');
+    expect(stats.code).toBe(0);
+    expect(stats.err).toMatch(/skipped 1 unreadable line\(s\).*line 4: torn last line/);
+  });
+});
