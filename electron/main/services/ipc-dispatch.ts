@@ -1,0 +1,51 @@
+// Turns the IPC contract into one dispatch function: sender checked, arguments parsed, then the handler runs.
+import {
+  invokeArgs,
+  type InvokeChannel,
+  type InvokeHandlers,
+} from '../../../shared/ipc/contract.ts';
+
+/** The frame an IPC call came from, as the router sees it. */
+export interface SenderFrame {
+  url: string;
+  isMainFrame: boolean;
+}
+
+/** An error whose message is an i18n key the renderer can show as is. */
+export class UserError extends Error {
+  constructor(messageKey: string) {
+    super(messageKey);
+    this.name = 'UserError';
+  }
+}
+
+/**
+ * True only for the app's own renderer: the main frame, on exactly the app's origin.
+ * Parsed with URL, never compared with startsWith (a look-alike host must fail).
+ */
+export function isTrustedSender(frame: SenderFrame | null | undefined, appOrigin: string): boolean {
+  if (!frame || !frame.isMainFrame) return false;
+  try {
+    return new URL(frame.url).origin === new URL(appOrigin).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Dispatches one call; rejects untrusted senders, unknown channels and arguments the schema refuses. */
+export type Dispatch = (channel: string, frame: SenderFrame | null, rawArgs: unknown[]) => Promise<unknown>;
+
+export function createDispatcher(handlers: InvokeHandlers, appOrigin: string): Dispatch {
+  return async (channel, frame, rawArgs) => {
+    if (!isTrustedSender(frame, appOrigin)) throw new Error(`refused IPC from untrusted sender on ${channel}`);
+    if (!Object.hasOwn(invokeArgs, channel)) throw new Error(`unknown IPC channel: ${channel}`);
+    const key = channel as InvokeChannel;
+    const parsed = invokeArgs[key].safeParse(rawArgs);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new UserError(issue?.message.startsWith('errors.') ? issue.message : 'errors.invalidInput');
+    }
+    const handler = handlers[key] as (...args: unknown[]) => unknown;
+    return handler(...(parsed.data as unknown[]));
+  };
+}

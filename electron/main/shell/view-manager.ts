@@ -1,0 +1,145 @@
+// Owns every account WebContentsView: creation in its partition, bounds inside the frame, guards, hibernation.
+import { BaseWindow, WebContentsView, type WebContents } from 'electron';
+import type { Account } from '../../../shared/accounts/account.ts';
+import { accountsToHibernate } from '../../../shared/accounts/hibernation.ts';
+import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
+import { allowNavigation, popupTarget } from '../../../shared/accounts/site-policy.ts';
+import type { ViewBounds } from '../../../shared/ipc/contract.ts';
+import type { ShellPort } from '../services/accounts/account-service.ts';
+import type { RequestGate } from '../services/request-gate.ts';
+import { accountSession } from './account-session.ts';
+import { safeOpenExternal } from './open-external.ts';
+
+interface LiveView {
+  view: WebContentsView;
+  lastActiveAt: number;
+}
+
+export class ViewManager implements ShellPort {
+  private readonly views = new Map<string, LiveView>();
+  private accounts: readonly Account[] = [];
+  private activeId: string | null = null;
+  private bounds: ViewBounds = { x: 0, y: 0, width: 0, height: 0 };
+  private covered = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly window: BaseWindow,
+    private readonly gate: RequestGate,
+    private readonly options: { hibernateMs: () => number; onShortcut: (index: number) => void },
+  ) {
+    this.timer = setInterval(() => this.hibernateIdle(), 60_000);
+  }
+
+  accountsChanged(accounts: readonly Account[]): void {
+    this.accounts = accounts;
+  }
+
+  show(account: Account | null): void {
+    const previous = this.activeId ? this.views.get(this.activeId) : undefined;
+    if (previous && previous !== this.views.get(account?.id ?? '')) previous.lastActiveAt = Date.now();
+    this.activeId = account?.id ?? null;
+    for (const [id, live] of this.views) live.view.setVisible(id === this.activeId && !this.covered);
+    if (!account) {
+      this.window.setTitle('Hatrack');
+      return;
+    }
+    const live = this.views.get(account.id) ?? this.create(account);
+    live.lastActiveAt = Date.now();
+    live.view.setBounds(this.bounds);
+    live.view.setVisible(!this.covered);
+    const kind = account.kind === 'brand' ? 'BRAND' : 'PERSONAL';
+    this.window.setTitle(`${account.name} (@${account.handle}) · ${PLATFORM_NAMES[account.platform]} · ${kind} — Hatrack`);
+  }
+
+  async forget(account: Account): Promise<void> {
+    this.close(account.id);
+    const ses = accountSession(account, (id) => this.lookup(id), this.gate);
+    await ses.clearStorageData();
+    await ses.clearCache();
+    await ses.clearAuthCache();
+  }
+
+  setViewBounds(bounds: ViewBounds): void {
+    this.bounds = bounds;
+    if (this.activeId) this.views.get(this.activeId)?.view.setBounds(bounds);
+  }
+
+  setCovered(covered: boolean): void {
+    this.covered = covered;
+    if (this.activeId) this.views.get(this.activeId)?.view.setVisible(!covered);
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    for (const id of [...this.views.keys()]) this.close(id);
+  }
+
+  private lookup(id: string): Account | undefined {
+    return this.accounts.find((account) => account.id === id);
+  }
+
+  private create(account: Account): LiveView {
+    const ses = accountSession(account, (id) => this.lookup(id), this.gate);
+    const view = new WebContentsView({
+      webPreferences: { session: ses, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
+    });
+    this.guard(view.webContents, account);
+    this.window.contentView.addChildView(view);
+    void view.webContents.loadURL(account.startUrl);
+    const live = { view, lastActiveAt: Date.now() };
+    this.views.set(account.id, live);
+    return live;
+  }
+
+  private guard(contents: WebContents, account: Account): void {
+    contents.on('will-navigate', (event) => {
+      if (!allowNavigation(event.url)) event.preventDefault();
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (!allowNavigation(event.url)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      const current = this.lookup(account.id) ?? account;
+      const target = popupTarget(url, current);
+      if (target === 'external') safeOpenExternal(url);
+      if (target !== 'child') return { action: 'deny' };
+      return {
+        action: 'allow',
+        overrideBrowserWindowOptions: {
+          parent: undefined,
+          title: `${current.name} (@${current.handle}) — ${current.kind === 'brand' ? 'BRAND' : 'PERSONAL'}`,
+          backgroundColor: current.color,
+          webPreferences: { session: contents.session, sandbox: true, contextIsolation: true, nodeIntegration: false },
+        },
+      };
+    });
+    contents.on('did-create-window', (popup) => {
+      popup.webContents.on('will-navigate', (event) => {
+        if (!allowNavigation(event.url)) event.preventDefault();
+      });
+      popup.on('page-title-updated', (event) => event.preventDefault());
+    });
+    // Ctrl/Cmd+1..9 must switch accounts even while a site has the keyboard focus.
+    contents.on('before-input-event', (event, input) => {
+      if (input.type === 'keyDown' && (input.control || input.meta) && !input.alt && /^[1-9]$/.test(input.key)) {
+        event.preventDefault();
+        this.options.onShortcut(Number(input.key) - 1);
+      }
+    });
+  }
+
+  private close(id: string): void {
+    const live = this.views.get(id);
+    if (!live) return;
+    this.views.delete(id);
+    this.window.contentView.removeChildView(live.view);
+    live.view.webContents.close();
+  }
+
+  /** Closes idle inactive views (reloaded from their start page when activated again). */
+  private hibernateIdle(): void {
+    const live = new Map([...this.views].map(([id, view]) => [id, view.lastActiveAt]));
+    for (const id of accountsToHibernate(this.accounts, live, this.activeId, Date.now(), this.options.hibernateMs())) this.close(id);
+  }
+}

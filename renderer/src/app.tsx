@@ -1,0 +1,118 @@
+// The shell UI: account rail, the active account's frame, and the dialogs drawn above it.
+import { useEffect, useState } from 'react';
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { Account, AccountInput, AccountPatch } from '../../shared/accounts/account.ts';
+import { PLATFORM_NAMES } from '../../shared/accounts/platforms.ts';
+import type { AppState } from '../../shared/ipc/contract.ts';
+import { api } from './api.ts';
+import { AccountForm } from './components/account-form.tsx';
+import { AccountFrame } from './components/account-frame.tsx';
+import { AccountRail } from './components/account-rail.tsx';
+import { RemoveDialog } from './components/remove-dialog.tsx';
+import { SettingsPanel } from './components/settings-panel.tsx';
+import { WarningsBar } from './components/warnings-bar.tsx';
+import { useAppState } from './use-app-state.ts';
+
+type Dialog = { kind: 'add' } | { kind: 'edit'; account: Account } | { kind: 'remove'; account: Account } | { kind: 'settings' } | null;
+
+export function App({ i18n }: { i18n: I18n }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Shell />
+    </I18nextProvider>
+  );
+}
+
+function Shell() {
+  const state = useAppState();
+  const { t, i18n } = useTranslation();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const active = state?.accounts.find((account) => account.id === state.activeId) ?? null;
+
+  useEffect(() => {
+    if (state && i18n.language !== state.locale) void i18n.changeLanguage(state.locale);
+  }, [state?.locale, i18n, state]);
+
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+    document.title = active
+      ? t('app.windowTitle', { name: active.name, handle: active.handle, platform: PLATFORM_NAMES[active.platform], kind: t(`kind.${active.kind}`) })
+      : t('app.name');
+  }, [active, t, i18n.language]);
+
+  useSwitchShortcuts(state);
+
+  if (!state) return <div className="loading" aria-busy="true" />;
+
+  const saveAccount = async (input: AccountInput, extra: AccountPatch) => {
+    if (dialog?.kind === 'edit') await api().invoke('accounts:update', dialog.account.id, { ...input, ...extra });
+    else await api().invoke('accounts:create', input);
+    setDialog(null);
+  };
+
+  return (
+    <div className="app">
+      <AccountRail
+        accounts={state.accounts}
+        activeId={state.activeId}
+        onActivate={(id) => void api().invoke('accounts:activate', id)}
+        onReorder={(ids) => void api().invoke('accounts:reorder', ids)}
+        onAdd={() => setDialog({ kind: 'add' })}
+        onEdit={(account) => setDialog({ kind: 'edit', account })}
+        onSettings={() => setDialog({ kind: 'settings' })}
+      />
+      <main className="main">
+        <WarningsBar warnings={state.warnings} onDismiss={(id) => void api().invoke('warnings:dismiss', id)} />
+        {active ? (
+          <AccountFrame account={active} />
+        ) : (
+          <div className="empty">
+            <h1>{t('empty.title')}</h1>
+            <p>{t('empty.body')}</p>
+            <button type="button" className="primary" onClick={() => setDialog({ kind: 'add' })}>
+              {t('empty.add')}
+            </button>
+          </div>
+        )}
+      </main>
+      {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
+        <AccountForm
+          account={dialog.kind === 'edit' ? dialog.account : null}
+          usedColors={state.accounts.map((account) => account.color)}
+          onSubmit={saveAccount}
+          onRemove={(account) => setDialog({ kind: 'remove', account })}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'remove' && (
+        <RemoveDialog
+          account={dialog.account}
+          onClose={() => setDialog(null)}
+          onConfirm={() => {
+            void api().invoke('accounts:remove', dialog.account.id);
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog?.kind === 'settings' && (
+        <SettingsPanel settings={state.settings} onChange={(patch) => void api().invoke('settings:update', patch)} onClose={() => setDialog(null)} />
+      )}
+    </div>
+  );
+}
+
+/** Ctrl/Cmd+1..9 switches to the nth account (main forwards the same keys while a site has the focus). */
+function useSwitchShortcuts(state: AppState | null) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || !/^[1-9]$/.test(event.key)) return;
+      const account = state?.accounts[Number(event.key) - 1];
+      if (!account) return;
+      event.preventDefault();
+      void api().invoke('accounts:activate', account.id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [state]);
+}

@@ -1,0 +1,65 @@
+// The frame around the account's site: header band (name, @handle, platform, kind) and a thick border in its colour.
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Account } from '../../../shared/accounts/account.ts';
+import { readableTextColor } from '../../../shared/accounts/contrast.ts';
+import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
+import { api } from '../api.ts';
+import { KindBadge } from './kind-badge.tsx';
+
+/** Border width of the frame in CSS pixels (the issue asks for at least 6). */
+export const FRAME_WIDTH = 8;
+
+export function AccountFrame({ account, children }: { account: Account; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const viewSlot = useRef<HTMLDivElement>(null);
+  const text = readableTextColor(account.color);
+
+  // Main places the account's WebContentsView exactly over the slot, inside the frame drawn here.
+  useLayoutEffect(() => {
+    const slot = viewSlot.current;
+    if (!slot) return;
+    const report = () => {
+      const rect = slot.getBoundingClientRect();
+      void api().invoke('view:bounds', {
+        x: Math.round(rect.left),
+        y: Math.round(rect.top),
+        width: Math.round(rect.width),
+        height: Math.round(rect.height),
+      });
+    };
+    report();
+    const observer = new ResizeObserver(report);
+    observer.observe(slot);
+    window.addEventListener('resize', report);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', report);
+    };
+  }, [account.id]);
+
+  return (
+    <section
+      className={`frame frame-${account.kind}`}
+      style={{ '--account-color': account.color, '--account-text': text, '--frame-width': `${FRAME_WIDTH}px` } as React.CSSProperties}
+      data-testid="account-frame"
+      aria-label={`${account.name} (@${account.handle})`}
+    >
+      <header className="band" data-testid="header-band">
+        <span className="band-acting">{t('header.actingAs')}</span>
+        <strong className="band-name" data-testid="band-name">{account.name}</strong>
+        <span className="band-handle" data-testid="band-handle">@{account.handle}</span>
+        <span className="band-platform" data-testid="band-platform">
+          {t('header.on')} {PLATFORM_NAMES[account.platform]}
+          {account.instance ? ` (${account.instance})` : ''}
+        </span>
+        <KindBadge kind={account.kind} />
+      </header>
+      <div className="frame-border" data-testid="frame-border">
+        <div className="view-slot" ref={viewSlot} data-testid="view-slot">
+          {children}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+// The left rail: one entry per account (switch on click, reorder by drag and drop or Alt+arrows), add and settings.
+import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Account } from '../../../shared/accounts/account.ts';
+import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
+import { KindIcon } from './kind-badge.tsx';
+import { Monogram } from './monogram.tsx';
+
+interface Props {
+  accounts: Account[];
+  activeId: string | null;
+  onActivate: (id: string) => void;
+  onReorder: (ids: string[]) => void;
+  onAdd: () => void;
+  onEdit: (account: Account) => void;
+  onSettings: () => void;
+}
+
+/** Moves `id` to the slot of `targetId` (before it when moving up, after it when moving down). */
+export function moveId(ids: string[], id: string, targetId: string): string[] {
+  const from = ids.indexOf(id);
+  const to = ids.indexOf(targetId);
+  if (from < 0 || to < 0 || from === to) return ids;
+  const next = ids.filter((candidate) => candidate !== id);
+  next.splice(to, 0, id);
+  return next;
+}
+
+export function AccountRail({ accounts, activeId, onActivate, onReorder, onAdd, onEdit, onSettings }: Props) {
+  const { t } = useTranslation();
+  const [dragged, setDragged] = useState<string | null>(null);
+  const ids = accounts.map((account) => account.id);
+
+  const onDrop = (event: DragEvent, targetId: string) => {
+    event.preventDefault();
+    const id = dragged ?? event.dataTransfer.getData('text/plain');
+    setDragged(null);
+    if (id && id !== targetId) onReorder(moveId(ids, id, targetId));
+  };
+  const onKeyDown = (event: KeyboardEvent, index: number) => {
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    event.preventDefault();
+    const target = ids[event.key === 'ArrowUp' ? index - 1 : index + 1];
+    const id = ids[index];
+    if (target && id) onReorder(moveId(ids, id, target));
+  };
+
+  return (
+    <nav className="rail" aria-label={t('rail.accounts')}>
+      <ol className="rail-list">
+        {accounts.map((account, index) => (
+          <li
+            key={account.id}
+            className={`rail-item${account.id === activeId ? ' active' : ''}${dragged === account.id ? ' dragging' : ''}`}
+            style={{ '--account-color': account.color } as React.CSSProperties}
+            draggable
+            onDragStart={(event) => {
+              setDragged(account.id);
+              event.dataTransfer.setData('text/plain', account.id);
+              event.dataTransfer.effectAllowed = 'move';
+            }}
+            onDragOver={(event) => event.preventDefault()}
+            onDrop={(event) => onDrop(event, account.id)}
+            onDragEnd={() => setDragged(null)}
+            data-testid="rail-item"
+            data-account-id={account.id}
+          >
+            <button
+              type="button"
+              className="rail-button"
+              aria-current={account.id === activeId ? 'page' : undefined}
+              title={`${account.name} (@${account.handle}) · ${PLATFORM_NAMES[account.platform]}${index < 9 ? ` · ${t('rail.shortcut', { n: index + 1 })}` : ''} · ${t('rail.dragHint')}`}
+              onClick={() => onActivate(account.id)}
+              onKeyDown={(event) => onKeyDown(event, index)}
+            >
+              <Monogram account={account} />
+              <span className="rail-text">
+                <span className="rail-name">{account.name}</span>
+                <span className="rail-handle">@{account.handle}</span>
+                <span className={`rail-kind kind-${account.kind}`}>
+                  <KindIcon kind={account.kind} />
+                  {t(`kind.${account.kind}`)} · {PLATFORM_NAMES[account.platform]}
+                </span>
+              </span>
+            </button>
+            <button
+              type="button"
+              className="rail-edit"
+              aria-label={t('rail.edit', { name: account.name })}
+              title={t('rail.edit', { name: account.name })}
+              onClick={() => onEdit(account)}
+            >
+              ⋯
+            </button>
+          </li>
+        ))}
+      </ol>
+      <div className="rail-footer">
+        <button type="button" className="rail-action" onClick={onAdd}>
+          <span aria-hidden="true">+</span> {t('rail.add')}
+        </button>
+        <button type="button" className="rail-action" onClick={onSettings}>
+          <span aria-hidden="true">⚙</span> {t('rail.settings')}
+        </button>
+      </div>
+    </nav>
+  );
+}

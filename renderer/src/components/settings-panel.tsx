@@ -1,0 +1,53 @@
+// App settings: language, hibernation, how long an unanswered post is held, and log privacy.
+import { useTranslation } from 'react-i18next';
+import type { Settings, SettingsPatch } from '../../../shared/accounts/settings.ts';
+import { Modal } from './modal.tsx';
+
+export function SettingsPanel({ settings, onChange, onClose }: { settings: Settings; onChange: (patch: SettingsPatch) => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  const number = (value: string, min: number, max: number, fallback: number) =>
+    Math.min(max, Math.max(min, Number.parseInt(value, 10) || fallback));
+  return (
+    <Modal title={t('settings.title')} onClose={onClose} testId="settings-panel">
+      <div className="form">
+        <label>
+          {t('settings.language')}
+          <select name="locale" value={settings.locale} onChange={(event) => onChange({ locale: event.target.value as Settings['locale'] })}>
+            <option value="system">{t('settings.languageSystem')}</option>
+            <option value="en">English</option>
+            <option value="fr">Français</option>
+          </select>
+        </label>
+        <label>
+          {t('settings.hibernate')}
+          <input
+            name="hibernateMinutes"
+            type="number"
+            min={1}
+            defaultValue={settings.hibernateMinutes}
+            onBlur={(event) => onChange({ hibernateMinutes: number(event.target.value, 1, 1440, 10) })}
+          />
+        </label>
+        <label>
+          {t('settings.gateTimeout')}
+          <input
+            name="gateTimeoutSeconds"
+            type="number"
+            min={10}
+            defaultValue={settings.gateTimeoutSeconds}
+            onBlur={(event) => onChange({ gateTimeoutSeconds: number(event.target.value, 10, 3600, 120) })}
+          />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" name="logText" checked={settings.logText} onChange={(event) => onChange({ logText: event.target.checked })} />
+          {t('settings.logText')}
+        </label>
+        <div className="form-actions">
+          <button type="button" className="primary" onClick={onClose}>
+            {t('settings.close')}
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}

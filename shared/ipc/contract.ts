@@ -1,0 +1,110 @@
+// The one IPC contract: every channel the app renderer may invoke, its argument schema, and the events main sends.
+import { z } from 'zod';
+import { accountInputSchema, accountPatchSchema, type Account } from '../accounts/account.ts';
+import { settingsPatchSchema, type Locale, type Settings } from '../accounts/settings.ts';
+import type { PendingPostView } from '../gate/pending.ts';
+import type { GateRow } from '../log/model.ts';
+
+/** What confirming or cancelling a held post answered. */
+export type DecideAnswer =
+  | { ok: true }
+  | { ok: false; reason: 'unknown' | 'decided' | 'handle-mismatch' | 'needs-second-press' | 'identity-mismatch' };
+
+/** A problem found while loading stored data, shown to the user once. */
+export interface StoreWarning {
+  id: string;
+  /** i18n key of the message. */
+  messageKey: string;
+  /** Values for the message (file paths, counts). */
+  values: Record<string, string | number>;
+}
+
+/** Everything the shell UI needs to draw itself. */
+export interface AppState {
+  accounts: Account[];
+  activeId: string | null;
+  settings: Settings;
+  locale: Locale;
+  warnings: StoreWarning[];
+}
+
+/** Where the account view sits inside the app window, in CSS pixels. */
+export const viewBoundsSchema = z.object({
+  x: z.number().finite().min(0),
+  y: z.number().finite().min(0),
+  width: z.number().finite().min(0),
+  height: z.number().finite().min(0),
+});
+export type ViewBounds = z.infer<typeof viewBoundsSchema>;
+
+const id = z.uuid();
+const pendingId = z.string().min(1).max(100);
+const decisionSchema = z.object({
+  confirm: z.boolean(),
+  typedHandle: z.string().max(200).optional(),
+  secondPress: z.boolean().optional(),
+});
+
+/** Argument schemas per invoke channel; the router parses every call with these before a handler sees it. */
+export const invokeArgs = {
+  'app:state': z.tuple([]),
+  'accounts:create': z.tuple([accountInputSchema]),
+  'accounts:update': z.tuple([id, accountPatchSchema]),
+  'accounts:remove': z.tuple([id]),
+  'accounts:reorder': z.tuple([z.array(id).max(500)]),
+  'accounts:activate': z.tuple([id]),
+  'settings:update': z.tuple([settingsPatchSchema]),
+  'warnings:dismiss': z.tuple([z.string().min(1).max(100)]),
+  'view:bounds': z.tuple([viewBoundsSchema]),
+  'view:covered': z.tuple([z.boolean()]),
+  'gate:queue': z.tuple([]),
+  'gate:decide': z.tuple([pendingId, decisionSchema]),
+  'gate:undo': z.tuple([pendingId]),
+  'gate:recent': z.tuple([z.number().int().min(1).max(500)]),
+  'gate:reset-identity': z.tuple([id]),
+} as const;
+
+/** Result types per invoke channel. */
+export interface InvokeResults {
+  'app:state': AppState;
+  'accounts:create': Account;
+  'accounts:update': Account;
+  'accounts:remove': void;
+  'accounts:reorder': void;
+  'accounts:activate': void;
+  'settings:update': Settings;
+  'warnings:dismiss': void;
+  'view:bounds': void;
+  'view:covered': void;
+  'gate:queue': PendingPostView[];
+  'gate:decide': DecideAnswer;
+  'gate:undo': { ok: boolean };
+  'gate:recent': GateRow[];
+  'gate:reset-identity': void;
+}
+
+export type InvokeChannel = keyof typeof invokeArgs;
+/** What a caller passes (before parsing). */
+export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeArgs)[C]>;
+/** What a handler receives (after parsing). */
+export type InvokeParsed<C extends InvokeChannel> = z.output<(typeof invokeArgs)[C]>;
+
+/** Events main sends to the app renderer. */
+export interface EventPayloads {
+  'state:changed': AppState;
+  /** The held posts, in order; the dialog shows the first. */
+  'gate:queue': PendingPostView[];
+  /** The log gained or changed entries. */
+  'log:changed': null;
+}
+export type EventChannel = keyof EventPayloads;
+
+/** Every invoke channel name, for the bridge and the router. */
+export const INVOKE_CHANNELS = Object.keys(invokeArgs) as InvokeChannel[];
+/** Every event channel name. */
+export const EVENT_CHANNELS: EventChannel[] = ['state:changed', 'gate:queue', 'log:changed'];
+
+/** Handlers of every invoke channel, as the main process implements them. */
+export type InvokeHandlers = {
+  [C in InvokeChannel]: (...args: InvokeParsed<C>) => InvokeResults[C] | Promise<InvokeResults[C]>;
+};

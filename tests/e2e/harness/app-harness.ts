@@ -1,0 +1,86 @@
+// Starts Hatrack for a test: the real main-process services over a data folder, the built renderer in Chromium,
+// and one BrowserContext per account. Closing and starting again over the same folder is a restart.
+import { join } from 'node:path';
+import Conf from 'conf';
+import type { Browser, Page } from 'playwright-core';
+import type { EventChannel, EventPayloads } from '../../../shared/ipc/contract.ts';
+import { createAppServices, type AppServices } from '../../../electron/main/services/app-services.ts';
+import { HarnessShell } from './harness-shell.ts';
+import { E2E_DIR } from './paths.ts';
+import type { PlatformServer } from './platform-server.ts';
+
+export interface AppHarness {
+  page: Page;
+  services: AppServices;
+  shell: HarnessShell;
+  appOrigin: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  browser: Browser;
+  server: PlatformServer;
+  dataDir: string;
+  systemLocale?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function startApp(options: StartOptions): Promise<AppHarness> {
+  const { browser, server, dataDir } = options;
+  const appOrigin = server.url('app.test', '').replace(/\/$/, '');
+  const context = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: options.systemLocale ?? 'en-US',
+  });
+  const page = await context.newPage();
+  let services: AppServices | null = null;
+  const shell = new HarnessShell(browser, join(dataDir, 'Partitions'), () => {
+    if (!services) throw new Error('services not started');
+    return services.gate;
+  });
+  const send = <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => {
+    if (!page.isClosed()) {
+      page
+        .evaluate(([name, value]) => (window as unknown as { __hatrackEmit?: (c: string, p: unknown) => void }).__hatrackEmit?.(name, value), [channel, payload] as const)
+        .catch(() => undefined);
+    }
+  };
+  const started = await createAppServices({
+    storePath: join(dataDir, 'hatrack.json'),
+    createStoreBackend: () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'hatrack', clearInvalidConfig: false, projectName: 'hatrack' }),
+    logPath: join(dataDir, 'hatrack-log.jsonl'),
+    shell,
+    send,
+    appOrigin,
+    systemLocale: options.systemLocale ?? 'en-US',
+    timeZone: 'Europe/Paris',
+  });
+  services = started;
+  const dispatch = started.dispatch;
+  await page.exposeBinding('__hatrackInvoke', (source, channel: string, args: unknown[]) =>
+    dispatch(channel, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, args),
+  );
+  await page.addInitScript({ path: join(E2E_DIR, 'bridge.js') });
+  // A crash, a reload or a closed window of the app renderer cancels every held post, as in Electron.
+  let loaded = false;
+  page.on('crash', () => services?.rendererGone('renderer crashed'));
+  page.on('close', () => services?.rendererGone('window closed'));
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame() && loaded) services?.rendererGone('renderer reloaded');
+  });
+  await page.goto(`${appOrigin}/index.html`);
+  loaded = true;
+  await page.getByRole('navigation').waitFor();
+  return {
+    page,
+    services: started,
+    shell,
+    appOrigin,
+    async close() {
+      await shell.close();
+      await services?.dispose();
+      await context.close();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+// A local HTTPS "platform": serves the app renderer (app.test) and fixture sites for X, Mastodon and Bluesky,
+// and records every request it receives, byte for byte.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { composerPage } from '../pages/composer-page.ts';
+import { E2E_DIR, RENDERER_DIR } from './paths.ts';
+
+export interface ReceivedRequest {
+  host: string;
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+export interface PlatformServer {
+  port: number;
+  received: ReceivedRequest[];
+  /** Requests whose path is a publishing endpoint of the fixture sites. */
+  posts(): ReceivedRequest[];
+  url(host: string, path: string): string;
+  close(): Promise<void>;
+}
+
+const PUBLISHING = /\/CreateTweet$|^\/api\/v1\/statuses$|createRecord$/;
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const jwtPart = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const FAKE_JWT = `${jwtPart({ alg: 'HS256', typ: 'at+jwt' })}.${jwtPart({ scope: 'com.atproto.access', sub: 'did:plc:brand123', exp: 4102444800 })}.c2ln`;
+
+export async function startPlatformServer(): Promise<PlatformServer> {
+  const received: ReceivedRequest[] = [];
+  let tid = 0;
+  const server: Server = createServer(
+    { key: readFileSync(join(E2E_DIR, 'key.pem')), cert: readFileSync(join(E2E_DIR, 'cert.pem')) },
+    (request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+        const path = (request.url ?? '/').split('?')[0] ?? '/';
+        const method = request.method ?? 'GET';
+        if (method !== 'GET' || host !== 'app.test') received.push({ host, method, path, headers: request.headers, body: Buffer.concat(chunks) });
+        const json = (status: number, value: unknown) => {
+          response.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+          response.end(JSON.stringify(value));
+        };
+        const html = (body: string) => {
+          response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          response.end(body);
+        };
+        if (host === 'app.test') return serveFile(RENDERER_DIR, path === '/' ? '/index.html' : path, response);
+        if (path.startsWith('/static/')) return serveFile(E2E_DIR, path.slice('/static'.length), response);
+        if (host === 'x.com') {
+          if (path === '/compose') return html(composerPage('x', 'X fixture'));
+          if (PUBLISHING.test(path)) return json(200, { data: { create_tweet: { tweet_results: { result: { rest_id: String(1_900_000_000_000_000_000n + BigInt(++tid)) } } } } });
+        }
+        if (host === 'mastodon.test') {
+          if (path === '/compose') return html(composerPage('mastodon', 'Mastodon fixture'));
+          if (path === '/api/v1/statuses') return json(200, { id: String(113_000_000_000_000_000n + BigInt(++tid)) });
+        }
+        if (host === 'bsky.test') {
+          if (path === '/compose') return html(composerPage('bluesky', 'Bluesky fixture'));
+          if (path === '/xrpc/com.atproto.server.createSession') {
+            return json(200, { accessJwt: FAKE_JWT, refreshJwt: FAKE_JWT, handle: 'brand.bsky.test', did: 'did:plc:brand123', active: true });
+          }
+          if (path === '/xrpc/com.atproto.repo.createRecord') {
+            return json(200, { uri: `at://did:plc:brand123/app.bsky.feed.post/3l${String(++tid).padStart(11, '2')}`, cid: 'bafyreifixturecid' });
+          }
+        }
+        json(404, { error: 'not found' });
+      });
+    },
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    received,
+    posts: () => received.filter((entry) => PUBLISHING.test(entry.path)),
+    url: (host, path) => `https://${host}:${port}${path}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function serveFile(root: string, path: string, response: import('node:http').ServerResponse): void {
+  const file = normalize(join(root, decodeURIComponent(path)));
+  if (!file.startsWith(normalize(root) + sep)) {
+    response.writeHead(403).end();
+    return;
+  }
+  try {
+    const body = readFileSync(file);
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.end(body);
+  } catch {
+    response.writeHead(404).end();
+  }
+}

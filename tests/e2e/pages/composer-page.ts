@@ -1,0 +1,54 @@
+// HTML of the fixture composer pages: a textarea and a button whose script posts the way each web client does.
+
+/** The request each platform's web client sends for a post (or a reply, when a target is given). */
+const POSTERS: Record<'x' | 'mastodon' | 'bluesky', string> = {
+  x: `async (text, replyTo) => {
+    const variables = { tweet_text: text, dark_request: false, media: { media_entities: [], possibly_sensitive: false }, semantic_annotation_ids: [], disallowed_reply_options: null };
+    if (replyTo) variables.reply = { in_reply_to_tweet_id: replyTo, exclude_reply_user_ids: [] };
+    const response = await fetch('/i/api/graphql/oB-5XsHNAbjvARJEc8CZFw/CreateTweet', {
+      method: 'POST', credentials: 'include',
+      headers: { 'content-type': 'application/json', 'x-twitter-auth-type': 'OAuth2Session', 'x-csrf-token': 'fixture-csrf' },
+      body: JSON.stringify({ variables, features: { communities_web_enable_tweet_community_results_fetch: true, responsive_web_edit_tweet_api_enabled: true, longform_notetweets_consumption_enabled: true }, queryId: 'oB-5XsHNAbjvARJEc8CZFw' }),
+    });
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+  }`,
+  mastodon: `async (text, replyTo) => {
+    const response = await fetch('/api/v1/statuses', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer fixture-token', 'idempotency-key': String(Date.now()) },
+      body: JSON.stringify({ status: text, in_reply_to_id: replyTo || null, media_ids: [], sensitive: false, spoiler_text: '', visibility: 'public', poll: null, language: 'en' }),
+    });
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+  }`,
+  bluesky: `async (text, replyTo) => {
+    await window.bskyPost(text, replyTo ? { uri: replyTo, cid: 'bafyreifixturecid' } : undefined);
+  }`,
+};
+
+/** A composer that, like the real sites, keeps the draft when sending fails and clears it when it succeeds. */
+export function composerPage(platform: keyof typeof POSTERS, title: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font-family:system-ui;margin:24px;background:#fff} textarea{width:100%;height:120px;font-size:16px} #status{margin-top:8px;color:#555}</style>
+${platform === 'bluesky' ? '<script src="/static/bsky-client.js"></script>' : ''}
+</head><body>
+<h1>${title}</h1>
+<label>Reply to <input id="reply-to" size="60"></label>
+<textarea id="composer" placeholder="What is happening?"></textarea>
+<button id="post">Post</button>
+<div id="status" role="status"></div>
+<script>
+const send = ${POSTERS[platform]};
+document.getElementById('post').addEventListener('click', async () => {
+  const composer = document.getElementById('composer');
+  const status = document.getElementById('status');
+  status.textContent = 'Sending…';
+  try {
+    await send(composer.value, document.getElementById('reply-to').value.trim());
+    composer.value = '';
+    status.textContent = 'Your post was sent.';
+  } catch (error) {
+    status.textContent = 'Something went wrong. Your draft is still here.';
+  }
+});
+</script></body></html>`;
+}
