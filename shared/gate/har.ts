@@ -1,0 +1,113 @@
+// Pure HAR checking: turns a HAR document into one classification row per entry (shared by the CLI and settings).
+import { classify } from './classify.ts';
+import type { CustomRule } from '../platforms/custom-rules.ts';
+import { decodeItemTime } from '../platforms/index.ts';
+import type { PlatformId } from '../platforms/platform-id.ts';
+import type { OutgoingRequest, PostAction } from './types.ts';
+import { isObject, type JsonValue } from '../platforms/json-body.ts';
+
+/** One HAR entry as classified. Non-publishing rows carry nulls and mediaCount 0. */
+export interface HarRow {
+  index: number;
+  method: string;
+  url: string;
+  gated: boolean;
+  platform: PlatformId | null;
+  action: PostAction | null;
+  /** The parts' texts joined by a blank line; null when none could be read. */
+  text: string | null;
+  mediaCount: number;
+  replyToId: string | null;
+  quotedId: string | null;
+  /** ISO time the reply target was created, decoded from its ID where the platform allows. */
+  replyToCreatedAt: string | null;
+}
+
+/** A HAR that is not JSON or lacks `log.entries[].request`. */
+export class HarFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HarFormatError';
+  }
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+/** The request of one HAR entry in classify()'s shape (postData.text, else postData.params as a form). */
+export function harEntryToRequest(entry: unknown): OutgoingRequest {
+  const request = isObject(entry) ? entry['request'] : undefined;
+  if (!isObject(request)) throw new HarFormatError('entry without a request object');
+  const headers: Record<string, string> = {};
+  if (Array.isArray(request['headers'])) {
+    for (const h of request['headers']) {
+      if (isObject(h) && typeof h['name'] === 'string') headers[h['name']] = stringOr(h['value'], '');
+    }
+  }
+  const postData = request['postData'];
+  let body: Uint8Array | null = null;
+  if (isObject(postData)) {
+    const mime = stringOr(postData['mimeType'], '');
+    if (mime && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = mime;
+    if (typeof postData['text'] === 'string') {
+      body = new TextEncoder().encode(postData['text']);
+    } else if (Array.isArray(postData['params'])) {
+      const form = new URLSearchParams();
+      for (const p of postData['params'] as JsonValue[]) {
+        if (isObject(p) && typeof p['name'] === 'string') form.append(p['name'], stringOr(p['value'], ''));
+      }
+      body = new TextEncoder().encode(form.toString());
+    }
+  }
+  return { method: stringOr(request['method'], 'GET'), url: stringOr(request['url'], ''), headers, body };
+}
+
+/** Parses HAR text and returns its entries; throws HarFormatError when it is not a HAR. */
+export function parseHar(text: string): unknown[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new HarFormatError('not JSON');
+  }
+  const log = isObject(doc) ? doc['log'] : undefined;
+  const entries = isObject(log) ? log['entries'] : undefined;
+  if (!Array.isArray(entries)) throw new HarFormatError('missing log.entries');
+  return entries;
+}
+
+/** Classifies every entry of a HAR (text), in order. */
+export function harToRows(harText: string, options: { customRules?: readonly CustomRule[]; now?: Date } = {}): HarRow[] {
+  return parseHar(harText).map((entry, index) => {
+    const request = harEntryToRequest(entry);
+    const verdict = classify(request, options.customRules ? { customRules: options.customRules } : {});
+    const row: HarRow = {
+      index,
+      method: request.method,
+      url: request.url,
+      gated: verdict.gated,
+      platform: null,
+      action: null,
+      text: null,
+      mediaCount: 0,
+      replyToId: null,
+      quotedId: null,
+      replyToCreatedAt: null,
+    };
+    if (!verdict.gated) return row;
+    const texts = verdict.parts.map((p) => p.text).filter((t): t is string => t !== null);
+    const replyToId = verdict.parts.find((p) => p.replyToId !== null)?.replyToId ?? null;
+    const created = replyToId === null ? null : decodeItemTime(verdict.platform, replyToId, options.now ?? new Date());
+    return {
+      ...row,
+      platform: verdict.platform,
+      action: verdict.action,
+      text: texts.length > 0 ? texts.join('\n\n') : null,
+      mediaCount: verdict.parts.reduce((sum, p) => sum + p.mediaCount, 0),
+      replyToId,
+      quotedId: verdict.parts.find((p) => p.quotedId !== null)?.quotedId ?? null,
+      replyToCreatedAt: created ? created.toISOString() : null,
+    };
+  });
+}

@@ -1,0 +1,89 @@
+// check-har: HAR → one row per request (JSON lines or a table), clear errors and exit codes.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Command } from 'commander';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { registerCheckHar } from '../../../electron/cli/check-har.ts';
+import { harToRows } from '../../../shared/gate/har.ts';
+
+const SAMPLE = join(import.meta.dirname, '../../fixtures/har/sample.har');
+
+async function run(args: string[]): Promise<{ out: string; err: string; code: number }> {
+  let out = '';
+  let err = '';
+  const outSpy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  const errSpy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    err += String(chunk);
+    return true;
+  });
+  process.exitCode = undefined;
+  const program = new Command('hatrack').exitOverride().configureOutput({ writeErr: (t) => (err += t), writeOut: (t) => (out += t) });
+  registerCheckHar(program);
+  let code = 0;
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch {
+    code = 2;
+  } finally {
+    outSpy.mockRestore();
+    errSpy.mockRestore();
+    process.exitCode = undefined;
+  }
+  return { out, err, code };
+}
+
+describe('check-har', () => {
+  beforeEach(() => {
+    process.exitCode = undefined;
+  });
+  afterEach(() => {
+    process.exitCode = undefined;
+  });
+
+  it('prints one JSON object per entry, in order, with the documented fields', async () => {
+    const { out, code } = await run(['check-har', SAMPLE, '--json']);
+    expect(code).toBe(0);
+    const rows = out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(rows).toHaveLength(8);
+    expect(Object.keys(rows[0] ?? {})).toEqual(['index', 'method', 'url', 'gated', 'platform', 'action', 'text', 'mediaCount', 'replyToId', 'quotedId', 'replyToCreatedAt']);
+    expect(rows.map((r) => r['gated'])).toEqual([false, true, false, true, true, false, true, true]);
+    expect(rows[1]).toMatchObject({ index: 1, platform: 'x', action: 'reply', text: '@jack congrats', replyToId: '1212092628029698048', replyToCreatedAt: '2019-12-31T19:26:16.771Z' });
+    expect(rows[6]).toMatchObject({ platform: 'bluesky', action: 'post', text: '1/2 thread start\n\n2/2 ✨ end' });
+    expect(rows[7]).toMatchObject({ platform: 'mastodon', action: 'reply', text: 'Merci !', replyToId: '103270115826048975' });
+    expect(String(rows[7]?.['replyToCreatedAt'])).toMatch(/^2019-12-08T03:48:33/);
+  });
+
+  it('prints a table listing every row and marking held ones', async () => {
+    const { out, code } = await run(['check-har', SAMPLE]);
+    expect(code).toBe(0);
+    expect(out.match(/HOLD/g)).toHaveLength(5);
+    expect(out.match(/ pass /g)).toHaveLength(3);
+    expect(out).toContain('8 requests, 5 would be held');
+  });
+
+  it('fails with exit code 1 and a clear message for a missing or invalid file', async () => {
+    const missing = await run(['check-har', '/nonexistent/file.har']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('cannot read /nonexistent/file.har');
+    const dir = mkdtempSync(join(tmpdir(), 'har-'));
+    const bad = join(dir, 'bad.har');
+    writeFileSync(bad, '{"not":"a har"}');
+    const invalid = await run(['check-har', bad]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toContain('not a valid HAR');
+  });
+
+  it('is a usage error (2) without a file argument', async () => {
+    expect((await run(['check-har'])).code).toBe(2);
+  });
+
+  it('harToRows is usable without the CLI', () => {
+    expect(() => harToRows('nope')).toThrow(/not JSON/);
+    expect(harToRows('{"log":{"entries":[]}}')).toEqual([]);
+  });
+});
