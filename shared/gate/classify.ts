@@ -95,7 +95,8 @@ export function classify(request: OutgoingRequest, options: ClassifyOptions = {}
   let url: URL;
   let method: string;
   try {
-    method = typeof request.method === 'string' ? request.method.toUpperCase() : '';
+    const raw = typeof request.method === 'string' ? request.method : '';
+    method = WRITE_METHODS.has(raw) ? raw : raw.toUpperCase();
     const customRules = options.customRules;
     const write = WRITE_METHODS.has(method);
     if (!write && (customRules === undefined || customRules.length === 0)) return NOT_GATED;
@@ -114,15 +115,31 @@ export function classify(request: OutgoingRequest, options: ClassifyOptions = {}
   }
 }
 
+/** Lowercased, percent-decoded copy of one path segment (for the index lookup). */
+function anchorKey(segment: string): string {
+  if (segment.includes('%')) {
+    try {
+      return decodeURIComponent(segment).toLowerCase();
+    } catch {
+      // keep the raw segment
+    }
+  }
+  return segment.toLowerCase();
+}
+
 function classifyBuiltIn(request: OutgoingRequest, method: string, url: URL, index: RuleIndex): Classification | null {
-  const segments = segmentsOf(url.pathname);
-  const n = segments.length;
-  if (n === 0) return null;
-  const last = segments[n - 1]?.toLowerCase() ?? '';
-  const previous = n > 1 ? (segments[n - 2]?.toLowerCase() ?? '') : '';
-  const byLast = index.get(last);
-  const byPrevious = previous ? index.get(previous) : undefined;
+  // Find the last two non-empty segments without splitting the whole path: most requests stop here.
+  const path = url.pathname;
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
+  if (end === 0) return null;
+  const cut = path.lastIndexOf('/', end - 1);
+  const byLast = index.get(anchorKey(path.slice(cut + 1, end)));
+  let end2 = cut;
+  while (end2 > 0 && path.charCodeAt(end2 - 1) === 47) end2--;
+  const byPrevious = end2 > 0 ? index.get(anchorKey(path.slice(path.lastIndexOf('/', end2 - 1) + 1, end2))) : undefined;
   if (byLast === undefined && byPrevious === undefined) return null;
+  const segments = segmentsOf(path);
   const host = url.hostname.endsWith('.') ? url.hostname.slice(0, -1) : url.hostname;
   let body: RequestBody | undefined;
   for (const candidates of [byLast, byPrevious]) {

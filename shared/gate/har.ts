@@ -97,7 +97,8 @@ export function harToRows(harText: string, options: { customRules?: readonly Cus
     };
     if (!verdict.gated) return row;
     const texts = verdict.parts.map((p) => p.text).filter((t): t is string => t !== null);
-    const replyToId = verdict.parts.find((p) => p.replyToId !== null)?.replyToId ?? null;
+    const first = verdict.parts[0];
+    const replyToId = first?.replyToId ?? null; // a thread's later parts reply to its own first part
     const created = replyToId === null ? null : decodeItemTime(verdict.platform, replyToId, options.now ?? new Date());
     return {
       ...row,
@@ -106,7 +107,7 @@ export function harToRows(harText: string, options: { customRules?: readonly Cus
       text: texts.length > 0 ? texts.join('\n\n') : null,
       mediaCount: verdict.parts.reduce((sum, p) => sum + p.mediaCount, 0),
       replyToId,
-      quotedId: verdict.parts.find((p) => p.quotedId !== null)?.quotedId ?? null,
+      quotedId: first?.quotedId ?? null,
       replyToCreatedAt: created ? created.toISOString() : null,
     };
   });

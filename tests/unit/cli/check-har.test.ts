@@ -53,7 +53,7 @@ describe('check-har', () => {
     expect(Object.keys(rows[0] ?? {})).toEqual(['index', 'method', 'url', 'gated', 'platform', 'action', 'text', 'mediaCount', 'replyToId', 'quotedId', 'replyToCreatedAt']);
     expect(rows.map((r) => r['gated'])).toEqual([false, true, false, true, true, false, true, true]);
     expect(rows[1]).toMatchObject({ index: 1, platform: 'x', action: 'reply', text: '@jack congrats', replyToId: '1212092628029698048', replyToCreatedAt: '2019-12-31T19:26:16.771Z' });
-    expect(rows[6]).toMatchObject({ platform: 'bluesky', action: 'post', text: '1/2 thread start\n\n2/2 ✨ end' });
+    expect(rows[6]).toMatchObject({ platform: 'bluesky', action: 'post', text: '1/2 thread start\n\n2/2 ✨ end', replyToId: null });
     expect(rows[7]).toMatchObject({ platform: 'mastodon', action: 'reply', text: 'Merci !', replyToId: '103270115826048975' });
     expect(String(rows[7]?.['replyToCreatedAt'])).toMatch(/^2019-12-08T03:48:33/);
   });
