@@ -1,4 +1,5 @@
 // `npm run bench`: runs every benchmark once and prints each ratio next to its target (no assertions).
+export {};
 const suites = ['./classify.bench.ts', './log.bench.ts'];
 
 for (const suite of suites) {

@@ -23,7 +23,7 @@ async function run(args: string[]): Promise<{ out: string; err: string; code: nu
   process.exitCode = undefined;
   const program = new Command('hatrack').exitOverride().configureOutput({ writeErr: (t) => (err += t), writeOut: (t) => (out += t) });
   registerCheckHar(program);
-  let code = 0;
+  let code: number;
   try {
     await program.parseAsync(args, { from: 'user' });
     code = typeof process.exitCode === 'number' ? process.exitCode : 0;

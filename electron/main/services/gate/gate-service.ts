@@ -6,7 +6,6 @@ import {
   initialState,
   transition,
   type DecisionEvent,
-  type DecisionState,
   type FinalState,
   type Outcome,
   type Transition,
