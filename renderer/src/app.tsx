@@ -9,12 +9,14 @@ import { api } from './api.ts';
 import { AccountForm } from './components/account-form.tsx';
 import { AccountFrame } from './components/account-frame.tsx';
 import { AccountRail } from './components/account-rail.tsx';
+import { GateDialog, useGateQueue } from './components/gate-dialog.tsx';
+import { RecentDecisions } from './components/recent-decisions.tsx';
 import { RemoveDialog } from './components/remove-dialog.tsx';
 import { SettingsPanel } from './components/settings-panel.tsx';
 import { WarningsBar } from './components/warnings-bar.tsx';
 import { useAppState } from './use-app-state.ts';
 
-type Dialog = { kind: 'add' } | { kind: 'edit'; account: Account } | { kind: 'remove'; account: Account } | { kind: 'settings' } | null;
+type Dialog = { kind: 'add' } | { kind: 'edit'; account: Account } | { kind: 'remove'; account: Account } | { kind: 'settings' } | { kind: 'recent' } | null;
 
 export function App({ i18n }: { i18n: I18n }) {
   return (
@@ -28,6 +30,7 @@ function Shell() {
   const state = useAppState();
   const { t, i18n } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const queue = useGateQueue();
   const active = state?.accounts.find((account) => account.id === state.activeId) ?? null;
 
   useEffect(() => {
@@ -61,6 +64,7 @@ function Shell() {
         onAdd={() => setDialog({ kind: 'add' })}
         onEdit={(account) => setDialog({ kind: 'edit', account })}
         onSettings={() => setDialog({ kind: 'settings' })}
+        onRecent={() => setDialog({ kind: 'recent' })}
       />
       <main className="main">
         <WarningsBar warnings={state.warnings} onDismiss={(id) => void api().invoke('warnings:dismiss', id)} />
@@ -95,6 +99,8 @@ function Shell() {
           }}
         />
       )}
+      {dialog?.kind === 'recent' && <RecentDecisions onClose={() => setDialog(null)} />}
+      {queue[0] && <GateDialog key={queue[0].id} post={queue[0]} position={1} total={queue.length} />}
       {dialog?.kind === 'settings' && (
         <SettingsPanel settings={state.settings} onChange={(patch) => void api().invoke('settings:update', patch)} onClose={() => setDialog(null)} />
       )}

@@ -14,6 +14,7 @@ interface Props {
   onAdd: () => void;
   onEdit: (account: Account) => void;
   onSettings: () => void;
+  onRecent: () => void;
 }
 
 /** Moves `id` to the slot of `targetId` (before it when moving up, after it when moving down). */
@@ -26,7 +27,7 @@ export function moveId(ids: string[], id: string, targetId: string): string[] {
   return next;
 }
 
-export function AccountRail({ accounts, activeId, onActivate, onReorder, onAdd, onEdit, onSettings }: Props) {
+export function AccountRail({ accounts, activeId, onActivate, onReorder, onAdd, onEdit, onSettings, onRecent }: Props) {
   const { t } = useTranslation();
   const [dragged, setDragged] = useState<string | null>(null);
   const ids = accounts.map((account) => account.id);
@@ -98,6 +99,9 @@ export function AccountRail({ accounts, activeId, onActivate, onReorder, onAdd, 
       <div className="rail-footer">
         <button type="button" className="rail-action" onClick={onAdd}>
           <span aria-hidden="true">+</span> {t('rail.add')}
+        </button>
+        <button type="button" className="rail-action" onClick={onRecent}>
+          <span aria-hidden="true">☰</span> {t('recent.open')}
         </button>
         <button type="button" className="rail-action" onClick={onSettings}>
           <span aria-hidden="true">⚙</span> {t('rail.settings')}

@@ -66,7 +66,7 @@ export async function startPlatformServer(): Promise<PlatformServer> {
             return json(200, { accessJwt: FAKE_JWT, refreshJwt: FAKE_JWT, handle: 'brand.bsky.test', did: 'did:plc:brand123', active: true });
           }
           if (path === '/xrpc/com.atproto.repo.createRecord') {
-            return json(200, { uri: `at://did:plc:brand123/app.bsky.feed.post/3l${String(++tid).padStart(11, '2')}`, cid: 'bafyreifixturecid' });
+            return json(200, { uri: `at://did:plc:brand123/app.bsky.feed.post/3l${String(++tid).padStart(11, '2')}`, cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm' });
           }
         }
         json(404, { error: 'not found' });

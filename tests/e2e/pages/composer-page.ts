@@ -21,7 +21,7 @@ const POSTERS: Record<'x' | 'mastodon' | 'bluesky', string> = {
     if (!response.ok) throw new Error('HTTP ' + response.status);
   }`,
   bluesky: `async (text, replyTo) => {
-    await window.bskyPost(text, replyTo ? { uri: replyTo, cid: 'bafyreifixturecid' } : undefined);
+    await window.bskyPost(text, replyTo ? { uri: replyTo, cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm' } : undefined);
   }`,
 };
 
@@ -48,6 +48,7 @@ document.getElementById('post').addEventListener('click', async () => {
     status.textContent = 'Your post was sent.';
   } catch (error) {
     status.textContent = 'Something went wrong. Your draft is still here.';
+    status.dataset.error = String(error && error.message || error);
   }
 });
 </script></body></html>`;

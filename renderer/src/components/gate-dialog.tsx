@@ -1,0 +1,138 @@
+// The confirmation gate's dialog: one held post at a time, naming the account, with Cancel focused.
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PartWatchWordHit, PendingPostView } from '../../../shared/gate/pending.ts';
+import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
+import { readableTextColor } from '../../../shared/accounts/contrast.ts';
+import { decodeItemTime } from '../../../shared/platforms/index.ts';
+import type { DecideAnswer } from '../../../shared/ipc/contract.ts';
+import { api } from '../api.ts';
+import { KindBadge } from './kind-badge.tsx';
+import { Modal } from './modal.tsx';
+
+/** Subscribes to the held posts; the dialog shows the first, in order. */
+export function useGateQueue(): PendingPostView[] {
+  const [queue, setQueue] = useState<PendingPostView[]>([]);
+  useEffect(() => {
+    const unsubscribe = api().on('gate:queue', setQueue);
+    void api().invoke('gate:queue').then(setQueue);
+    return unsubscribe;
+  }, []);
+  return queue;
+}
+
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+function highlighted(text: string, hits: PartWatchWordHit[]): ReactNode[] {
+  const nodes: ReactNode[] = [];
+  let at = 0;
+  for (const hit of [...hits].sort((a, b) => a.start - b.start)) {
+    if (hit.start < at) continue;
+    nodes.push(text.slice(at, hit.start), <mark key={hit.start}>{text.slice(hit.start, hit.end)}</mark>);
+    at = hit.end;
+  }
+  nodes.push(text.slice(at));
+  return nodes;
+}
+
+export function GateDialog({ post, position, total }: { post: PendingPostView; position: number; total: number }) {
+  const { t, i18n } = useTranslation();
+  const now = useNow();
+  const [typed, setTyped] = useState('');
+  const [answer, setAnswer] = useState<DecideAnswer | null>(null);
+  const [secondPress, setSecondPress] = useState(false);
+  const { account } = post;
+  const handle = `@${account.handle}`;
+  const seconds = Math.max(0, Math.ceil(((post.delayUntil ?? post.expiresAt) - now) / 1000));
+  const countdown = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
+  useEffect(() => {
+    setTyped('');
+    setAnswer(null);
+    setSecondPress(false);
+  }, [post.id]);
+
+  const decide = async (confirm: boolean) => {
+    const result = await api().invoke('gate:decide', post.id, {
+      confirm,
+      ...(post.mode === 'type-handle' ? { typedHandle: typed } : {}),
+      ...(secondPress ? { secondPress: true } : {}),
+    });
+    setAnswer(result);
+    if (!result.ok && result.reason === 'needs-second-press') setSecondPress(true);
+  };
+
+  const blocked = post.identityMismatch !== null;
+  const target = post.parts[0]?.replyToId ?? null;
+  const quoted = post.parts[0]?.quotedId ?? null;
+  const targetTime = target ? decodeItemTime(post.platform, target) : null;
+  const confirmLabel = secondPress ? t('gate.confirmAgain', { handle }) : t(`gate.confirm.${post.action}`, { handle });
+  const text = readableTextColor(account.color);
+
+  return (
+    <Modal title={t(`gate.title.${post.action}`, { handle })} onClose={() => void decide(false)} tone={blocked ? 'danger' : 'default'} testId="gate-dialog" accentColor={account.color}>
+      <div className={`gate-account gate-${account.kind}`} style={{ background: account.color, color: text, '--account-text': text, '--account-color': account.color } as React.CSSProperties}>
+        <strong data-testid="gate-account-name">{account.name}</strong> <span data-testid="gate-account-handle">{handle}</span>
+        <span>· {PLATFORM_NAMES[account.platform]}</span>
+        <KindBadge kind={account.kind} />
+      </div>
+      {total > 1 && <p className="gate-queue">{t('gate.queue', { position, total })}</p>}
+      {blocked && (
+        <p className="gate-alert" role="alert" data-testid="gate-identity">
+          {t('gate.identityMismatch', { actual: post.identityMismatch?.actual, handle, expected: post.identityMismatch?.expected })}
+        </p>
+      )}
+      {!post.readable && (
+        <p className="gate-alert gate-unreadable" role="alert" data-testid="gate-unreadable">
+          {post.unreadableReason === 'content-unknown' ? t('gate.unknown') : t('gate.unreadable')}
+        </p>
+      )}
+      <div className="gate-parts" data-testid="gate-text">
+        {post.parts.map((part, index) => (
+          <blockquote key={index} className="gate-part" lang="">
+            {post.parts.length > 1 && <span className="gate-part-number">{t('gate.part', { n: index + 1, total: post.parts.length })}</span>}
+            {part.text === null ? <em>{t('gate.noText')}</em> : highlighted(part.text, post.watchWordHits.filter((hit) => hit.part === index))}
+            {part.mediaCount > 0 && <span className="gate-media">{t('gate.media', { count: part.mediaCount })}</span>}
+          </blockquote>
+        ))}
+      </div>
+      {target && (
+        <p className="gate-target" data-testid="gate-target">
+          {t('gate.replyTo', { id: target })}
+          {targetTime && ` — ${t('gate.postedAt', { time: targetTime.toLocaleString(i18n.language) })}`}
+        </p>
+      )}
+      {quoted && <p className="gate-target">{t('gate.quoting', { id: quoted })}</p>}
+      {post.watchWordHits.length > 0 && <p className="gate-watch">{t('gate.watchWords', { words: [...new Set(post.watchWordHits.map((hit) => hit.word))].join(', ') })}</p>}
+      {post.mode === 'type-handle' && !blocked && (
+        <label className="gate-type">
+          {t('gate.typeHandle', { handle })}
+          <input name="typedHandle" value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" />
+        </label>
+      )}
+      {answer && !answer.ok && answer.reason !== 'needs-second-press' && (
+        <p className="field-error" role="alert">
+          {t(`gate.refused.${answer.reason}`)}
+        </p>
+      )}
+      <p className="gate-timer">{post.mode === 'delay' ? t('gate.sendingIn', { countdown }) : t('gate.expires', { countdown })}</p>
+      <div className="form-actions">
+        <button type="button" onClick={() => void decide(false)} data-autofocus data-testid="gate-cancel">
+          {post.mode === 'delay' ? t('gate.undo') : t('gate.cancel')}
+        </button>
+        {!blocked && (
+          <button type="button" className="primary" onClick={() => void decide(true)} data-testid="gate-confirm" disabled={post.mode === 'type-handle' && typed.trim() === ''}>
+            {post.mode === 'delay' ? t('gate.sendNow') : confirmLabel}
+          </button>
+        )}
+      </div>
+    </Modal>
+  );
+}
