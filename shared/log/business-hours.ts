@@ -48,6 +48,7 @@ export class BusinessCalendar {
   /** Business milliseconds accumulated before interval i opens. */
   private cumulative = new Float64Array(0);
   private readonly workdays: Set<number>;
+  private lastDay = 0;
 
   constructor(schedule: BusinessSchedule) {
     assertSchedule(schedule);
@@ -93,6 +94,7 @@ export class BusinessCalendar {
     }
     starts.push(day.toMillis());
     labels.push(day.toISODate() ?? '');
+    this.lastDay = 0;
     this.dayStarts = Float64Array.from(starts);
     this.dayLabels = labels;
     this.openMs = Float64Array.from(open);
@@ -132,7 +134,15 @@ export class BusinessCalendar {
 
   /** Index of the local day holding `ms` (stable until the calendar grows); use `dayLabel` to name it. */
   dayIndex(ms: number): number {
+    const starts = this.dayStarts;
+    // Callers walk entries in time order: the previous answer is usually right.
+    const last = this.lastDay;
+    if (last + 1 < starts.length && (starts[last] as number) <= ms && ms < (starts[last + 1] as number)) return last;
     this.cover(ms, ms);
+    return (this.lastDay = this.searchDay(ms));
+  }
+
+  private searchDay(ms: number): number {
     const starts = this.dayStarts;
     let lo = 0;
     let hi = starts.length - 1;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PLATFORM_IDS, type PlatformId } from '../platforms/platform-id.ts';
 import { POST_ACTIONS } from '../gate/types.ts';
 import { ACCOUNT_KINDS } from '../accounts/account.ts';
+import { parseIsoMs } from './iso-time.ts';
 
 /** The schema version written in every line (`v`). */
 export const LOG_SCHEMA_VERSION = 1;
@@ -20,7 +21,7 @@ export const START_SOURCES = ['decoded', 'manual', 'import', 'unknown'] as const
 /** One start-time provenance. */
 export type StartSource = (typeof START_SOURCES)[number];
 
-// Accepts any string Date.parse understands and that carries a time zone, so lines never depend on the reader's zone.
+// Accepts any string Date.parse understands, so lines written with an offset stay readable.
 const isoTime = z
   .string()
   .min(10)
@@ -122,6 +123,58 @@ export type LogLine = z.infer<typeof logLineSchema>;
 /** A line that changed an entry after it was written (its auditable history). */
 export type HistoryLine = CorrectionLine | DeletionLine;
 
+const SOURCES: ReadonlySet<string> = new Set(START_SOURCES);
+const KINDS: ReadonlySet<string> = new Set(ACCOUNT_KINDS);
+const PLATFORMS: ReadonlySet<string> = new Set(PLATFORM_IDS);
+const str = (value: unknown, min: number, max: number): boolean =>
+  typeof value === 'string' && value.length >= min && value.length <= max;
+const time = (value: unknown): boolean => str(value, 10, 40) && !Number.isNaN(parseIsoMs(value as string));
+
+/**
+ * A hand-written check for reply lines (a million of them load at start-up), strictly narrower than
+ * `replyLineSchema`: when it says yes, zod would too (a property test keeps them in step). When it says no,
+ * zod decides and explains. It never lets through what the schema would reject.
+ */
+function isPlainReplyLine(value: Record<string, unknown>): value is ReplyLine {
+  const account = value.account as Record<string, unknown> | null;
+  return (
+    value.v === 1 &&
+    str(value.id, 1, 200) &&
+    typeof account === 'object' &&
+    account !== null &&
+    !Array.isArray(account) &&
+    str(account.id, 1, 200) &&
+    str(account.handle, 1, 200) &&
+    str(account.name, 0, 200) &&
+    KINDS.has(account.kind as string) &&
+    PLATFORMS.has(value.platform as string) &&
+    str(value.replyToId, 1, 2000) &&
+    (value.targetCreatedAt === null || time(value.targetCreatedAt)) &&
+    SOURCES.has(value.startSource as string) &&
+    time(value.sentAt) &&
+    (value.responseMs === null || (typeof value.responseMs === 'number' && Number.isFinite(value.responseMs))) &&
+    (value.excerpt === null || str(value.excerpt, 0, 2000))
+  );
+}
+
+/** Copies only the schema's keys, as zod's parse would (unknown keys are dropped, not kept). */
+function pickReply(value: ReplyLine): ReplyLine {
+  const account = value.account;
+  return {
+    v: 1,
+    type: 'reply',
+    id: value.id,
+    account: { id: account.id, handle: account.handle, name: account.name, kind: account.kind },
+    platform: value.platform,
+    replyToId: value.replyToId,
+    targetCreatedAt: value.targetCreatedAt,
+    startSource: value.startSource,
+    sentAt: value.sentAt,
+    responseMs: value.responseMs,
+    excerpt: value.excerpt,
+  };
+}
+
 /**
  * Validates one parsed JSON value as a log line.
  * Returns the line, or a short human reason (first issue's path and message) for the load report.
@@ -129,6 +182,10 @@ export type HistoryLine = CorrectionLine | DeletionLine;
 export function validateLogLine(value: unknown): { ok: true; line: LogLine } | { ok: false; reason: string } {
   if (typeof value === 'object' && value !== null && 'v' in value && value.v !== LOG_SCHEMA_VERSION) {
     return { ok: false, reason: `unsupported schema version ${JSON.stringify(value.v)}` };
+  }
+  if (typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'reply') {
+    const record = value as Record<string, unknown>;
+    if (isPlainReplyLine(record)) return { ok: true, line: pickReply(record) };
   }
   const result = logLineSchema.safeParse(value);
   if (result.success) return { ok: true, line: result.data };

@@ -11,6 +11,10 @@ import {
   type StartSource,
 } from '../../../../shared/log/entry-schema.ts';
 import { accountMatches, type CompiledFilter } from '../../../../shared/log/model.ts';
+import { parseIsoMs } from '../../../../shared/log/iso-time.ts';
+
+const PLATFORM_INDEX = new Map<string, number>(PLATFORM_IDS.map((id, i) => [id, i]));
+const SOURCE_INDEX = new Map<string, number>(START_SOURCES.map((id, i) => [id, i]));
 
 function grow<T extends Float64Array | Uint32Array | Uint8Array>(array: T, size: number, make: (n: number) => T): T {
   if (size <= array.length) return array;
@@ -68,20 +72,20 @@ export class ReplyIndex {
     this.replyToIds.push(line.replyToId);
     this.excerpts.push(line.excerpt);
     this.accountVariant[i] = this.intern(line.account);
-    this.platform[i] = PLATFORM_IDS.indexOf(line.platform);
-    this.source[i] = START_SOURCES.indexOf(line.startSource);
+    this.platform[i] = PLATFORM_INDEX.get(line.platform) ?? 0;
+    this.source[i] = SOURCE_INDEX.get(line.startSource) ?? 0;
     this.deleted[i] = 0;
-    const target = line.targetCreatedAt === null ? NaN : Date.parse(line.targetCreatedAt);
+    const target = line.targetCreatedAt === null ? NaN : parseIsoMs(line.targetCreatedAt);
     this.targetMs[i] = target;
     this.startMs[i] = target;
-    const sent = Date.parse(line.sentAt);
+    const sent = parseIsoMs(line.sentAt);
     if (i > 0 && sent < (this.sentMs[i - 1] as number)) this.inOrder = false;
     this.sentMs[i] = sent;
     this.byId.set(line.id, i);
     this.count = size;
     this.version++;
     this.order = null;
-    const waiting = this.orphans.get(line.id);
+    const waiting = this.orphans.size > 0 ? this.orphans.get(line.id) : undefined;
     if (waiting) {
       this.orphans.delete(line.id);
       for (const history of waiting) this.applyHistory(history);

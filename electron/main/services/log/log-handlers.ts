@@ -1,0 +1,70 @@
+// The dashboard's IPC handlers over the log service: queries, manual starts, exports through a save dialog, imports.
+import { createWriteStream } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type { Account } from '../../../../shared/accounts/account.ts';
+import type { Settings } from '../../../../shared/accounts/settings.ts';
+import type { BusinessSchedule } from '../../../../shared/log/business-hours.ts';
+import type { InvokeHandlers } from '../../../../shared/ipc/contract.ts';
+import type { FilePort } from '../file-port.ts';
+import type { LogService } from './log-service.ts';
+
+type LogHandlers = Pick<InvokeHandlers, 'log:query' | 'log:unknown' | 'log:set-start' | 'log:export' | 'log:import'>;
+
+/** Settings' "HH:MM" business hours as the log's schedule. */
+export function scheduleOf(settings: Settings): BusinessSchedule {
+  const hours = (value: string) => {
+    const [h = 0, m = 0] = value.split(':').map(Number);
+    return h + m / 60;
+  };
+  const { businessHours } = settings;
+  return { zone: businessHours.timeZone, days: businessHours.days, startHour: hours(businessHours.start), endHour: hours(businessHours.end) || 24 };
+}
+
+/** Keeps the log's schedule and per-account targets in step with settings and accounts. */
+export function configureLog(log: LogService, settings: Settings, accounts: readonly Account[]): void {
+  log.configure({ schedule: scheduleOf(settings), targets: Object.fromEntries(accounts.map((account) => [account.id, account.targetMinutes])) });
+}
+
+export function logHandlers(log: LogService, files: FilePort, changed: () => void, now: () => Date): LogHandlers {
+  return {
+    'log:query': (filter, page) => log.query(filter, page),
+    'log:unknown': (limit) => log.unknownStarts(limit),
+    'log:set-start': async (entryId, receivedAt) => {
+      const row = await log.setManualStart(entryId, receivedAt);
+      changed();
+      return row;
+    },
+    'log:export': async (format, filter) => {
+      const day = now().toISOString().slice(0, 10);
+      const path = await files.saveAs(`hatrack-response-times-${day}.${format}`, [format]);
+      if (!path) return { path: null, count: 0 };
+      if (format === 'pdf') {
+        let html = '';
+        const sink = new Writable({
+          write(chunk: Buffer | string, _encoding, done) {
+            html += chunk.toString();
+            done();
+          },
+        });
+        const count = await log.exportTo('html', filter, sink);
+        await writeFile(path, await files.htmlToPdf(html));
+        return { path, count };
+      }
+      const out = createWriteStream(path);
+      const count = await log.exportTo(format, filter, out);
+      out.end();
+      await finished(out);
+      return { path, count };
+    },
+    'log:import': async () => {
+      const path = await files.openFile(['csv', 'json']);
+      if (!path) return null;
+      const text = await readFile(path, 'utf8');
+      const result = await log.importFile(text, path.toLowerCase().endsWith('.json') ? 'json' : 'csv');
+      if (result.ok) changed();
+      return result;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// Line validation: the fast reply check never accepts what the zod schema rejects, and reasons are readable.
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { logLineSchema, validateLogLine } from '../../../../shared/log/entry-schema.ts';
+
+const good = {
+  v: 1,
+  type: 'reply',
+  id: 'e1',
+  account: { id: 'a', handle: 'acme', name: 'Acme', kind: 'brand' },
+  platform: 'x',
+  replyToId: '123',
+  targetCreatedAt: '2026-03-10T10:00:00.000Z',
+  startSource: 'decoded',
+  sentAt: '2026-03-10T10:05:00.000Z',
+  responseMs: 300000,
+  excerpt: 'hi',
+};
+
+const oddValue = fc.oneof(
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.constant(''),
+  fc.constant('x'.repeat(2001)),
+  fc.constant('not a time'),
+  fc.constant('2026-03-10T10:00:00+02:00'),
+  fc.constant(Number.NaN),
+  fc.constant(Infinity),
+  fc.constant([]),
+  fc.constant({}),
+  fc.integer(),
+  fc.string(),
+);
+
+describe('validateLogLine', () => {
+  it('accepts a reply line and drops unknown keys, like zod', () => {
+    const result = validateLogLine({ ...good, extra: 1, account: { ...good.account, extra: 2 } });
+    expect(result).toEqual({ ok: true, line: logLineSchema.parse(good) });
+  });
+
+  it('never accepts a mutated reply line that zod rejects, and agrees with zod on the result', () => {
+    const keys = ['v', 'type', 'id', 'account', 'platform', 'replyToId', 'targetCreatedAt', 'startSource', 'sentAt', 'responseMs', 'excerpt', 'account.id', 'account.handle', 'account.name', 'account.kind'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...keys), oddValue, fc.boolean()), { maxLength: 3 }), (mutations) => {
+        const line: Record<string, unknown> = structuredClone(good);
+        for (const [key, value, remove] of mutations) {
+          const [head, sub] = key.split('.') as [string, string | undefined];
+          const target = sub ? (line.account as Record<string, unknown>) : line;
+          if (typeof target !== 'object' || target === null) continue;
+          if (remove) delete target[sub ?? head];
+          else target[sub ?? head] = value;
+        }
+        const ours = validateLogLine(line);
+        const zod = logLineSchema.safeParse(line);
+        expect(ours.ok).toBe(zod.success);
+        if (ours.ok && zod.success) expect(ours.line).toEqual(zod.data);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('explains what is wrong', () => {
+    expect(validateLogLine({ ...good, sentAt: 'sometime soon' })).toEqual({ ok: false, reason: 'schema: sentAt: not an ISO 8601 time' });
+    expect(validateLogLine({ ...good, v: 2 })).toEqual({ ok: false, reason: 'unsupported schema version 2' });
+    expect(validateLogLine({ v: 1, type: 'nope' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('parseIsoMs', () => {
+  it('matches Date.parse on canonical, edge and odd inputs', async () => {
+    const { parseIsoMs } = await import('../../../../shared/log/iso-time.ts');
+    const samples = ['2026-03-10T10:00:00.000Z', '2026-02-30T00:00:00.000Z', '2026-12-31T23:59:59.999Z', '2026-13-01T00:00:00.000Z', '2026-03-10T24:00:00.000Z', '2026-03-10T10:00:00+02:00', '2026-03-10', 'nope', '20x6-03-10T10:00:00.000Z'];
+    for (const sample of samples) expect(parseIsoMs(sample)).toEqual(Date.parse(sample));
+    fc.assert(fc.property(fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }), (date) => {
+      const text = date.toISOString();
+      expect(parseIsoMs(text)).toBe(Date.parse(text));
+    }));
+  });
+});
