@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { EventChannel, EventPayloads } from '../../shared/ipc/contract.ts';
 import { createAppServices, type AppServices } from './services/app-services.ts';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './shell/app-protocol.ts';
+import { electronFiles } from './shell/electron-files.ts';
 import { registerIpc, sendToRenderer } from './shell/ipc-router.ts';
 import { ViewManager } from './shell/view-manager.ts';
 
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
     createStoreBackend: () => new Store<Record<string, unknown>>({ name: 'hatrack', clearInvalidConfig: false }),
     logPath: join(app.getPath('userData'), 'hatrack-log.jsonl'),
     shell: views,
+    files: electronFiles(window),
     send,
     appOrigin: devRendererUrl ?? APP_ORIGIN,
     systemLocale: app.getLocale(),

@@ -2,8 +2,22 @@
 import { z } from 'zod';
 import { accountInputSchema, accountPatchSchema, type Account } from '../accounts/account.ts';
 import { settingsPatchSchema, type Locale, type Settings } from '../accounts/settings.ts';
+import type { HarRow } from '../gate/har.ts';
 import type { PendingPostView } from '../gate/pending.ts';
-import type { GateRow } from '../log/model.ts';
+import type { GateRow, ReplyRow } from '../log/model.ts';
+import type { LogSummary } from '../log/statistics.ts';
+import { ACCOUNT_KINDS } from '../accounts/account.ts';
+import { PLATFORM_IDS } from '../platforms/platform-id.ts';
+
+/** A page of response-time entries with the summary of everything the filter selects. */
+export interface LogPage {
+  total: number;
+  rows: ReplyRow[];
+  summary: LogSummary;
+}
+
+/** The result of an import: all rows or none, with line-numbered errors. */
+export type ImportAnswer = { ok: true; added: number; duplicates: number } | { ok: false; errors: string[] } | null;
 
 /** What confirming or cancelling a held post answered. */
 export type DecideAnswer =
@@ -38,6 +52,17 @@ export const viewBoundsSchema = z.object({
 export type ViewBounds = z.infer<typeof viewBoundsSchema>;
 
 const id = z.uuid();
+const isoTime = z.iso.datetime({ offset: true });
+/** What the dashboard selects entries by. */
+export const logFilterSchema = z.object({
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+  accounts: z.array(z.string().min(1).max(200)).max(500).optional(),
+  platforms: z.array(z.enum(PLATFORM_IDS)).max(PLATFORM_IDS.length).optional(),
+  kind: z.enum(ACCOUNT_KINDS).optional(),
+});
+export const EXPORT_FORMATS = ['csv', 'json', 'html', 'pdf'] as const;
+export type ExportFormatChoice = (typeof EXPORT_FORMATS)[number];
 const pendingId = z.string().min(1).max(100);
 const decisionSchema = z.object({
   confirm: z.boolean(),
@@ -62,6 +87,12 @@ export const invokeArgs = {
   'gate:undo': z.tuple([pendingId]),
   'gate:recent': z.tuple([z.number().int().min(1).max(500)]),
   'gate:reset-identity': z.tuple([id]),
+  'gate:check-har': z.tuple([z.string().max(50_000_000)]),
+  'log:query': z.tuple([logFilterSchema, z.object({ offset: z.number().int().min(0), limit: z.number().int().min(0).max(100_000) })]),
+  'log:unknown': z.tuple([z.number().int().min(1).max(10_000)]),
+  'log:set-start': z.tuple([z.string().min(1).max(100), isoTime]),
+  'log:export': z.tuple([z.enum(EXPORT_FORMATS), logFilterSchema]),
+  'log:import': z.tuple([]),
 } as const;
 
 /** Result types per invoke channel. */
@@ -81,6 +112,12 @@ export interface InvokeResults {
   'gate:undo': { ok: boolean };
   'gate:recent': GateRow[];
   'gate:reset-identity': void;
+  'gate:check-har': HarRow[];
+  'log:query': LogPage;
+  'log:unknown': ReplyRow[];
+  'log:set-start': ReplyRow;
+  'log:export': { path: string | null; count: number };
+  'log:import': ImportAnswer;
 }
 
 export type InvokeChannel = keyof typeof invokeArgs;

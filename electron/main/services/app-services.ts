@@ -7,8 +7,11 @@ import { AccountService, type ShellPort } from './accounts/account-service.ts';
 import { openAppStore, type StoreBackend } from './accounts/app-store.ts';
 import { GateService } from './gate/gate-service.ts';
 import type { GateAuditInput } from './gate/types.ts';
+import type { FilePort } from './file-port.ts';
 import { createDispatcher, type Dispatch } from './ipc-dispatch.ts';
+import { configureLog, logHandlers } from './log/log-handlers.ts';
 import { LogService } from './log/log-service.ts';
+import { harToRows } from '../../../shared/gate/har.ts';
 
 export interface AppServicesOptions {
   /** The accounts-and-settings file (electron-store's path). */
@@ -17,6 +20,7 @@ export interface AppServicesOptions {
   /** The JSONL event log. */
   logPath: string;
   shell: ShellPort;
+  files: FilePort;
   /** Sends an event to the app renderer. */
   send: <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => void;
   /** Origin the app renderer is served from; IPC from anywhere else is refused. */
@@ -57,13 +61,17 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const accounts = new AccountService({
     store,
     shell: options.shell,
-    emitState: (state) => options.send('state:changed', state),
+    emitState: (state) => {
+      configureLog(log, state.settings, state.accounts);
+      options.send('state:changed', state);
+    },
     newId,
     now,
     systemLocale: options.systemLocale,
     warnings,
   });
   const settings = () => accounts.state().settings;
+  configureLog(log, settings(), accounts.state().accounts);
   const logged = (where: string, write: Promise<unknown>) =>
     write.then(() => options.send('log:changed', null)).catch((error: unknown) => report(where, error));
 
@@ -107,6 +115,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     'gate:undo': (pendingId) => gate.undo(pendingId),
     'gate:recent': (limit) => log.recentGate(limit),
     'gate:reset-identity': (accountId) => gate.resetIdentity(accountId),
+    'gate:check-har': (text) => harToRows(text, { customRules: settings().customRules, now: now() }),
+    ...logHandlers(log, options.files, () => options.send('log:changed', null), now),
   };
   options.shell.accountsChanged(accounts.state().accounts);
   options.shell.show(accounts.active());

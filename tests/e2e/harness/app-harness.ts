@@ -5,12 +5,36 @@ import Conf from 'conf';
 import type { Browser, Page } from 'playwright-core';
 import type { EventChannel, EventPayloads } from '../../../shared/ipc/contract.ts';
 import { createAppServices, type AppServices } from '../../../electron/main/services/app-services.ts';
+import type { FilePort } from '../../../electron/main/services/file-port.ts';
 import { HarnessShell } from './harness-shell.ts';
 import { E2E_DIR } from './paths.ts';
 import type { PlatformServer } from './platform-server.ts';
 
+/** The FilePort of the tests: the "dialogs" answer with paths the test chose; PDFs come from Chromium's page.pdf(). */
+export class TestFiles implements FilePort {
+  nextSavePath: string | null = null;
+  nextOpenPath: string | null = null;
+  constructor(private readonly browser: Browser) {}
+  async saveAs(): Promise<string | null> {
+    return this.nextSavePath;
+  }
+  async openFile(): Promise<string | null> {
+    return this.nextOpenPath;
+  }
+  async htmlToPdf(html: string): Promise<Uint8Array> {
+    const page = await this.browser.newPage();
+    try {
+      await page.setContent(html);
+      return await page.pdf({ format: 'A4', printBackground: true });
+    } finally {
+      await page.close();
+    }
+  }
+}
+
 export interface AppHarness {
   page: Page;
+  files: TestFiles;
   services: AppServices;
   shell: HarnessShell;
   appOrigin: string;
@@ -35,6 +59,7 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
   });
   const page = await context.newPage();
   let services: AppServices | null = null;
+  const files = new TestFiles(browser);
   const shell = new HarnessShell(browser, join(dataDir, 'Partitions'), () => {
     if (!services) throw new Error('services not started');
     return services.gate;
@@ -51,6 +76,7 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
     createStoreBackend: () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'hatrack', clearInvalidConfig: false, projectName: 'hatrack' }),
     logPath: join(dataDir, 'hatrack-log.jsonl'),
     shell,
+    files,
     send,
     appOrigin,
     systemLocale: options.systemLocale ?? 'en-US',
@@ -74,6 +100,7 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
   await page.getByRole('navigation').waitFor();
   return {
     page,
+    files,
     services: started,
     shell,
     appOrigin,
