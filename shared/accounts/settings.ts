@@ -1,5 +1,6 @@
 // App-wide settings: language, hibernation, gate timeout, privacy of logged text, business hours.
 import { z } from 'zod';
+import { customRuleSchema } from '../platforms/custom-rules.ts';
 
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -13,13 +14,6 @@ export const businessHoursSchema = z.object({
 });
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
-export const customRuleInputSchema = z.object({
-  id: z.string().min(1).max(64),
-  host: z.string().trim().min(1).max(253),
-  pathPattern: z.string().trim().min(1).max(500),
-  method: z.string().trim().toUpperCase().pipe(z.enum(['POST', 'PUT', 'PATCH'])),
-});
-
 export const settingsSchema = z.object({
   /** 'system' follows the OS locale. */
   locale: z.enum(['system', ...LOCALES]),
@@ -28,7 +22,7 @@ export const settingsSchema = z.object({
   /** False keeps only a hash of each post's text in the log. */
   logText: z.boolean(),
   businessHours: businessHoursSchema,
-  customRules: z.array(customRuleInputSchema).max(200),
+  customRules: z.array(customRuleSchema).max(200),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial();

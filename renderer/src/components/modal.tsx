@@ -9,9 +9,10 @@ interface Props {
   tone?: 'default' | 'danger';
   testId?: string;
   accentColor?: string;
+  wide?: boolean;
 }
 
-export function Modal({ title, onClose, children, tone = 'default', testId, accentColor }: Props) {
+export function Modal({ title, onClose, children, tone = 'default', testId, accentColor, wide = false }: Props) {
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
     void api().invoke('view:covered', true);
@@ -23,7 +24,7 @@ export function Modal({ title, onClose, children, tone = 'default', testId, acce
     <div className="modal-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <div
         ref={panel}
-        className={`modal modal-${tone}`}
+        className={`modal modal-${tone}${wide ? ' modal-wide' : ''}`}
         role="dialog"
         aria-modal="true"
         aria-label={title}

@@ -1,6 +1,9 @@
 // App settings: language, hibernation, how long an unanswered post is held, and log privacy.
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/accounts/settings.ts';
+import { BusinessHoursEditor } from './business-hours-editor.tsx';
+import { CustomRulesEditor } from './custom-rules-editor.tsx';
+import { HarCheck } from './har-check.tsx';
 import { Modal } from './modal.tsx';
 
 export function SettingsPanel({ settings, onChange, onClose }: { settings: Settings; onChange: (patch: SettingsPatch) => void; onClose: () => void }) {
@@ -8,7 +11,7 @@ export function SettingsPanel({ settings, onChange, onClose }: { settings: Setti
   const number = (value: string, min: number, max: number, fallback: number) =>
     Math.min(max, Math.max(min, Number.parseInt(value, 10) || fallback));
   return (
-    <Modal title={t('settings.title')} onClose={onClose} testId="settings-panel">
+    <Modal title={t('settings.title')} onClose={onClose} testId="settings-panel" wide>
       <div className="form">
         <label>
           {t('settings.language')}
@@ -42,6 +45,9 @@ export function SettingsPanel({ settings, onChange, onClose }: { settings: Setti
           <input type="checkbox" name="logText" checked={settings.logText} onChange={(event) => onChange({ logText: event.target.checked })} />
           {t('settings.logText')}
         </label>
+        <BusinessHoursEditor value={settings.businessHours} onChange={(businessHours) => onChange({ businessHours })} />
+        <CustomRulesEditor rules={settings.customRules} onChange={(customRules) => onChange({ customRules })} />
+        <HarCheck />
         <div className="form-actions">
           <button type="button" className="primary" onClick={onClose}>
             {t('settings.close')}

@@ -24,7 +24,7 @@ export interface PlatformServer {
   close(): Promise<void>;
 }
 
-const PUBLISHING = /\/CreateTweet$|^\/api\/v1\/statuses$|createRecord$/;
+const PUBLISHING = /\/CreateTweet$|^\/api\/v1\/statuses$|createRecord$|^\/api\/posts\/new$/;
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 const jwtPart = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const FAKE_JWT = `${jwtPart({ alg: 'HS256', typ: 'at+jwt' })}.${jwtPart({ scope: 'com.atproto.access', sub: 'did:plc:brand123', exp: 4102444800 })}.c2ln`;
@@ -59,6 +59,10 @@ export async function startPlatformServer(): Promise<PlatformServer> {
         if (host === 'mastodon.test') {
           if (path === '/compose') return html(composerPage('mastodon', 'Mastodon fixture'));
           if (path === '/api/v1/statuses') return json(200, { id: String(113_000_000_000_000_000n + BigInt(++tid)) });
+        }
+        if (host === 'forum.test') {
+          if (path === '/compose') return html(composerPage('forum', 'Forum fixture'));
+          if (path === '/api/posts/new') return json(200, { ok: true });
         }
         if (host === 'bsky.test') {
           if (path === '/compose') return html(composerPage('bluesky', 'Bluesky fixture'));

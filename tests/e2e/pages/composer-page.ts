@@ -1,7 +1,7 @@
 // HTML of the fixture composer pages: a textarea and a button whose script posts the way each web client does.
 
 /** The request each platform's web client sends for a post (or a reply, when a target is given). */
-const POSTERS: Record<'x' | 'mastodon' | 'bluesky', string> = {
+const POSTERS: Record<'x' | 'mastodon' | 'bluesky' | 'forum', string> = {
   x: `async (text, replyTo) => {
     const variables = { tweet_text: text, dark_request: false, media: { media_entities: [], possibly_sensitive: false }, semantic_annotation_ids: [], disallowed_reply_options: null };
     if (replyTo) variables.reply = { in_reply_to_tweet_id: replyTo, exclude_reply_user_ids: [] };
@@ -18,6 +18,11 @@ const POSTERS: Record<'x' | 'mastodon' | 'bluesky', string> = {
       headers: { 'content-type': 'application/json', authorization: 'Bearer fixture-token', 'idempotency-key': String(Date.now()) },
       body: JSON.stringify({ status: text, in_reply_to_id: replyTo || null, media_ids: [], sensitive: false, spoiler_text: '', visibility: 'public', poll: null, language: 'en' }),
     });
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+  }`,
+  forum: `async (text) => {
+    const body = new URLSearchParams({ message: text, topic: '42' });
+    const response = await fetch('/api/posts/new', { method: 'POST', body });
     if (!response.ok) throw new Error('HTTP ' + response.status);
   }`,
   bluesky: `async (text, replyTo) => {

@@ -1,0 +1,48 @@
+// Business hours for the business-time statistics: working days, opening and closing time, time zone.
+import { useTranslation } from 'react-i18next';
+import type { BusinessHours } from '../../../shared/accounts/settings.ts';
+
+const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+export function BusinessHoursEditor({ value, onChange }: { value: BusinessHours; onChange: (value: BusinessHours) => void }) {
+  const { t, i18n } = useTranslation();
+  // 2024-01-01 was a Monday: day n of ISO week is that date plus n-1 days.
+  const dayName = (day: number) => new Date(Date.UTC(2024, 0, day)).toLocaleDateString(i18n.language, { weekday: 'short', timeZone: 'UTC' });
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [value.timeZone];
+  return (
+    <fieldset data-testid="business-hours">
+      <legend>{t('settings.businessHours')}</legend>
+      <div className="day-switches" role="group" aria-label={t('settings.days')}>
+        {DAYS.map((day) => (
+          <label key={day} className="checkbox">
+            <input
+              type="checkbox"
+              name={`day-${day}`}
+              checked={value.days.includes(day)}
+              onChange={(event) => onChange({ ...value, days: event.target.checked ? [...value.days, day].sort() : value.days.filter((other) => other !== day) })}
+            />
+            {dayName(day)}
+          </label>
+        ))}
+      </div>
+      <div className="hours-row">
+        <label>
+          {t('settings.opens')}
+          <input type="time" name="opens" value={value.start} onChange={(event) => event.target.value && event.target.value < value.end && onChange({ ...value, start: event.target.value })} />
+        </label>
+        <label>
+          {t('settings.closes')}
+          <input type="time" name="closes" value={value.end} onChange={(event) => event.target.value && event.target.value > value.start && onChange({ ...value, end: event.target.value })} />
+        </label>
+        <label>
+          {t('settings.timeZone')}
+          <select name="timeZone" value={value.timeZone} onChange={(event) => onChange({ ...value, timeZone: event.target.value })}>
+            {(zones.includes(value.timeZone) ? zones : [value.timeZone, ...zones]).map((zone) => (
+              <option key={zone}>{zone}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </fieldset>
+  );
+}
