@@ -34,7 +34,7 @@ export function defaultStartUrl(platform: PlatformId, instance?: string, startUr
   if (startUrl) return startUrl;
   if (platform === 'custom') return null;
   if (platform === 'mastodon') {
-    const host = instance?.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    const host = instance?.trim().replace(/^https?:\/\//i, '').replace(/\/.*$/, '');
     return host ? `https://${host}/home` : null;
   }
   return START_URLS[platform];

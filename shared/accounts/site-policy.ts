@@ -28,9 +28,14 @@ export function allowPermission(permission: string, account: Pick<Account, 'noti
   return ALWAYS_ALLOWED.has(permission);
 }
 
-/** The last two labels of a host: enough to tell x.com from evil.com (not a public-suffix list). */
-function siteOf(host: string): string {
-  return host.split('.').slice(-2).join('.');
+/**
+ * True when `host` is the account's start host (without "www.") or one of its subdomains. Deliberately
+ * narrower than "same registrable domain", which would need a public-suffix list to tell brand.co.uk
+ * from evil.co.uk.
+ */
+function isHomeSite(host: string, home: string): boolean {
+  const base = home.replace(/^www\./, '');
+  return host === base || host.endsWith(`.${base}`);
 }
 
 /**
@@ -49,7 +54,7 @@ export function popupTarget(url: string, account: Pick<Account, 'startUrl'>): 'c
   const host = parsed.hostname.toLowerCase();
   const home = new URL(account.startUrl).hostname.toLowerCase();
   const isLogin = (LOGIN_HOSTS as readonly string[]).includes(host) && /auth|login|signin|sso|oauth|dialog|i\/flow/i.test(parsed.pathname + parsed.search);
-  if (isLogin || (siteOf(host) === siteOf(home) && /auth|login|signin|sso|oauth/i.test(parsed.pathname))) return 'child';
+  if (isLogin || (isHomeSite(host, home) && /auth|login|signin|sso|oauth/i.test(parsed.pathname))) return 'child';
   return parsed.protocol === 'https:' ? 'external' : 'deny';
 }
 

@@ -85,7 +85,7 @@ function startOf(
   ctx: ImportContext,
 ): { targetCreatedAt: string | null; source: StartSource } {
   if (!Number.isNaN(receivedMs)) return { targetCreatedAt: new Date(receivedMs).toISOString(), source: 'import' };
-  let decoded: Date | null = null;
+  let decoded: Date | null;
   try {
     decoded = ctx.decodeItemTime(platform, item, ctx.now());
   } catch {

@@ -20,13 +20,16 @@ export class UserError extends Error {
 }
 
 /**
- * True only for the app's own renderer: the main frame, on exactly the app's origin.
- * Parsed with URL, never compared with startsWith (a look-alike host must fail).
+ * True only for the app's own renderer: the main frame, on exactly the app's scheme and host.
+ * Parsed with URL, never compared with startsWith (a look-alike host must fail). Scheme and host are
+ * compared rather than `origin`, which is the string "null" for every non-web scheme (app:, data:, file:).
  */
 export function isTrustedSender(frame: SenderFrame | null | undefined, appOrigin: string): boolean {
   if (!frame || !frame.isMainFrame) return false;
   try {
-    return new URL(frame.url).origin === new URL(appOrigin).origin;
+    const sender = new URL(frame.url);
+    const app = new URL(appOrigin);
+    return app.host !== '' && sender.protocol === app.protocol && sender.host === app.host;
   } catch {
     return false;
   }

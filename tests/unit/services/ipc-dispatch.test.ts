@@ -62,13 +62,13 @@ describe('isTrustedSender (app://hatrack, as in the packaged app)', () => {
   // (app:, data:, file:, any custom scheme) the opaque origin "null", so `origin === origin` compares
   // "null" === "null". With the production APP_ORIGIN 'app://hatrack' (electron/main/shell/app-protocol.ts:7)
   // the look-alike 'app://hatrack.evil/' is trusted. Expected: false (compare protocol + host instead).
-  it.fails('refuses the look-alike host app://hatrack.evil', () => {
+  it('refuses the look-alike host app://hatrack.evil', () => {
     expect(isTrustedSender({ url: 'app://hatrack.evil/index.html', isMainFrame: true }, APP)).toBe(false);
   });
 
   // BUG (same line): for the same reason a main frame on a data: or file: URL, or on any other custom
   // scheme, passes the check against 'app://hatrack'. Expected: false for each.
-  it.fails('refuses data:, file: and foreign custom-scheme main frames', () => {
+  it('refuses data:, file: and foreign custom-scheme main frames', () => {
     for (const url of ['data:text/html,<script>1</script>', 'file:///tmp/evil.html', 'evil://hatrack/index.html']) {
       expect(isTrustedSender({ url, isMainFrame: true }, APP), url).toBe(false);
     }

@@ -114,7 +114,9 @@ export class AccountService {
       ...(color !== undefined ? { color: color.toLowerCase() } : {}),
       ...(instance !== undefined ? { instance } : {}),
     } as Account;
-    if (startUrl !== undefined || instance !== undefined) {
+    if (patch.kind !== undefined && patch.kind !== current.kind && patch.gate === undefined) next.gate = defaultGatePolicy(patch.kind);
+    if (next.platform !== 'mastodon') delete next.instance;
+    if (startUrl !== undefined || instance !== undefined || next.platform !== current.platform) {
       const url = defaultStartUrl(next.platform, next.instance, startUrl);
       if (!url) throw new UserError('errors.startUrl');
       next.startUrl = url;

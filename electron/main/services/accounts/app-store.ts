@@ -1,5 +1,5 @@
 // The typed wrapper over electron-store (conf in tests): validated accounts and settings, migrations, corrupt-file recovery.
-import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import { accountSchema, type Account } from '../../../../shared/accounts/account.ts';
 import { defaultSettings, settingsSchema, type Settings } from '../../../../shared/accounts/settings.ts';
@@ -44,12 +44,20 @@ export function openAppStore(
   const stamp = options.now().toISOString().replace(/[:.]/g, '-');
   const backupPath = `${filePath}.corrupt-${stamp}`;
   let backend: StoreBackend;
-  try {
-    backend = createBackend();
-  } catch (error) {
-    if (!existsSync(filePath)) throw error;
+  const setAside = () => {
     renameSync(filePath, backupPath);
     warnings.push({ id: `store-unreadable-${stamp}`, messageKey: 'warnings.storeUnreadable', values: { backup: backupPath } });
+  };
+  try {
+    backend = createBackend();
+    // conf reads valid JSON that is not an object (a hand-edited array) as {}: set such a file aside too.
+    if (!holdsObject(filePath)) {
+      setAside();
+      backend = createBackend();
+    }
+  } catch (error) {
+    if (!existsSync(filePath)) throw error;
+    setAside();
     backend = createBackend();
   }
   const { data, dropped, newer } = salvage(backend.store, options.timeZone);
@@ -66,17 +74,36 @@ export function openAppStore(
   return { store, warnings };
 }
 
+/** False when the file exists and holds JSON whose top level is not an object. */
+function holdsObject(filePath: string): boolean {
+  if (!existsSync(filePath)) return true;
+  try {
+    const value: unknown = JSON.parse(readFileSync(filePath, 'utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+const STORED_KEYS = new Set(['schemaVersion', 'accounts', 'activeId', 'settings', 'removedPartitions', 'identities']);
+
 /** Keeps every valid piece of possibly damaged data; counts what had to be dropped. */
 export function salvage(raw: unknown, timeZone: string): { data: StoredData; dropped: number; newer: boolean } {
   const { data: migrated, newer } = migrate(raw);
-  let dropped = 0;
+  // Valid JSON that is not an object (a hand-edited array, a number) holds nothing we can keep: say so.
+  let dropped = raw !== undefined && (raw === null || typeof raw !== 'object' || Array.isArray(raw)) ? 1 : 0;
+  // Keys this version does not know (conf turns a top-level array into {"0": …}) would be lost on save.
+  if (dropped === 0 && !newer && raw && typeof raw === 'object') dropped += Object.keys(raw).filter((key) => !STORED_KEYS.has(key)).length;
   const accounts: Account[] = [];
   const seen = new Set<string>();
+  const partitions = new Set<string>();
   for (const candidate of Array.isArray(migrated.accounts) ? migrated.accounts : []) {
     const parsed = accountSchema.safeParse(candidate);
-    if (parsed.success && !seen.has(parsed.data.id)) {
+    // Two accounts must never share a session: a duplicate id or partition is dropped.
+    if (parsed.success && !seen.has(parsed.data.id) && !partitions.has(parsed.data.partition)) {
       accounts.push(parsed.data);
       seen.add(parsed.data.id);
+      partitions.add(parsed.data.partition);
     } else dropped++;
   }
   if (migrated.accounts !== undefined && !Array.isArray(migrated.accounts)) dropped++;
@@ -84,8 +111,9 @@ export function salvage(raw: unknown, timeZone: string): { data: StoredData; dro
   dropped += settings.dropped;
   const activeId = typeof migrated.activeId === 'string' && seen.has(migrated.activeId) ? migrated.activeId : (accounts[0]?.id ?? null);
   const removed = z.array(z.string()).safeParse(migrated.removedPartitions);
-  const identities = z.record(z.string(), z.string()).safeParse(migrated.identities ?? {});
   if (migrated.removedPartitions !== undefined && !removed.success) dropped++;
+  const identities = salvageIdentities(migrated.identities);
+  dropped += identities.dropped;
   return {
     data: {
       schemaVersion: STORE_SCHEMA_VERSION,
@@ -93,11 +121,20 @@ export function salvage(raw: unknown, timeZone: string): { data: StoredData; dro
       activeId,
       settings: settings.value,
       removedPartitions: removed.success ? removed.data : [],
-      identities: identities.success ? identities.data : {},
+      identities: identities.value,
     },
     dropped,
     newer,
   };
+}
+
+/** Keeps every identity that is a string; counts the rest. */
+function salvageIdentities(raw: unknown): { value: Record<string, string>; dropped: number } {
+  if (raw === undefined) return { value: {}, dropped: 0 };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { value: {}, dropped: 1 };
+  const entries = Object.entries(raw as Record<string, unknown>);
+  const kept = entries.filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return { value: Object.fromEntries(kept), dropped: entries.length - kept.length };
 }
 
 function salvageSettings(raw: unknown, timeZone: string): { value: Settings; dropped: number } {

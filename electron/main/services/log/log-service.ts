@@ -200,7 +200,7 @@ export class LogService {
   }): Promise<ReplyRow> {
     const sentAt = new Date(input.sentAt);
     if (Number.isNaN(sentAt.getTime())) throw new Error('sentAt is not a date');
-    let start: Date | null = null;
+    let start: Date | null;
     try {
       start = this.deps.decodeItemTime(input.platform, input.replyToId, this.now());
     } catch {

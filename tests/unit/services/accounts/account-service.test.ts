@@ -320,7 +320,7 @@ describe('update', () => {
   // patch carries startUrl or instance. Switching an account's platform in the edit form (Mastodon → X sends
   // { platform: 'x', ... } with neither) keeps https://mastodon.social/home and the stale instance, so an
   // account labelled "X" keeps opening Mastodon. Expected: startUrl https://x.com/home.
-  it.fails('moves an account to its new platform’s home when the platform changes', () => {
+  it('moves an account to its new platform’s home when the platform changes', () => {
     const { service } = setup();
     const a = service.create({ ...brandX, platform: 'mastodon', instance: 'mastodon.social' });
     const patch = accountPatchSchema.parse({ name: 'Acme', handle: 'acme', platform: 'x', kind: 'brand', color: '#1d4ed8' });

@@ -110,7 +110,7 @@ describe('popupTarget', () => {
   // two-label public suffix every other registrant counts as the account's own site. A custom account on
   // https://www.brand.co.uk/ gets a popup to https://evil.co.uk/login opened as a child window inside its
   // session (framed in the account's colours) instead of in the OS browser. Same for *.github.io, *.com.au…
-  it.fails('treats another registrant under the same public suffix as a foreign site', () => {
+  it('treats another registrant under the same public suffix as a foreign site', () => {
     expect(popupTarget('https://evil.co.uk/login', { startUrl: 'https://www.brand.co.uk/' })).toBe('external');
   });
 });
