@@ -14,6 +14,7 @@ import { RecentDecisions } from './components/recent-decisions.tsx';
 import { RemoveDialog } from './components/remove-dialog.tsx';
 import { SettingsPanel } from './components/settings-panel.tsx';
 import { WarningsBar } from './components/warnings-bar.tsx';
+import { Dashboard } from './dashboard/dashboard.tsx';
 import { useAppState } from './use-app-state.ts';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; account: Account } | { kind: 'remove'; account: Account } | { kind: 'settings' } | { kind: 'recent' } | null;
@@ -30,6 +31,7 @@ function Shell() {
   const state = useAppState();
   const { t, i18n } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [dashboardOpen, setDashboardOpen] = useState(false);
   const queue = useGateQueue();
   const active = state?.accounts.find((account) => account.id === state.activeId) ?? null;
 
@@ -59,16 +61,24 @@ function Shell() {
       <AccountRail
         accounts={state.accounts}
         activeId={state.activeId}
-        onActivate={(id) => void api().invoke('accounts:activate', id)}
+        onActivate={(id) => {
+          // Choosing an account means going back to it: the dashboard gives the main area back.
+          setDashboardOpen(false);
+          void api().invoke('accounts:activate', id);
+        }}
         onReorder={(ids) => void api().invoke('accounts:reorder', ids)}
         onAdd={() => setDialog({ kind: 'add' })}
         onEdit={(account) => setDialog({ kind: 'edit', account })}
         onSettings={() => setDialog({ kind: 'settings' })}
         onRecent={() => setDialog({ kind: 'recent' })}
+        dashboardOpen={dashboardOpen}
+        onDashboard={() => setDashboardOpen((open) => !open)}
       />
       <main className="main">
         <WarningsBar warnings={state.warnings} onDismiss={(id) => void api().invoke('warnings:dismiss', id)} />
-        {active ? (
+        {dashboardOpen ? (
+          <Dashboard accounts={state.accounts} settings={state.settings} onClose={() => setDashboardOpen(false)} />
+        ) : active ? (
           <AccountFrame account={active} />
         ) : (
           <div className="empty">

@@ -15,6 +15,9 @@ interface Props {
   onEdit: (account: Account) => void;
   onSettings: () => void;
   onRecent: () => void;
+  /** Whether the response-time dashboard is showing (the button toggles it). */
+  dashboardOpen: boolean;
+  onDashboard: () => void;
 }
 
 /** Moves `id` to the slot of `targetId` (before it when moving up, after it when moving down). */
@@ -27,7 +30,7 @@ export function moveId(ids: string[], id: string, targetId: string): string[] {
   return next;
 }
 
-export function AccountRail({ accounts, activeId, onActivate, onReorder, onAdd, onEdit, onSettings, onRecent }: Props) {
+export function AccountRail({ accounts, activeId, onActivate, onReorder, onAdd, onEdit, onSettings, onRecent, dashboardOpen, onDashboard }: Props) {
   const { t } = useTranslation();
   const [dragged, setDragged] = useState<string | null>(null);
   const ids = accounts.map((account) => account.id);
@@ -105,6 +108,9 @@ export function AccountRail({ accounts, activeId, onActivate, onReorder, onAdd, 
         </button>
         <button type="button" className="rail-action" onClick={onSettings}>
           <span aria-hidden="true">⚙</span> {t('rail.settings')}
+        </button>
+        <button type="button" className={`rail-action${dashboardOpen ? ' active' : ''}`} aria-pressed={dashboardOpen} onClick={onDashboard} data-testid="open-dashboard">
+          <span aria-hidden="true">⏱</span> {t('dashboard.open')}
         </button>
       </div>
     </nav>

@@ -1,0 +1,162 @@
+// The two charts: replies per response-time bucket, and the daily median over time; each with a data table for screen readers.
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart as ChartJS,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartOptions,
+} from 'chart.js';
+import { Bar, Line } from 'react-chartjs-2';
+import { useTranslation } from 'react-i18next';
+import type { LogSummary } from '../../../shared/log/statistics.ts';
+import { formatDuration } from './format.ts';
+
+// Chart.js keeps a global registry; registering only what these two charts draw keeps the bundle lean.
+ChartJS.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+
+// Calendar is solid, business hours hollow and dashed: the series differ by shape as well as colour.
+const CALENDAR = { fill: '#1e3a8a', line: '#1e3a8a' };
+const BUSINESS = { fill: 'rgba(217, 119, 6, 0.18)', line: '#b45309' };
+
+export function Charts({ summary }: { summary: LogSummary }) {
+  const { t } = useTranslation();
+  const timed = summary.calendar.count > 0;
+  return (
+    <div className="dash-charts">
+      <figure className="dash-card dash-chart" data-testid="chart-buckets">
+        <figcaption className="dash-heading">{t('dashboard.charts.buckets')}</figcaption>
+        {timed ? <BucketsChart summary={summary} /> : <p className="dash-muted">{t('dashboard.charts.noData')}</p>}
+      </figure>
+      <figure className="dash-card dash-chart" data-testid="chart-daily">
+        <figcaption className="dash-heading">{t('dashboard.charts.daily')}</figcaption>
+        {summary.daily.length > 0 ? <DailyChart summary={summary} /> : <p className="dash-muted">{t('dashboard.charts.noData')}</p>}
+      </figure>
+    </div>
+  );
+}
+
+function BucketsChart({ summary }: { summary: LogSummary }) {
+  const { t } = useTranslation();
+  const labels = summary.buckets.map((bucket) => t(`dashboard.buckets.${bucket.key}`, { defaultValue: bucket.label }));
+  const options: ChartOptions<'bar'> = {
+    animation: false,
+    maintainAspectRatio: false,
+    plugins: { legend: { position: 'bottom', labels: { boxWidth: 14 } } },
+    scales: {
+      x: { grid: { display: false } },
+      y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t('dashboard.charts.count') } },
+    },
+  };
+  const data = {
+    labels,
+    datasets: [
+      { label: t('dashboard.charts.calendar'), data: summary.buckets.map((bucket) => bucket.calendar), backgroundColor: CALENDAR.fill, borderColor: CALENDAR.line, borderWidth: 2 },
+      { label: t('dashboard.charts.business'), data: summary.buckets.map((bucket) => bucket.business), backgroundColor: BUSINESS.fill, borderColor: BUSINESS.line, borderWidth: 2, borderDash: [4, 3] },
+    ],
+  };
+  return (
+    <div className="chart-box">
+      <Bar
+        options={options}
+        data={data}
+        role="img"
+        aria-label={t('dashboard.charts.buckets')}
+        fallbackContent={
+          <table>
+            <thead>
+              <tr>
+                <th />
+                <th>{t('dashboard.charts.calendar')}</th>
+                <th>{t('dashboard.charts.business')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.buckets.map((bucket, i) => (
+                <tr key={bucket.key}>
+                  <th>{labels[i]}</th>
+                  <td>{bucket.calendar}</td>
+                  <td>{bucket.business}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+    </div>
+  );
+}
+
+function DailyChart({ summary }: { summary: LogSummary }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const dayFormat = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  // Day labels are "YYYY-MM-DD" in the schedule's zone: formatted as that date in UTC, they name the same day.
+  const labels = summary.daily.map((day) => (/^\d{4}-\d{2}-\d{2}$/.test(day.day) ? dayFormat.format(new Date(`${day.day}T12:00:00Z`)) : day.day));
+  const minutes = (ms: number) => Math.round((ms / 60_000) * 10) / 10;
+  const options: ChartOptions<'line'> = {
+    animation: false,
+    maintainAspectRatio: false,
+    interaction: { mode: 'index', intersect: false },
+    plugins: {
+      legend: { position: 'bottom', labels: { boxWidth: 14 } },
+      tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${formatDuration(Number(item.raw) * 60_000, language)}` } },
+    },
+    scales: {
+      x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
+      y: { beginAtZero: true, ticks: { callback: (value) => formatDuration(Number(value) * 60_000, language) } },
+    },
+  };
+  const data = {
+    labels,
+    datasets: [
+      { label: t('dashboard.charts.calendar'), data: summary.daily.map((day) => minutes(day.medianMs)), borderColor: CALENDAR.line, backgroundColor: CALENDAR.fill, pointRadius: 2.5, borderWidth: 2, tension: 0.2 },
+      {
+        label: t('dashboard.charts.business'),
+        data: summary.daily.map((day) => minutes(day.businessMedianMs)),
+        borderColor: BUSINESS.line,
+        backgroundColor: BUSINESS.line,
+        pointRadius: 2.5,
+        pointStyle: 'rect' as const,
+        borderWidth: 2,
+        borderDash: [6, 4],
+        tension: 0.2,
+      },
+    ],
+  };
+  return (
+    <div className="chart-box">
+      <Line
+        options={options}
+        data={data}
+        role="img"
+        aria-label={t('dashboard.charts.daily')}
+        fallbackContent={
+          <table>
+            <thead>
+              <tr>
+                <th />
+                <th>{t('dashboard.charts.calendar')}</th>
+                <th>{t('dashboard.charts.business')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.daily.map((day) => (
+                <tr key={day.day}>
+                  <th>{day.day}</th>
+                  <td>{formatDuration(day.medianMs, language)}</td>
+                  <td>{formatDuration(day.businessMedianMs, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+// Pure formatters of the dashboard: human durations ("1 h 05 min", "45 s"), shares, and filter dates as ISO times.
+
+/** Unit words per language; French shares the SI-like abbreviations except the day ("j"). */
+const UNITS: Record<'en' | 'fr', { s: string; min: string; h: string; d: string }> = {
+  en: { s: 's', min: 'min', h: 'h', d: 'd' },
+  fr: { s: 's', min: 'min', h: 'h', d: 'j' },
+};
+
+// Plain spaces (not non-breaking ones) so copied figures paste cleanly; the stylesheet keeps durations on one line.
+const SP = ' ';
+
+function unitsOf(language: string): { s: string; min: string; h: string; d: string } {
+  return language.toLowerCase().startsWith('fr') ? UNITS.fr : UNITS.en;
+}
+
+const pad2 = (value: number): string => String(value).padStart(2, '0');
+
+/**
+ * A duration as people say it: "45 s" under a minute, "42 min" under an hour, "1 h 05 min" under a day,
+ * "2 d 03 h" beyond. Rounded to the nearest unit shown; null/NaN give "—".
+ */
+export function formatDuration(ms: number | null | undefined, language = 'en'): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  const u = unitsOf(language);
+  const value = Math.max(0, ms);
+  const seconds = Math.round(value / 1000);
+  if (seconds < 60) return `${seconds}${SP}${u.s}`;
+  const minutes = Math.round(value / 60_000);
+  if (minutes < 60) return `${minutes}${SP}${u.min}`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)}${SP}${u.h}${SP}${pad2(minutes % 60)}${SP}${u.min}`;
+  const hours = Math.round(value / 3_600_000);
+  return `${Math.floor(hours / 24)}${SP}${u.d}${SP}${pad2(hours % 24)}${SP}${u.h}`;
+}
+
+/** A share 0..1 as a whole percentage in the language's style ("87 %" in French, "87%" in English). */
+export function formatShare(share: number | null | undefined, language = 'en'): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return '—';
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** A count with the language's digit grouping. */
+export function formatCount(count: number, language = 'en'): string {
+  return new Intl.NumberFormat(language).format(count);
+}
+
+/** An ISO time shown as a short local date and time. */
+export function formatDateTime(iso: string | null, language = 'en'): string {
+  if (iso === null) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(date);
+}
+
+/** The local UTC offset of `date` as "+02:00" (ISO 8601), so filter bounds say which midnight they mean. */
+export function offsetOf(date: Date): string {
+  const minutes = -date.getTimezoneOffset();
+  const sign = minutes >= 0 ? '+' : '-';
+  const abs = Math.abs(minutes);
+  return `${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}
+
+/** A local Date as ISO 8601 with its offset, e.g. "2025-06-01T00:00:00+02:00". */
+export function localIso(date: Date): string {
+  return (
+    `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}` +
+    `T${pad2(date.getHours())}:${pad2(date.getMinutes())}:${pad2(date.getSeconds())}${offsetOf(date)}`
+  );
+}
+
+/**
+ * A date input's "YYYY-MM-DD" as the ISO time of local midnight; `dayAfter` gives the next midnight,
+ * so an inclusive "to" day becomes the exclusive bound the log expects. Null for an empty or bad value.
+ */
+export function dayToIso(day: string, dayAfter = false): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + (dayAfter ? 1 : 0));
+  return Number.isNaN(date.getTime()) ? null : localIso(date);
+}
+
+/** A datetime-local input's "YYYY-MM-DDTHH:mm[:ss]" as ISO with the local offset; null when incomplete. */
+export function localInputToIso(value: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s] = match;
+  const date = new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
+  return Number.isNaN(date.getTime()) ? null : localIso(date);
+}
+
+/** An ISO time as a datetime-local input value (local time, seconds included). */
+export function isoToLocalInput(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return localIso(date).slice(0, 19);
+}

@@ -1,0 +1,25 @@
+// Where the entries table gets its rows: a function of (offset, limit), fed by IPC in the app and by memory in the bench.
+import type { LogFilter, ReplyRow } from '../../../shared/log/model.ts';
+import { api } from '../api.ts';
+
+/** One window of rows, newest first, and how many the whole selection holds. */
+export interface RowPage {
+  total: number;
+  rows: ReplyRow[];
+}
+
+/** Fetches rows [offset, offset + limit) of the current selection. */
+export type RowSource = (offset: number, limit: number) => Promise<RowPage>;
+
+/** Pages of the filtered log through `log:query` (the summary it also returns is ignored here). */
+export function ipcRowSource(filter: LogFilter): RowSource {
+  return async (offset, limit) => {
+    const page = await api().invoke('log:query', filter, { offset, limit });
+    return { total: page.total, rows: page.rows };
+  };
+}
+
+/** An in-memory source (benchmarks, previews): slices an array as the IPC would. */
+export function memoryRowSource(rows: readonly ReplyRow[]): RowSource {
+  return async (offset, limit) => ({ total: rows.length, rows: rows.slice(offset, offset + limit) });
+}
