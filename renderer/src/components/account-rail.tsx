@@ -110,7 +110,11 @@ export function AccountRail({ accounts, activeId, onActivate, onReorder, onAdd, 
           <span aria-hidden="true">⚙</span> {t('rail.settings')}
         </button>
         <button type="button" className={`rail-action${dashboardOpen ? ' active' : ''}`} aria-pressed={dashboardOpen} onClick={onDashboard} data-testid="open-dashboard">
-          <span aria-hidden="true">⏱</span> {t('dashboard.open')}
+          <svg className="rail-icon" viewBox="0 0 16 16" aria-hidden="true">
+            <circle cx="8" cy="8.5" r="6.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            <path d="M8 5v3.7l2.4 1.5M6.5 1h3" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+          </svg>{' '}
+          {t('dashboard.open')}
         </button>
       </div>
     </nav>

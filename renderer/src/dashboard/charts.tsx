@@ -15,7 +15,7 @@ import {
 import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { LogSummary } from '../../../shared/log/statistics.ts';
-import { formatDuration } from './format.ts';
+import { durationStepMinutes, formatDuration } from './format.ts';
 
 // Chart.js keeps a global registry; registering only what these two charts draw keeps the bundle lean.
 ChartJS.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -99,6 +99,7 @@ function DailyChart({ summary }: { summary: LogSummary }) {
   // Day labels are "YYYY-MM-DD" in the schedule's zone: formatted as that date in UTC, they name the same day.
   const labels = summary.daily.map((day) => (/^\d{4}-\d{2}-\d{2}$/.test(day.day) ? dayFormat.format(new Date(`${day.day}T12:00:00Z`)) : day.day));
   const minutes = (ms: number) => Math.round((ms / 60_000) * 10) / 10;
+  const maxMinutes = Math.max(1, ...summary.daily.map((day) => minutes(Math.max(day.medianMs, day.businessMedianMs))));
   const options: ChartOptions<'line'> = {
     animation: false,
     maintainAspectRatio: false,
@@ -109,7 +110,7 @@ function DailyChart({ summary }: { summary: LogSummary }) {
     },
     scales: {
       x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
-      y: { beginAtZero: true, ticks: { callback: (value) => formatDuration(Number(value) * 60_000, language) } },
+      y: { beginAtZero: true, ticks: { stepSize: durationStepMinutes(maxMinutes), callback: (value) => formatDuration(Number(value) * 60_000, language) } },
     },
   };
   const data = {

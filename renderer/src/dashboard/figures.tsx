@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/accounts/settings.ts';
 import type { LogSummary, TimeStats } from '../../../shared/log/statistics.ts';
-import { formatCount, formatDuration, formatShare } from './format.ts';
+import { formatCount, formatDuration, formatShare, formatWeekdays } from './format.ts';
 
 interface Props {
   summary: LogSummary;
@@ -14,9 +14,7 @@ export function Figures({ summary, settings }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { businessHours } = settings;
-  const weekday = new Intl.DateTimeFormat(language, { weekday: 'short' });
-  // ISO weekday 1 = Monday: 2024-01-01 was a Monday, so day d is 2024-01-0d.
-  const days = businessHours.days.map((day) => weekday.format(new Date(2024, 0, day))).join(' ');
+  const days = formatWeekdays(businessHours.days, language);
 
   return (
     <section className="dash-card dash-figures" aria-labelledby="dash-figures-heading" data-testid="dash-figures">

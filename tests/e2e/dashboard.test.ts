@@ -1,0 +1,215 @@
+// The response-time dashboard in Chromium: a real reply timed end to end, exports from the UI, a manual start, a screenshot.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../shared/accounts/account.ts';
+import type { ReplyLine } from '../../shared/log/entry-schema.ts';
+import { startApp, type AppHarness } from './harness/app-harness.ts';
+import { launchChromium } from './harness/chromium.ts';
+import { accountWithSite, compose, freshDir, outcome } from './harness/fixtures.ts';
+import { E2E_DIR } from './harness/paths.ts';
+import { startPlatformServer, type PlatformServer } from './harness/platform-server.ts';
+
+let browser: Browser;
+let server: PlatformServer;
+let app: AppHarness | null = null;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await startPlatformServer();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  await app?.close();
+  app = null;
+  server.received.length = 0;
+});
+
+const X_EPOCH = 1288834974657n;
+/** An X status ID minted at `ms` (the snowflake's top bits are milliseconds since X's epoch). */
+const snowflakeAt = (ms: number): string => ((BigInt(ms) - X_EPOCH) << 22n).toString();
+const MINUTE = 60_000;
+
+async function openDashboard(harness: AppHarness) {
+  await harness.page.getByTestId('open-dashboard').click();
+  const dashboard = harness.page.getByTestId('dashboard');
+  await dashboard.waitFor();
+  return dashboard;
+}
+
+describe('the response-time dashboard', () => {
+  it('times a confirmed brand reply on X from the ID it answers, and hides the account view while open', async () => {
+    app = await startApp({ browser, server, dataDir: freshDir() });
+    const { site } = await accountWithSite(app, { name: 'Acme Coffee', handle: 'acme', platform: 'X', kind: 'brand', color: '#b91c1c', startUrl: server.url('x.com', '/compose') });
+    const itemId = snowflakeAt(Date.now() - 42 * MINUTE);
+    await compose(site, 'Thanks for asking!', itemId);
+    await app.page.getByTestId('gate-dialog').getByTestId('gate-confirm').click();
+    expect(await outcome(site)).toBe('Your post was sent.');
+    await expect.poll(() => app?.services.log.query({}).total).toBe(1);
+
+    const dashboard = await openDashboard(app);
+    await expect.poll(() => app?.shell.covered).toBe(true);
+    await expect.poll(() => dashboard.getByTestId('figure-count').textContent()).toBe('1');
+    const median = (await dashboard.getByTestId('median-calendar').textContent()) ?? '';
+    expect(median).toMatch(/^4[123] min$/);
+    const rows = dashboard.getByTestId('entry-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().locator('.col-replyTo').textContent()).toBe(itemId);
+    expect(await rows.first().getByTestId('entry-calendar').textContent()).toBe(median);
+    expect(await rows.first().locator('.col-account').textContent()).toBe('@acme');
+    expect(await rows.first().locator('.col-within').textContent()).toBe('✓ Yes');
+    expect(await dashboard.getByTestId('unknown-starts').textContent()).toContain('Every reply has a known start.');
+
+    await dashboard.getByTestId('dashboard-close').click();
+    await app.page.getByTestId('account-frame').waitFor();
+    await expect.poll(() => app?.shell.covered).toBe(false);
+  });
+
+  it('exports what the filter selects as CSV and PDF through the save dialog', async () => {
+    app = await startApp({ browser, server, dataDir: freshDir() });
+    const account = { id: randomUUID(), handle: 'acme', name: 'Acme Coffee', kind: 'brand' as const };
+    const itemId = snowflakeAt(Date.now() - 90 * MINUTE);
+    await app.services.log.recordReply({ account, platform: 'x', replyToId: itemId, sentAt: new Date(), excerpt: 'Café, naïve — “quoted”' });
+    const dashboard = await openDashboard(app);
+    await expect.poll(() => dashboard.getByTestId('median-calendar').textContent()).toBe('1 h 30 min');
+
+    const csvPath = join(freshDir(), 'export.csv');
+    app.files.nextSavePath = csvPath;
+    await dashboard.getByTestId('export-csv').click();
+    await expect.poll(() => dashboard.getByTestId('transfer-status').textContent()).toBe(`Saved 1 entry to ${csvPath}`);
+    const csv = readFileSync(csvPath, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trim().split(/\r?\n/);
+    expect(lines[0]?.startsWith('id,account,account_id')).toBe(true);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(itemId);
+    expect(lines[1]).toContain('Café, naïve');
+
+    // A filter that selects nothing exports nothing: the export follows the filter on screen.
+    await dashboard.locator('input[name=kind][value=personal]').check();
+    await expect.poll(() => dashboard.getByTestId('figure-count').textContent()).toBe('0');
+    const emptyPath = join(freshDir(), 'empty.csv');
+    app.files.nextSavePath = emptyPath;
+    await dashboard.getByTestId('export-csv').click();
+    await expect.poll(() => dashboard.getByTestId('transfer-status').textContent()).toBe(`Saved 0 entries to ${emptyPath}`);
+    expect(readFileSync(emptyPath, 'utf8').slice(1).trim().split(/\r?\n/)).toHaveLength(1);
+    await dashboard.locator('input[name=kind][value=all]').check();
+
+    const pdfPath = join(freshDir(), 'report.pdf');
+    app.files.nextSavePath = pdfPath;
+    await dashboard.getByTestId('export-pdf').click();
+    await expect.poll(() => dashboard.getByTestId('transfer-status').textContent(), { timeout: 20_000 }).toBe(`Saved 1 entry to ${pdfPath}`);
+    expect(readFileSync(pdfPath).subarray(0, 4).toString('latin1')).toBe('%PDF');
+
+    app.files.nextSavePath = null;
+    await dashboard.getByTestId('export-json').click();
+    await expect.poll(() => dashboard.getByTestId('transfer-status').textContent()).toBe('Nothing saved: the dialog was cancelled.');
+  });
+
+  it('takes a start entered by hand for a reply whose item time is unknown', async () => {
+    app = await startApp({ browser, server, dataDir: freshDir() });
+    const account = { id: randomUUID(), handle: 'acme', name: 'Acme Coffee', kind: 'brand' as const };
+    // Whole minutes, so the local datetime input can name the start exactly.
+    const sentAt = new Date(Math.floor(Date.now() / MINUTE) * MINUTE);
+    const entry = await app.services.log.recordReply({ account, platform: 'custom', replyToId: 'forum-thread-7', sentAt, excerpt: 'We are on it' });
+    expect(entry.startAt).toBeNull();
+    const dashboard = await openDashboard(app);
+    const item = dashboard.getByTestId('unknown-item');
+    await item.waitFor();
+    expect(await item.getAttribute('data-entry-id')).toBe(entry.id);
+    expect(await dashboard.getByTestId('figures-calendar').textContent()).toContain('0 timed replies');
+
+    const start = sentAt.getTime() - (2 * 60 + 5) * MINUTE;
+    const local = await app.page.evaluate((ms) => {
+      const d = new Date(ms);
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:00`;
+    }, start);
+    await item.getByLabel('Item received at').fill(local);
+    await item.getByTestId('unknown-save').click();
+
+    await item.waitFor({ state: 'detached' });
+    expect(await dashboard.getByTestId('unknown-starts').textContent()).toContain('Every reply has a known start.');
+    await expect.poll(() => dashboard.getByTestId('median-calendar').textContent()).toBe('2 h 05 min');
+    await expect.poll(() => dashboard.getByTestId('entry-calendar').first().textContent()).toBe('2 h 05 min');
+    const row = app.services.log.entry(entry.id);
+    expect(row?.startSource).toBe('manual');
+    expect(row?.responseMs).toBe((2 * 60 + 5) * MINUTE);
+  });
+
+  it('scrolls a large log without rendering it all, and looks right (screenshot)', async () => {
+    app = await startApp({ browser, server, dataDir: freshDir(), viewport: { width: 1280, height: 800 } });
+    const accounts = [
+      app.services.accounts.create({ name: 'Acme Coffee', handle: 'acme', platform: 'x', kind: 'brand', color: '#b91c1c' }),
+      app.services.accounts.create({ name: 'Acme Social', handle: 'acme@mastodon.social', platform: 'mastodon', instance: 'mastodon.social', kind: 'brand', color: '#7c3aed' }),
+      app.services.accounts.create({ name: 'Ada Lovelace', handle: 'ada.bsky.social', platform: 'bluesky', kind: 'personal', color: '#047857' }),
+    ];
+    await app.services.log.appendLines(seedLines(accounts, 400));
+    const dashboard = await openDashboard(app);
+    await expect.poll(() => dashboard.getByTestId('figure-count').textContent()).toBe('400');
+    await dashboard.getByTestId('entry-row').first().waitFor();
+    // Only a window of the 400 rows is in the DOM.
+    expect(await dashboard.getByTestId('entry-row').count()).toBeLessThan(40);
+    await app.page.screenshot({ path: join(E2E_DIR, 'dashboard.png') });
+
+    // Scrolling the table to the middle fetches and shows that window (rows are numbered from the header, 1).
+    const body = dashboard.locator('.entry-body');
+    await body.evaluate((element) => {
+      element.scrollTop = element.scrollHeight / 2;
+    });
+    await expect
+      .poll(async () => Number(await dashboard.getByTestId('entry-row').first().getAttribute('aria-rowindex')))
+      .toBeGreaterThan(150);
+    await dashboard.evaluate((element) => {
+      element.scrollTop = element.scrollHeight;
+    });
+    await app.page.screenshot({ path: join(E2E_DIR, 'dashboard-bottom.png') });
+
+    // Filtering by account narrows figures and table alike.
+    await dashboard.getByText(/^Accounts:/).click();
+    await dashboard.getByLabel(/Ada Lovelace/).check();
+    const adaCount = app.services.log.query({ accounts: [accounts[2]?.id ?? ''] }).total;
+    await expect.poll(() => dashboard.getByTestId('figure-count').textContent()).toBe(String(adaCount));
+    await expect.poll(() => dashboard.getByTestId('entry-table').getAttribute('data-total')).toBe(String(adaCount));
+    expect(await dashboard.locator('.col-account').filter({ hasNotText: /Account|Compte/ }).allTextContents()).toEqual(
+      expect.arrayContaining(['@ada.bsky.social']),
+    );
+  });
+});
+
+/** Replies spread over 30 days, three accounts, four platforms, response times from seconds to two days; every 25th unknown. */
+function seedLines(accounts: Account[], count: number): ReplyLine[] {
+  const platforms = ['x', 'mastodon', 'bluesky', 'linkedin'] as const;
+  const now = Date.now();
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  return Array.from({ length: count }, (_, i) => {
+    const account = accounts[i % accounts.length] as Account;
+    const sent = now - Math.floor(random() * 30 * 24 * 60) * MINUTE;
+    // Mostly quick, a long tail: the shape real inboxes have.
+    const wait = Math.floor(random() ** 3 * 48 * 60 * MINUTE) + 20_000;
+    const unknown = i % 25 === 0;
+    return {
+      v: 1,
+      type: 'reply',
+      id: randomUUID(),
+      account: { id: account.id, handle: account.handle, name: account.name, kind: account.kind },
+      platform: platforms[i % platforms.length] as ReplyLine['platform'],
+      replyToId: String(1_800_000_000_000_000_000n + BigInt(i)),
+      targetCreatedAt: unknown ? null : new Date(sent - wait).toISOString(),
+      startSource: unknown ? 'unknown' : 'decoded',
+      sentAt: new Date(sent).toISOString(),
+      responseMs: unknown ? null : wait,
+      excerpt: `Thanks for reaching out — we are on it (#${i})`,
+    } satisfies ReplyLine;
+  });
+}
