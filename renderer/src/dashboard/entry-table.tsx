@@ -13,6 +13,8 @@ export const PAGE_SIZE = 100;
 export const ROW_HEIGHT = 34;
 /** Pages kept in memory; older ones are dropped so a long scroll never holds the whole log. */
 const MAX_CACHED_PAGES = 40;
+/** Least time between two rounds of page fetches while scrolling. */
+const FETCH_INTERVAL_MS = 40;
 
 interface Props {
   source: RowSource;
@@ -84,12 +86,16 @@ export function EntryTable({ source, height = 420, onPage }: Props) {
   const firstPage = items.length > 0 ? Math.floor((items[0]?.index ?? 0) / PAGE_SIZE) : 0;
   const lastPage = items.length > 0 ? Math.floor((items[items.length - 1]?.index ?? 0) / PAGE_SIZE) : 0;
   const scrolling = virtualizer.isScrolling;
+  const lastFetch = useRef(-Infinity);
   useEffect(() => {
     if (total === null) return;
-    // While the list flies past, wait a beat so pages nobody stops on are never asked for.
+    // A jump fetches at once; while the list keeps flying past, at most one round of fetches per
+    // FETCH_INTERVAL_MS, so the pages nobody stops on are mostly never asked for.
+    const wait = scrolling ? Math.max(0, lastFetch.current + FETCH_INTERVAL_MS - performance.now()) : 0;
     const timer = setTimeout(() => {
+      lastFetch.current = performance.now();
       for (let page = firstPage; page <= lastPage; page++) fetchPage(page);
-    }, scrolling ? 40 : 0);
+    }, wait);
     return () => clearTimeout(timer);
   }, [firstPage, lastPage, total, scrolling, fetchPage]);
 
