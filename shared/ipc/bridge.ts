@@ -1,13 +1,6 @@
 // Builds the renderer's one frozen `window.hatrack` API from the contract over any transport (preload IPC or test binding).
-import {
-  EVENT_CHANNELS,
-  INVOKE_CHANNELS,
-  type EventChannel,
-  type EventPayloads,
-  type InvokeChannel,
-  type InvokeInput,
-  type InvokeResults,
-} from './contract.ts';
+import { EVENT_CHANNEL_NAMES, INVOKE_CHANNEL_NAMES } from './channels.ts';
+import type { EventChannel, EventPayloads, InvokeChannel, InvokeInput, InvokeResults } from './contract.ts';
 
 /** How the bridge reaches the main process. */
 export interface BridgeTransport {
@@ -25,8 +18,8 @@ export interface HatrackApi {
 
 /** Creates the frozen API; channels outside the contract are refused before anything is sent. */
 export function createHatrackApi(transport: BridgeTransport): HatrackApi {
-  const invokable = new Set<string>(INVOKE_CHANNELS);
-  const events = new Set<string>(EVENT_CHANNELS);
+  const invokable = new Set<string>(INVOKE_CHANNEL_NAMES);
+  const events = new Set<string>(EVENT_CHANNEL_NAMES);
   const api: HatrackApi = {
     invoke(channel, ...args) {
       if (!invokable.has(channel)) return Promise.reject(new Error(`unknown channel: ${String(channel)}`));

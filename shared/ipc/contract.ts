@@ -1,5 +1,6 @@
 // The one IPC contract: every channel the app renderer may invoke, its argument schema, and the events main sends.
 import { z } from 'zod';
+import { EVENT_CHANNEL_NAMES, INVOKE_CHANNEL_NAMES } from './channels.ts';
 import { accountInputSchema, accountPatchSchema, type Account } from '../accounts/account.ts';
 import { settingsPatchSchema, type Locale, type Settings } from '../accounts/settings.ts';
 import type { HarRow } from '../gate/har.ts';
@@ -137,9 +138,16 @@ export interface EventPayloads {
 export type EventChannel = keyof EventPayloads;
 
 /** Every invoke channel name, for the bridge and the router. */
-export const INVOKE_CHANNELS = Object.keys(invokeArgs) as InvokeChannel[];
+export const INVOKE_CHANNELS: readonly InvokeChannel[] = INVOKE_CHANNEL_NAMES;
 /** Every event channel name. */
-export const EVENT_CHANNELS: EventChannel[] = ['state:changed', 'gate:queue', 'log:changed'];
+export const EVENT_CHANNELS: readonly EventChannel[] = EVENT_CHANNEL_NAMES;
+
+// Compile-time proof that the name lists and the schema/payload maps name exactly the same channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const invokeNamesMatch: Same<(typeof INVOKE_CHANNEL_NAMES)[number], InvokeChannel> = true;
+const eventNamesMatch: Same<(typeof EVENT_CHANNEL_NAMES)[number], EventChannel> = true;
+void invokeNamesMatch;
+void eventNamesMatch;
 
 /** Handlers of every invoke channel, as the main process implements them. */
 export type InvokeHandlers = {

@@ -150,7 +150,7 @@ describe('the shell', () => {
     await expect.poll(() => page.locator('.rail-footer button').first().textContent()).toContain('Ajouter un compte');
     await addAccount(page, { name: 'Marque', handle: 'marque', platform: 'X', kind: 'brand', color: '#b91c1c' });
     expect(await page.getByTestId('kind-badge').textContent()).toBe('MARQUE');
-    await page.locator('.rail-footer button').nth(1).click();
+    await page.locator('.rail-footer button', { hasText: 'Réglages' }).click();
     await page.getByTestId('settings-panel').locator('select[name=locale]').selectOption('en');
     await expect.poll(() => page.getByTestId('kind-badge').textContent()).toBe('BRAND');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');

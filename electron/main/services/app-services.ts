@@ -116,7 +116,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     'gate:recent': (limit) => log.recentGate(limit),
     'gate:reset-identity': (accountId) => gate.resetIdentity(accountId),
     'gate:check-har': (text) => harToRows(text, { customRules: settings().customRules, now: now() }),
-    ...logHandlers(log, options.files, () => options.send('log:changed', null), now),
+    ...logHandlers(log, options.files, () => options.send('log:changed', null), now, () => accounts.state().locale),
   };
   options.shell.accountsChanged(accounts.state().accounts);
   options.shell.show(accounts.active());

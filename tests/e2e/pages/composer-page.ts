@@ -47,10 +47,12 @@ document.getElementById('post').addEventListener('click', async () => {
   const composer = document.getElementById('composer');
   const status = document.getElementById('status');
   status.textContent = 'Sending…';
+  delete status.dataset.error;
   try {
     await send(composer.value, document.getElementById('reply-to').value.trim());
     composer.value = '';
     status.textContent = 'Your post was sent.';
+    delete status.dataset.error;
   } catch (error) {
     status.textContent = 'Something went wrong. Your draft is still here.';
     status.dataset.error = String(error && error.message || error);

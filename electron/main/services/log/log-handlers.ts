@@ -4,7 +4,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Account } from '../../../../shared/accounts/account.ts';
-import type { Settings } from '../../../../shared/accounts/settings.ts';
+import type { Locale, Settings } from '../../../../shared/accounts/settings.ts';
+import { ENGLISH_REPORT_TEXT, type ReportText } from '../../../../shared/log/html-report.ts';
+import { FRENCH_REPORT_TEXT } from '../../../../shared/log/report-text-fr.ts';
 import type { BusinessSchedule } from '../../../../shared/log/business-hours.ts';
 import type { InvokeHandlers } from '../../../../shared/ipc/contract.ts';
 import type { FilePort } from '../file-port.ts';
@@ -27,7 +29,12 @@ export function configureLog(log: LogService, settings: Settings, accounts: read
   log.configure({ schedule: scheduleOf(settings), targets: Object.fromEntries(accounts.map((account) => [account.id, account.targetMinutes])) });
 }
 
-export function logHandlers(log: LogService, files: FilePort, changed: () => void, now: () => Date): LogHandlers {
+/** The report's labels in the app's language. */
+function reportText(locale: Locale): ReportText {
+  return locale === 'fr' ? FRENCH_REPORT_TEXT : ENGLISH_REPORT_TEXT;
+}
+
+export function logHandlers(log: LogService, files: FilePort, changed: () => void, now: () => Date, locale: () => Locale): LogHandlers {
   return {
     'log:query': (filter, page) => log.query(filter, page),
     'log:unknown': (limit) => log.unknownStarts(limit),
@@ -48,12 +55,12 @@ export function logHandlers(log: LogService, files: FilePort, changed: () => voi
             done();
           },
         });
-        const count = await log.exportTo('html', filter, sink);
+        const count = await log.exportTo('html', filter, sink, { text: reportText(locale()) });
         await writeFile(path, await files.htmlToPdf(html));
         return { path, count };
       }
       const out = createWriteStream(path);
-      const count = await log.exportTo(format, filter, out);
+      const count = await log.exportTo(format, filter, out, { text: reportText(locale()) });
       out.end();
       await finished(out);
       return { path, count };

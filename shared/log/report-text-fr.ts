@@ -1,0 +1,30 @@
+// French labels of the HTML/PDF response-time report (the English ones live beside the report builder).
+import type { ReportText } from './html-report.ts';
+
+export const FRENCH_REPORT_TEXT: ReportText = {
+  title: 'Rapport Hatrack des temps de réponse',
+  generated: 'Généré le',
+  filter: 'Filtre',
+  calendar: 'Temps calendaire',
+  business: 'Heures ouvrées',
+  median: 'Médiane',
+  count: 'Réponses chronométrées',
+  mean: 'Moyenne',
+  p90: '90e centile',
+  fastest: 'Plus rapide',
+  slowest: 'Plus lente',
+  withinTarget: 'Dans l’objectif',
+  unknownStart: 'Début inconnu',
+  buckets: 'Temps de réponse',
+  dailyMedian: 'Médiane quotidienne',
+  perAccount: 'Par compte',
+  slowestReplies: 'Réponses les plus lentes',
+  account: 'Compte',
+  platform: 'Plateforme',
+  item: 'Élément',
+  sentAt: 'Envoyée',
+  response: 'Réponse',
+  excerpt: 'Extrait',
+  target: 'Objectif',
+  none: 'Aucune entrée ne correspond à ce filtre.',
+};
