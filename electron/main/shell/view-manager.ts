@@ -8,6 +8,7 @@ import type { ViewBounds } from '../../../shared/ipc/contract.ts';
 import type { ShellPort } from '../services/accounts/account-service.ts';
 import type { RequestGate } from '../services/request-gate.ts';
 import { accountSession } from './account-session.ts';
+import { openLoginPopup } from './login-popup.ts';
 import { safeOpenExternal } from './open-external.ts';
 
 interface LiveView {
@@ -107,18 +108,10 @@ export class ViewManager implements ShellPort {
       return {
         action: 'allow',
         overrideBrowserWindowOptions: {
-          parent: undefined,
-          title: `${current.name} (@${current.handle}) — ${current.kind === 'brand' ? 'BRAND' : 'PERSONAL'}`,
-          backgroundColor: current.color,
           webPreferences: { session: contents.session, sandbox: true, contextIsolation: true, nodeIntegration: false },
         },
+        createWindow: (options) => openLoginPopup(current, options),
       };
-    });
-    contents.on('did-create-window', (popup) => {
-      popup.webContents.on('will-navigate', (event) => {
-        if (!allowNavigation(event.url)) event.preventDefault();
-      });
-      popup.on('page-title-updated', (event) => event.preventDefault());
     });
     // Ctrl/Cmd+1..9 must switch accounts even while a site has the keyboard focus.
     contents.on('before-input-event', (event, input) => {
