@@ -14,7 +14,7 @@ export const ROW_HEIGHT = 34;
 /** Pages kept in memory; older ones are dropped so a long scroll never holds the whole log. */
 const MAX_CACHED_PAGES = 40;
 /** Least time between two rounds of page fetches while scrolling. */
-const FETCH_INTERVAL_MS = 40;
+const FETCH_INTERVAL_MS = 100;
 
 interface Props {
   source: RowSource;
@@ -30,9 +30,8 @@ export function EntryTable({ source, height = 420, onPage }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const cache = useRef(new Map<number, ReplyRow[]>());
-  const inflight = useRef(new Set<number>());
-  const generation = useRef(0);
+  // Fetch state lives in a ref: it changes on every scroll and must not re-render by itself.
+  const fetching = useRef({ cache: new Map<number, ReplyRow[]>(), busy: false, generation: 0, first: 0, last: 0, lastFetchAt: -Infinity, scrolling: false, gestureAt: 0 });
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [, pageArrived] = useReducer((n: number) => n + 1, 0);
@@ -44,62 +43,73 @@ export function EntryTable({ source, height = 420, onPage }: Props) {
     overscan: 8,
   });
 
-  const fetchPage = useCallback(
-    (pageIndex: number) => {
-      if (cache.current.has(pageIndex) || inflight.current.has(pageIndex)) return;
-      const started = generation.current;
-      inflight.current.add(pageIndex);
-      source(pageIndex * PAGE_SIZE, PAGE_SIZE).then(
-        (page) => {
-          // A page answered for an older filter or log version is dropped.
-          if (started !== generation.current) return;
-          inflight.current.delete(pageIndex);
-          cache.current.set(pageIndex, page.rows);
-          if (cache.current.size > MAX_CACHED_PAGES) {
-            const oldest = cache.current.keys().next().value;
-            if (oldest !== undefined) cache.current.delete(oldest);
-          }
-          setTotal(page.total);
-          setError(null);
-          pageArrived();
-          onPage?.(pageIndex);
-        },
-        (reason: unknown) => {
-          if (started !== generation.current) return;
-          inflight.current.delete(pageIndex);
-          setError(reason instanceof Error ? reason.message : String(reason));
-        },
-      );
-    },
-    [source, onPage],
-  );
+  // One request at a time, always for a page on screen now: each log:query also summarises the whole
+  // selection in main, so a fling must not queue dozens of pages nobody will look at.
+  const pump = useCallback(() => {
+    const state = fetching.current;
+    if (state.busy) return;
+    let pageIndex = -1;
+    for (let page = state.first; page <= state.last; page++) {
+      if (!state.cache.has(page)) {
+        pageIndex = page;
+        break;
+      }
+    }
+    if (pageIndex < 0) return;
+    state.busy = true;
+    state.lastFetchAt = performance.now();
+    const generation = state.generation;
+    source(pageIndex * PAGE_SIZE, PAGE_SIZE).then(
+      (page) => {
+        // A page answered for an older filter or log version is dropped (a new round has started).
+        if (generation !== fetching.current.generation) return;
+        state.busy = false;
+        state.cache.set(pageIndex, page.rows);
+        if (state.cache.size > MAX_CACHED_PAGES) {
+          const oldest = state.cache.keys().next().value;
+          if (oldest !== undefined) state.cache.delete(oldest);
+        }
+        setTotal(page.total);
+        setError(null);
+        pageArrived();
+        onPage?.(pageIndex);
+        pump();
+      },
+      (reason: unknown) => {
+        if (generation !== fetching.current.generation) return;
+        state.busy = false;
+        setError(reason instanceof Error ? reason.message : String(reason));
+      },
+    );
+  }, [source, onPage]);
 
   // A new source (filter or log changed): forget every page but keep the scroll position, then refetch what shows.
   useEffect(() => {
-    generation.current++;
-    cache.current = new Map();
-    inflight.current = new Set();
-    fetchPage(Math.floor((scrollRef.current?.scrollTop ?? 0) / ROW_HEIGHT / PAGE_SIZE));
-  }, [fetchPage]);
+    const state = fetching.current;
+    fetching.current = { ...state, cache: new Map(), busy: false, generation: state.generation + 1 };
+    pump();
+  }, [pump]);
 
   const items = virtualizer.getVirtualItems();
   const firstPage = items.length > 0 ? Math.floor((items[0]?.index ?? 0) / PAGE_SIZE) : 0;
   const lastPage = items.length > 0 ? Math.floor((items[items.length - 1]?.index ?? 0) / PAGE_SIZE) : 0;
   const scrolling = virtualizer.isScrolling;
-  const lastFetch = useRef(-Infinity);
   useEffect(() => {
+    const state = fetching.current;
+    state.first = firstPage;
+    state.last = lastPage;
+    if (scrolling && !state.scrolling) state.gestureAt = performance.now();
+    state.scrolling = scrolling;
     if (total === null) return;
-    // A jump fetches at once; while the list keeps flying past, at most one round of fetches per
-    // FETCH_INTERVAL_MS, so the pages nobody stops on are mostly never asked for.
-    const wait = scrolling ? Math.max(0, lastFetch.current + FETCH_INTERVAL_MS - performance.now()) : 0;
-    const timer = setTimeout(() => {
-      lastFetch.current = performance.now();
-      for (let page = firstPage; page <= lastPage; page++) fetchPage(page);
-    }, wait);
+    // The first fetch of a scroll gesture (a jump) goes at once; while the list keeps flying past,
+    // at most one fetch per FETCH_INTERVAL_MS.
+    const throttled = scrolling && state.lastFetchAt >= state.gestureAt;
+    const wait = throttled ? Math.max(0, state.lastFetchAt + FETCH_INTERVAL_MS - performance.now()) : 0;
+    const timer = setTimeout(pump, wait);
     return () => clearTimeout(timer);
-  }, [firstPage, lastPage, total, scrolling, fetchPage]);
+  }, [firstPage, lastPage, total, scrolling, pump]);
 
-  const rowAt = (index: number): ReplyRow | undefined => cache.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  const rowAt = (index: number): ReplyRow | undefined => fetching.current.cache.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
 
   return (
     <div className="entry-table-wrap">
