@@ -22,11 +22,14 @@ const NEWLINE = 0x0a;
 
 /**
  * Streams the file in chunks and hands each complete line's text to `onLine` (which may throw or return a
- * reason string to have the line skipped). A missing file loads as empty. Never throws for content problems.
+ * reason string to have the line skipped). `onBytes`, when given, first sees the line's raw bytes and may
+ * take it (returning true), so common lines need no string at all. A missing file loads as empty. Never
+ * throws for content problems.
  */
 export async function loadJsonl(
   filePath: string,
   onLine: (text: string, lineNumber: number) => string | null,
+  onBytes?: (bytes: Buffer, start: number, end: number) => boolean,
 ): Promise<LoadResult> {
   const result: LoadResult = { lines: 0, skipped: [], endsTorn: false };
   let handle: FileHandle;
@@ -36,22 +39,29 @@ export async function loadJsonl(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return result;
     throw error;
   }
+  let lineNumber = 0;
+  const take = (bytes: Buffer, start: number, end: number, torn: boolean): void => {
+    lineNumber++;
+    // Lines from the fast path start with '{', so they are never blank.
+    if (onBytes !== undefined && end > start && bytes[start] === 0x7b && onBytes(bytes, start, end)) {
+      result.lines++;
+      return;
+    }
+    const text = bytes.toString('utf8', start, end);
+    if (text.trim() === '') return;
+    result.lines++;
+    let reason: string | null;
+    try {
+      reason = onLine(text, lineNumber);
+    } catch (error) {
+      reason = error instanceof Error ? error.message : String(error);
+    }
+    // A complete-looking last line without its newline is kept; a cut one is reported as torn.
+    if (reason !== null) result.skipped.push({ line: lineNumber, reason: torn ? `torn last line (no newline at end of file): ${reason}` : reason });
+  };
   try {
     let carry: Buffer | null = null;
-    let lineNumber = 0;
     const buffer = Buffer.allocUnsafe(CHUNK);
-    const take = (text: string): void => {
-      lineNumber++;
-      if (text.trim() === '') return;
-      result.lines++;
-      let reason: string | null;
-      try {
-        reason = onLine(text, lineNumber);
-      } catch (error) {
-        reason = error instanceof Error ? error.message : String(error);
-      }
-      if (reason !== null) result.skipped.push({ line: lineNumber, reason });
-    };
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
       if (bytesRead === 0) break;
@@ -59,10 +69,11 @@ export async function loadJsonl(
       let newline = buffer.indexOf(NEWLINE, 0);
       while (newline !== -1 && newline < bytesRead) {
         if (carry !== null) {
-          take(Buffer.concat([carry, buffer.subarray(0, newline)]).toString('utf8'));
+          const joined = Buffer.concat([carry, buffer.subarray(0, newline)]);
+          take(joined, 0, joined.length, false);
           carry = null;
         } else {
-          take(buffer.toString('utf8', start, newline));
+          take(buffer, start, newline, false);
         }
         start = newline + 1;
         newline = buffer.indexOf(NEWLINE, start);
@@ -75,19 +86,7 @@ export async function loadJsonl(
     }
     if (carry !== null && carry.length > 0) {
       result.endsTorn = true;
-      const text = carry.toString('utf8');
-      lineNumber++;
-      if (text.trim() !== '') {
-        result.lines++;
-        let reason: string | null;
-        try {
-          reason = onLine(text, lineNumber);
-        } catch (error) {
-          reason = error instanceof Error ? error.message : String(error);
-        }
-        // A complete-looking last line without its newline is kept; a cut one is reported as torn.
-        if (reason !== null) result.skipped.push({ line: lineNumber, reason: `torn last line (no newline at end of file): ${reason}` });
-      }
+      take(carry, 0, carry.length, true);
     }
   } finally {
     await handle.close();

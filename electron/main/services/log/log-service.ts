@@ -18,6 +18,7 @@ import {
 import { compileFilter, type GateRow, type LogFilter, type ReplyRow } from '../../../../shared/log/model.ts';
 import { BusinessCalendar, defaultSchedule, type BusinessSchedule } from '../../../../shared/log/business-hours.ts';
 import { DEFAULT_TARGET_MINUTES, computeBusinessMs, summarise, type LogSummary } from '../../../../shared/log/statistics.ts';
+import { newReplyScan, scanReplyLine } from '../../../../shared/log/reply-scan.ts';
 import { JsonlAppender, loadJsonl, type SkippedLine } from './jsonl-file.ts';
 import { ReplyIndex } from './reply-index.ts';
 import { exportLog, importIntoLog, type ExportFormat, type ExportOptions, type ImportResult } from './log-transfer.ts';
@@ -82,6 +83,13 @@ export class LogService {
   /** Loads the file (missing = empty), reports skipped lines, and opens it for appending. */
   static async open(filePath: string, deps: LogServiceDeps): Promise<LogService> {
     const service = new LogService(filePath, deps);
+    const scan = newReplyScan();
+    // Reply lines in the app's own shape go straight from bytes into the index; everything else is parsed.
+    const fast = (bytes: Uint8Array, start: number, end: number): boolean => {
+      if (!scanReplyLine(bytes, start, end, scan)) return false;
+      service.index.addScanned(bytes, scan);
+      return true;
+    };
     const result = await loadJsonl(filePath, (text) => {
       let value: unknown;
       try {
@@ -93,7 +101,7 @@ export class LogService {
       if (!checked.ok) return checked.reason;
       service.apply(checked.line);
       return null;
-    });
+    }, fast);
     service.loadReport = { total: result.lines - result.skipped.length, skipped: result.skipped };
     if (deps.readOnly) return service;
     service.appender = await JsonlAppender.open(filePath, {
@@ -295,10 +303,10 @@ export class LogService {
     const businessMs = known ? (business ? (business[i] as number) : this.calendar.businessMs(start, sent)) : null;
     const targetMinutes = this.targetOf(account);
     return {
-      id: index.ids[i] as string,
+      id: index.idOf(i),
       account,
       platform: index.platformOf(i),
-      replyToId: index.replyToIds[i] as string,
+      replyToId: index.replyToIdOf(i),
       targetCreatedAt: Number.isNaN(target) ? null : new Date(target).toISOString(),
       startAt: known ? new Date(start).toISOString() : null,
       startSource: index.sourceOf(i),
@@ -307,7 +315,7 @@ export class LogService {
       businessMs,
       targetMinutes,
       withinTarget: responseMs === null ? null : responseMs <= targetMinutes * 60_000,
-      excerpt: index.excerpts[i] ?? null,
+      excerpt: index.excerptOf(i),
       history: [...(index.history.get(i) ?? [])],
     };
   }

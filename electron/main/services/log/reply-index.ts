@@ -12,6 +12,8 @@ import {
 } from '../../../../shared/log/entry-schema.ts';
 import { accountMatches, type CompiledFilter } from '../../../../shared/log/model.ts';
 import { parseIsoMs } from '../../../../shared/log/iso-time.ts';
+import { scannedAccount, type ReplyScan, type ScannedText } from '../../../../shared/log/reply-scan.ts';
+import { IdTable, StringColumn, hashBytes } from './string-column.ts';
 
 const PLATFORM_INDEX = new Map<string, number>(PLATFORM_IDS.map((id, i) => [id, i]));
 const SOURCE_INDEX = new Map<string, number>(START_SOURCES.map((id, i) => [id, i]));
@@ -23,12 +25,19 @@ function grow<T extends Float64Array | Uint32Array | Uint8Array>(array: T, size:
   return next;
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array, start: number, end: number): boolean {
+  if (a.length !== end - start) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[start + k]) return false;
+  return true;
+}
+
 /** Column store of reply entries plus their history; one index per entry, in file order. */
 export class ReplyIndex {
   count = 0;
-  ids: string[] = [];
-  replyToIds: string[] = [];
-  excerpts: (string | null)[] = [];
+  /** Entry strings as UTF-8 pages (see StringColumn): read them with idOf, replyToIdOf, excerptOf. */
+  private readonly ids = new StringColumn();
+  private readonly replyToIds = new StringColumn();
+  private readonly excerpts = new StringColumn();
   /** Interned account variant per entry (handle or name may change over time; each variant is kept as written). */
   accountVariant = new Uint32Array(0);
   platform = new Uint8Array(0);
@@ -40,7 +49,8 @@ export class ReplyIndex {
   startMs = new Float64Array(0);
   sentMs = new Float64Array(0);
   readonly history = new Map<number, HistoryLine[]>();
-  readonly byId = new Map<string, number>();
+  /** Entry index by id (Map-like get/has). */
+  readonly byId = new IdTable(this.ids);
 
   /** Account variants as written, and the account group (by id) each belongs to. */
   readonly variants: AccountRef[] = [];
@@ -49,6 +59,8 @@ export class ReplyIndex {
   readonly groups: AccountRef[] = [];
   private readonly variantKeys = new Map<string, number>();
   private readonly groupOfId = new Map<string, number>();
+  /** Raw account-object bytes already seen while loading, by hash: identical bytes are the same variant. */
+  private readonly accountBytes = new Map<number, Array<{ bytes: Uint8Array; variant: number }>>();
   private readonly orphans = new Map<string, HistoryLine[]>();
   /** True while entries were appended in non-decreasing sentAt order: the file order is the time order. */
   private inOrder = true;
@@ -56,11 +68,19 @@ export class ReplyIndex {
   /** Bumped on every change, so caches (business times, order) know when to refresh. */
   version = 0;
 
-  /** Adds a reply line; returns its index, or -1 when an entry with that id already exists (kept first). */
-  addReply(line: ReplyLine): number {
-    if (this.byId.has(line.id)) return -1;
-    const i = this.count;
-    const size = i + 1;
+  idOf(i: number): string {
+    return this.ids.get(i) ?? '';
+  }
+
+  replyToIdOf(i: number): string {
+    return this.replyToIds.get(i) ?? '';
+  }
+
+  excerptOf(i: number): string | null {
+    return this.excerpts.get(i);
+  }
+
+  private reserve(size: number): void {
     this.accountVariant = grow(this.accountVariant, size, (n) => new Uint32Array(n));
     this.platform = grow(this.platform, size, (n) => new Uint8Array(n));
     this.source = grow(this.source, size, (n) => new Uint8Array(n));
@@ -68,29 +88,74 @@ export class ReplyIndex {
     this.targetMs = grow(this.targetMs, size, (n) => new Float64Array(n));
     this.startMs = grow(this.startMs, size, (n) => new Float64Array(n));
     this.sentMs = grow(this.sentMs, size, (n) => new Float64Array(n));
+  }
+
+  /** Adds a reply line; returns its index, or -1 when an entry with that id already exists (kept first). */
+  addReply(line: ReplyLine): number {
+    if (this.byId.has(line.id)) return -1;
+    const i = this.count;
+    this.reserve(i + 1);
     this.ids.push(line.id);
     this.replyToIds.push(line.replyToId);
     this.excerpts.push(line.excerpt);
-    this.accountVariant[i] = this.intern(line.account);
-    this.platform[i] = PLATFORM_INDEX.get(line.platform) ?? 0;
-    this.source[i] = SOURCE_INDEX.get(line.startSource) ?? 0;
-    this.deleted[i] = 0;
     const target = line.targetCreatedAt === null ? NaN : parseIsoMs(line.targetCreatedAt);
+    this.fill(i, this.intern(line.account), PLATFORM_INDEX.get(line.platform) ?? 0, SOURCE_INDEX.get(line.startSource) ?? 0, target, parseIsoMs(line.sentAt));
+    return i;
+  }
+
+  /** Adds a reply line read by scanReplyLine from `b` (the loader's fast path); same result as addReply. */
+  addScanned(b: Uint8Array, scan: ReplyScan): number {
+    const id = scan.id;
+    if (id.decoded === null) {
+      if (this.byId.findBytes(b, id.start, id.end, hashBytes(b, id.start, id.end)) >= 0) return -1;
+    } else if (this.byId.has(id.decoded)) return -1;
+    const i = this.count;
+    this.reserve(i + 1);
+    this.pushText(this.ids, b, id);
+    this.pushText(this.replyToIds, b, scan.replyToId);
+    if (scan.excerptNull) this.excerpts.push(null);
+    else this.pushText(this.excerpts, b, scan.excerpt);
+    this.fill(i, this.internBytes(b, scan), scan.platform, scan.source, scan.targetMs, scan.sentMs);
+    return i;
+  }
+
+  private pushText(column: StringColumn, b: Uint8Array, text: ScannedText): void {
+    if (text.decoded === null) column.pushBytes(b, text.start, text.end);
+    else column.push(text.decoded);
+  }
+
+  private fill(i: number, variant: number, platform: number, source: number, target: number, sent: number): void {
+    this.accountVariant[i] = variant;
+    this.platform[i] = platform;
+    this.source[i] = source;
+    this.deleted[i] = 0;
     this.targetMs[i] = target;
     this.startMs[i] = target;
-    const sent = parseIsoMs(line.sentAt);
     if (i > 0 && sent < (this.sentMs[i - 1] as number)) this.inOrder = false;
     this.sentMs[i] = sent;
-    this.byId.set(line.id, i);
-    this.count = size;
+    this.byId.insert(i);
+    this.count = i + 1;
     this.version++;
     this.order = null;
-    const waiting = this.orphans.size > 0 ? this.orphans.get(line.id) : undefined;
+    if (this.orphans.size === 0) return;
+    const id = this.idOf(i);
+    const waiting = this.orphans.get(id);
     if (waiting) {
-      this.orphans.delete(line.id);
+      this.orphans.delete(id);
       for (const history of waiting) this.applyHistory(history);
     }
-    return i;
+  }
+
+  private internBytes(b: Uint8Array, scan: ReplyScan): number {
+    const start = scan.accountStart;
+    const end = scan.accountEnd;
+    const h = hashBytes(b, start, end);
+    let seen = this.accountBytes.get(h);
+    if (seen) for (const known of seen) if (sameBytes(known.bytes, b, start, end)) return known.variant;
+    const variant = this.intern(scannedAccount(b, scan));
+    if (!seen) this.accountBytes.set(h, (seen = []));
+    seen.push({ bytes: Uint8Array.from(b.subarray(start, end)), variant });
+    return variant;
   }
 
   /** Applies a correction or deletion; one aimed at an entry not seen yet waits for it (lines may arrive out of order). */

@@ -1,0 +1,300 @@
+// A byte-level reader for reply lines in the exact shape the app writes, so loading a million of them costs
+// no JSON.parse objects and no per-line strings. It answers "not mine" for anything else (key order, spacing,
+// unknown keys, odd numbers or times, invalid UTF-8), and that line then takes the JSON.parse + schema path.
+// When it says yes, the values equal what JSON.parse + validateLogLine yield (a property test checks this).
+import { PLATFORM_IDS } from '../platforms/platform-id.ts';
+import { ACCOUNT_KINDS } from '../accounts/account.ts';
+import { START_SOURCES, type AccountRef, type ReplyLine } from './entry-schema.ts';
+
+/** A string field's bytes (between its quotes) and, when it held escapes, its decoded value. */
+export interface ScannedText {
+  start: number;
+  end: number;
+  /** Decoded value when the field had backslash escapes; null when the bytes are the UTF-8 of the value. */
+  decoded: string | null;
+}
+
+/** What a successful scan found; byte offsets point into the scanned buffer. */
+export interface ReplyScan {
+  id: ScannedText;
+  /** The account object's bytes including braces: identical bytes mean an identical account. */
+  accountStart: number;
+  accountEnd: number;
+  accountId: ScannedText;
+  handle: ScannedText;
+  name: ScannedText;
+  kind: number;
+  platform: number;
+  replyToId: ScannedText;
+  /** NaN when targetCreatedAt is null. */
+  targetMs: number;
+  source: number;
+  sentMs: number;
+  excerpt: ScannedText;
+  excerptNull: boolean;
+}
+
+const text = (): ScannedText => ({ start: 0, end: 0, decoded: null });
+
+/** A reusable scan result (one per loader), so scanning allocates nothing for plain lines. */
+export function newReplyScan(): ReplyScan {
+  return {
+    id: text(),
+    accountStart: 0,
+    accountEnd: 0,
+    accountId: text(),
+    handle: text(),
+    name: text(),
+    kind: 0,
+    platform: 0,
+    replyToId: text(),
+    targetMs: NaN,
+    source: 0,
+    sentMs: NaN,
+    excerpt: text(),
+    excerptNull: false,
+  };
+}
+
+const codes = (literal: string): Uint8Array => Uint8Array.from(literal, (c) => c.charCodeAt(0));
+const P_HEAD = codes('{"v":1,"type":"reply","id":"');
+const P_ACCOUNT = codes(',"account":{"id":"');
+const P_HANDLE = codes(',"handle":"');
+const P_NAME = codes(',"name":"');
+const P_KIND = codes(',"kind":"');
+const P_PLATFORM = codes('},"platform":"');
+const P_REPLY_TO = codes(',"replyToId":"');
+const P_TARGET = codes(',"targetCreatedAt":');
+const P_SOURCE = codes(',"startSource":"');
+const P_SENT = codes(',"sentAt":"');
+const P_RESPONSE = codes(',"responseMs":');
+const P_EXCERPT = codes(',"excerpt":');
+const NULL = codes('null');
+const ACCOUNT_BRACE = P_ACCOUNT.indexOf(0x7b);
+const KIND_CODES = ACCOUNT_KINDS.map(codes);
+const PLATFORM_CODES = PLATFORM_IDS.map(codes);
+const SOURCE_CODES = START_SOURCES.map(codes);
+const QUOTE = 0x22;
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+function literal(b: Uint8Array, at: number, end: number, lit: Uint8Array): number {
+  if (at + lit.length > end) return -1;
+  for (let k = 0; k < lit.length; k++) if (b[at + k] !== lit[k]) return -1;
+  return at + lit.length;
+}
+
+/** Scans a JSON string body from `at` (just after its opening quote); returns the index after the closing quote or -1. */
+function string(b: Uint8Array, at: number, end: number, out: ScannedText, min: number, max: number): number {
+  let i = at;
+  let units = 0;
+  let escaped = false;
+  for (;;) {
+    if (i >= end) return -1;
+    const c = b[i] as number;
+    if (c === QUOTE) break;
+    if (c < 0x20) return -1;
+    if (c === 0x5c) {
+      escaped = true;
+      i += 2;
+      continue;
+    }
+    if (c < 0x80) {
+      units++;
+      i++;
+      continue;
+    }
+    // Strict UTF-8 only (no overlongs, surrogates or > U+10FFFF): then decoding cannot differ from the line's.
+    const n = utf8Length(b, i, end);
+    if (n < 0) return -1;
+    units += n === 4 ? 2 : 1;
+    i += n;
+  }
+  out.start = at;
+  out.end = i;
+  out.decoded = null;
+  if (escaped) {
+    let value: unknown;
+    try {
+      value = JSON.parse(decoder.decode(b.subarray(at - 1, i + 1)));
+    } catch {
+      return -1;
+    }
+    if (typeof value !== 'string') return -1;
+    out.decoded = value;
+    units = value.length;
+  }
+  return units < min || units > max ? -1 : i + 1;
+}
+
+function utf8Length(b: Uint8Array, i: number, end: number): number {
+  const c = b[i] as number;
+  const cont = (k: number): boolean => i + k < end && ((b[i + k] as number) & 0xc0) === 0x80;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : -1;
+  if (c >= 0xe0 && c <= 0xef) {
+    if (!cont(1) || !cont(2)) return -1;
+    const c1 = b[i + 1] as number;
+    if (c === 0xe0 && c1 < 0xa0) return -1;
+    if (c === 0xed && c1 >= 0xa0) return -1;
+    return 3;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return -1;
+    const c1 = b[i + 1] as number;
+    if (c === 0xf0 && c1 < 0x90) return -1;
+    if (c === 0xf4 && c1 >= 0x90) return -1;
+    return 4;
+  }
+  return -1;
+}
+
+/** Matches a quoted enum value (opening quote already consumed); stores the index in `found[0]`. */
+function choice(b: Uint8Array, at: number, end: number, options: readonly Uint8Array[], found: Int32Array): number {
+  for (let k = 0; k < options.length; k++) {
+    const next = literal(b, at, end, options[k] as Uint8Array);
+    if (next >= 0 && b[next] === QUOTE) {
+      found[0] = k;
+      return next + 1;
+    }
+  }
+  return -1;
+}
+
+function digits(b: Uint8Array, at: number, count: number): number {
+  let value = 0;
+  for (let k = at; k < at + count; k++) {
+    const d = (b[k] as number) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (exact integer arithmetic). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Reads `"YYYY-MM-DDTHH:MM:SS.sssZ"` (opening quote consumed) with in-range fields; NaN otherwise (Date.parse decides). */
+function time(b: Uint8Array, at: number, end: number): number {
+  if (at + 25 > end || b[at + 24] !== QUOTE) return NaN;
+  if (b[at + 4] !== 45 || b[at + 7] !== 45 || b[at + 10] !== 84 || b[at + 13] !== 58 || b[at + 16] !== 58 || b[at + 19] !== 46 || b[at + 23] !== 90) {
+    return NaN;
+  }
+  const year = digits(b, at, 4);
+  const month = digits(b, at + 5, 2);
+  const day = digits(b, at + 8, 2);
+  const hour = digits(b, at + 11, 2);
+  const minute = digits(b, at + 14, 2);
+  const second = digits(b, at + 17, 2);
+  const ms = digits(b, at + 20, 3);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
+    return NaN;
+  }
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (MONTH_DAYS[month - 1] as number) + (leap ? 1 : 0)) return NaN;
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+}
+
+/** `null`, or a JSON number without exponent and with at most 15 digits each side (always finite). */
+function responseMs(b: Uint8Array, at: number, end: number): number {
+  const isNull = literal(b, at, end, NULL);
+  if (isNull >= 0) return isNull;
+  let i = at;
+  if (b[i] === 45) i++;
+  const first = i;
+  while (i < end && (b[i] as number) >= 48 && (b[i] as number) <= 57) i++;
+  if (i === first || i - first > 15 || (b[first] === 48 && i - first > 1)) return -1;
+  if (b[i] === 46) {
+    const frac = ++i;
+    while (i < end && (b[i] as number) >= 48 && (b[i] as number) <= 57) i++;
+    if (i === frac || i - frac > 15) return -1;
+  }
+  return i;
+}
+
+const found = new Int32Array(1);
+
+/**
+ * Scans `b[start, end)` as one reply line in the app's own key order; fills `out` and returns true, or returns
+ * false for anything else (the caller then uses JSON.parse and the schema, which also explain rejections).
+ */
+export function scanReplyLine(b: Uint8Array, start: number, end: number, out: ReplyScan): boolean {
+  let at = literal(b, start, end, P_HEAD);
+  if (at < 0 || (at = string(b, at, end, out.id, 1, 200)) < 0) return false;
+  out.accountStart = at + ACCOUNT_BRACE;
+  if ((at = literal(b, at, end, P_ACCOUNT)) < 0 || (at = string(b, at, end, out.accountId, 1, 200)) < 0) return false;
+  if ((at = literal(b, at, end, P_HANDLE)) < 0 || (at = string(b, at, end, out.handle, 1, 200)) < 0) return false;
+  if ((at = literal(b, at, end, P_NAME)) < 0 || (at = string(b, at, end, out.name, 0, 200)) < 0) return false;
+  if ((at = literal(b, at, end, P_KIND)) < 0 || (at = choice(b, at, end, KIND_CODES, found)) < 0) return false;
+  out.kind = found[0] as number;
+  out.accountEnd = at + 1;
+  if ((at = literal(b, at, end, P_PLATFORM)) < 0 || (at = choice(b, at, end, PLATFORM_CODES, found)) < 0) return false;
+  out.platform = found[0] as number;
+  if ((at = literal(b, at, end, P_REPLY_TO)) < 0 || (at = string(b, at, end, out.replyToId, 1, 2000)) < 0) return false;
+  if ((at = literal(b, at, end, P_TARGET)) < 0) return false;
+  const isNull = literal(b, at, end, NULL);
+  if (isNull >= 0) {
+    out.targetMs = NaN;
+    at = isNull;
+  } else {
+    if (b[at] !== QUOTE) return false;
+    out.targetMs = time(b, at + 1, end);
+    if (Number.isNaN(out.targetMs)) return false;
+    at += 26;
+  }
+  if ((at = literal(b, at, end, P_SOURCE)) < 0 || (at = choice(b, at, end, SOURCE_CODES, found)) < 0) return false;
+  out.source = found[0] as number;
+  if ((at = literal(b, at, end, P_SENT)) < 0) return false;
+  out.sentMs = time(b, at, end);
+  if (Number.isNaN(out.sentMs)) return false;
+  at += 25;
+  if ((at = literal(b, at, end, P_RESPONSE)) < 0 || (at = responseMs(b, at, end)) < 0) return false;
+  if ((at = literal(b, at, end, P_EXCERPT)) < 0) return false;
+  const excerptNull = literal(b, at, end, NULL);
+  if (excerptNull >= 0) {
+    at = excerptNull;
+    out.excerptNull = true;
+  } else {
+    if (b[at] !== QUOTE || (at = string(b, at + 1, end, out.excerpt, 0, 2000)) < 0) return false;
+    out.excerptNull = false;
+  }
+  return at + 1 === end && b[at] === 0x7d;
+}
+
+/** A scanned string field's value. */
+export function scannedString(b: Uint8Array, field: ScannedText): string {
+  return field.decoded ?? decoder.decode(b.subarray(field.start, field.end));
+}
+
+/** The scanned account as an AccountRef. */
+export function scannedAccount(b: Uint8Array, scan: ReplyScan): AccountRef {
+  return {
+    id: scannedString(b, scan.accountId),
+    handle: scannedString(b, scan.handle),
+    name: scannedString(b, scan.name),
+    kind: ACCOUNT_KINDS[scan.kind] as AccountRef['kind'],
+  };
+}
+
+/** The whole scanned line as the schema would return it (tests compare it with JSON.parse + validateLogLine). */
+export function scannedReply(b: Uint8Array, scan: ReplyScan): Omit<ReplyLine, 'responseMs' | 'targetCreatedAt' | 'sentAt'> & { targetMs: number; sentMs: number } {
+  return {
+    v: 1,
+    type: 'reply',
+    id: scannedString(b, scan.id),
+    account: scannedAccount(b, scan),
+    platform: PLATFORM_IDS[scan.platform] as ReplyLine['platform'],
+    replyToId: scannedString(b, scan.replyToId),
+    targetMs: scan.targetMs,
+    startSource: START_SOURCES[scan.source] as ReplyLine['startSource'],
+    sentMs: scan.sentMs,
+    excerpt: scan.excerptNull ? null : scannedString(b, scan.excerpt),
+  };
+}

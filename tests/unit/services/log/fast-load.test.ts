@@ -1,0 +1,45 @@
+// Loading reply lines through the byte-level fast path gives the same entries as the JSON.parse path.
+import { describe, it, expect, afterEach } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { LogService } from '../../../../electron/main/services/log/log-service.ts';
+import type { LogLine, ReplyLine } from '../../../../shared/log/entry-schema.ts';
+import { brand, fakeDecode, personal, tempDir } from './test-helpers.ts';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+function reply(id: string, sent: string, extra: Partial<ReplyLine> = {}): ReplyLine {
+  return {
+    v: 1, type: 'reply', id, account: brand, platform: 'x', replyToId: `r-${id}`, targetCreatedAt: '2026-03-06T16:00:00.000Z',
+    startSource: 'decoded', sentAt: sent, responseMs: 1, excerpt: `hello ${id}`, ...extra,
+  };
+}
+
+describe('fast load', () => {
+  it('matches the parse path entry for entry', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const lines: LogLine[] = [
+      { v: 1, type: 'correction', targetId: 'e3', receivedAt: '2026-03-09T08:00:00.000Z', at: '2026-03-10T00:00:00.000Z', note: 'early' },
+      reply('e1', '2026-03-09T09:30:00.000Z'),
+      reply('e2', '2026-03-08T09:30:00.000Z', { account: personal, platform: 'bluesky', excerpt: 'Merci ! "quoted"\n🎉 \\ done', targetCreatedAt: null, startSource: 'unknown', responseMs: null }),
+      reply('e3', '2026-03-10T09:30:00.000Z', { account: { ...brand, handle: 'acme_new' }, excerpt: null }),
+      reply('e1', '2026-03-11T09:30:00.000Z', { excerpt: 'duplicate id: the first one is kept' }),
+      reply('\ud800lone', '2026-03-12T09:30:00.000Z', { replyToId: 'é\ud801' }),
+      reply('e5', '2026-03-29T01:30:00.000Z', { targetCreatedAt: '2026-03-28T23:00:00.000Z', excerpt: 'x'.repeat(2000) }),
+      { v: 1, type: 'deletion', targetId: 'e2', at: '2026-03-10T00:00:00.000Z' },
+    ];
+    writeFileSync(t.file, lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+    const deps = { decodeItemTime: fakeDecode, schedule: { zone: 'Europe/Paris', days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17 } };
+    const fast = await LogService.open(t.file, { ...deps, readOnly: true });
+    const parsed = await LogService.open(`${t.file}.2`, deps);
+    await parsed.appendLines(lines);
+    expect(fast.loadReport).toEqual({ total: lines.length, skipped: [] });
+    for (const id of ['e1', 'e2', 'e3', '\ud800lone', 'e5', 'nope']) expect(fast.entry(id)).toEqual(parsed.entry(id));
+    expect(fast.query({}, { limit: 10 })).toEqual(parsed.query({}, { limit: 10 }));
+    expect(fast.query({ accounts: ['acme'] })).toEqual(parsed.query({ accounts: ['acme'] }));
+    expect(fast.index.variants).toEqual(parsed.index.variants);
+    expect(fast.index.groups).toEqual(parsed.index.groups);
+    await parsed.close();
+  });
+});

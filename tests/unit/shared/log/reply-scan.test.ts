@@ -1,0 +1,110 @@
+// The byte-level reply reader agrees with JSON.parse + validateLogLine on every line it accepts, rejects
+// nothing that matters silently (rejected lines take the parse path), and takes the lines the app writes.
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { newReplyScan, scanReplyLine, scannedReply } from '../../../../shared/log/reply-scan.ts';
+import { validateLogLine } from '../../../../shared/log/entry-schema.ts';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+const anyString = fc.oneof(
+  { arbitrary: fc.string({ minLength: 1, maxLength: 12 }), weight: 4 },
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 6 }),
+  fc.constantFrom('', 'x'.repeat(200), 'x'.repeat(201), 'é'.repeat(200), '😀'.repeat(100), '😀'.repeat(101), 'a"b', 'a\\b', 'line\nbreak', '\u0000', '\ud800', 'x'.repeat(2000), 'x'.repeat(2001)),
+);
+const isoTime = fc.oneof(
+  { weight: 6, arbitrary: fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString()) },
+  fc.constantFrom('2026-02-29T00:00:00.000Z', '2024-02-29T10:00:00.000Z', '2026-02-30T00:00:00.000Z', '2026-03-10T24:00:00.000Z', '2026-03-10T23:59:60.000Z', '2026-13-01T00:00:00.000Z', '2026-03-10T10:00:00Z', '2026-03-10T10:00:00.000+02:00', 'nope', '2026-03-10'),
+);
+const reply = fc.record({
+  v: fc.oneof({ arbitrary: fc.constant(1), weight: 8 }, fc.constant(2), fc.constant('1')),
+  type: fc.oneof({ arbitrary: fc.constant('reply'), weight: 8 }, fc.constant('gate')),
+  id: anyString,
+  account: fc.record({
+    id: fc.oneof(anyString, fc.uuid()),
+    handle: anyString,
+    name: anyString,
+    kind: fc.oneof({ arbitrary: fc.constantFrom('brand', 'personal'), weight: 8 }, fc.constantFrom('other', '')),
+  }),
+  platform: fc.oneof({ arbitrary: fc.constantFrom('x', 'mastodon', 'bluesky', 'linkedin', 'custom'), weight: 8 }, fc.constantFrom('myspace', 'X')),
+  replyToId: anyString,
+  targetCreatedAt: fc.oneof(fc.constant(null), isoTime),
+  startSource: fc.oneof({ arbitrary: fc.constantFrom('decoded', 'manual', 'import', 'unknown'), weight: 8 }, fc.constant('guessed')),
+  sentAt: isoTime,
+  responseMs: fc.oneof(fc.constant(null), fc.integer(), fc.double(), fc.constant(1e300), fc.constant(-0)),
+  excerpt: fc.oneof(fc.constant(null), anyString),
+});
+
+/** What the parse path makes of a line: the validated reply, or null. */
+function slow(bytes: Uint8Array) {
+  let value: unknown;
+  try {
+    value = JSON.parse(decoder.decode(bytes));
+  } catch {
+    return null;
+  }
+  const checked = validateLogLine(value);
+  return checked.ok && checked.line.type === 'reply' ? checked.line : null;
+}
+
+function agree(bytes: Uint8Array): boolean {
+  const scan = newReplyScan();
+  if (!scanReplyLine(bytes, 0, bytes.length, scan)) return false;
+  const line = slow(bytes);
+  expect(line).not.toBeNull();
+  if (line === null) return true;
+  const { targetCreatedAt, sentAt, responseMs: _ignored, ...rest } = line;
+  expect(scannedReply(bytes, scan)).toEqual({ ...rest, targetMs: targetCreatedAt === null ? NaN : Date.parse(targetCreatedAt), sentMs: Date.parse(sentAt) });
+  return true;
+}
+
+describe('scanReplyLine', () => {
+  it('accepts only what JSON.parse + the schema accept, with the same values', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(reply, (value) => {
+        if (agree(encoder.encode(JSON.stringify(value)))) taken++;
+      }),
+      { numRuns: 5000 },
+    );
+    // Sanity: the generator produces accepted lines too, or the property would be empty.
+    expect(taken).toBeGreaterThan(500);
+  });
+
+  it('agrees after byte-level damage (cut, changed, inserted bytes)', () => {
+    const base = {
+      v: 1, type: 'reply', id: 'e1', account: { id: 'a', handle: 'acme', name: 'Acmé "Inc"', kind: 'brand' }, platform: 'x', replyToId: '123',
+      targetCreatedAt: '2026-03-10T10:00:00.000Z', startSource: 'decoded', sentAt: '2026-03-10T10:05:00.000Z', responseMs: 300000, excerpt: 'hi 😀 \\ "there"',
+    };
+    const bytes = encoder.encode(JSON.stringify(base));
+    expect(agree(bytes)).toBe(true);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(bytes.length - 1), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'cut', 'insert')), { minLength: 1, maxLength: 3 }), (edits) => {
+        let damaged = Array.from(bytes);
+        for (const [at, byte, kind] of edits) {
+          const k = Math.min(at, damaged.length - 1);
+          if (kind === 'set') damaged[k] = byte;
+          else if (kind === 'cut') damaged = damaged.slice(0, k);
+          else damaged.splice(k, 0, byte);
+        }
+        agree(Uint8Array.from(damaged));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('takes the lines the app writes, including escapes and non-ASCII text', () => {
+    const line = {
+      v: 1, type: 'reply', id: '0b7e3c2a-5a0e-4d55-9a55-2f0f5e9a7c11', account: { id: 'acc', handle: 'brand', name: 'Brand Ünïcode', kind: 'personal' }, platform: 'bluesky',
+      replyToId: 'at://did:plc:abc/app.bsky.feed.post/3k', targetCreatedAt: null, startSource: 'unknown', sentAt: '2024-02-29T23:59:59.999Z', responseMs: null, excerpt: 'Merci ! "quoted"\nnew line 🎉',
+    };
+    expect(agree(encoder.encode(JSON.stringify(line)))).toBe(true);
+    expect(agree(encoder.encode(JSON.stringify({ ...line, excerpt: null, responseMs: 12.5 })))).toBe(true);
+    // Valid JSON in another shape is not ours: the parse path takes it.
+    expect(agree(encoder.encode(JSON.stringify(line, null, 1)))).toBe(false);
+    expect(agree(encoder.encode(JSON.stringify({ ...line, extra: 1 })))).toBe(false);
+  });
+});
