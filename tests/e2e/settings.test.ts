@@ -1,35 +1,16 @@
 // Settings in Chromium: the manager's own gated endpoint for any site, and the HAR check of the gate's rules.
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type AppHarness } from './harness/app-harness.ts';
-import { launchChromium } from './harness/chromium.ts';
-import { accountWithSite, compose, freshDir, outcome } from './harness/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { accountWithSite, compose, outcome } from './harness/fixtures.ts';
 import { ROOT } from './harness/paths.ts';
-import { startPlatformServer, type PlatformServer } from './harness/platform-server.ts';
+import { useWorld } from './harness/world.ts';
 
-let browser: Browser;
-let server: PlatformServer;
-let app: AppHarness | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startPlatformServer();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
-  server.received.length = 0;
-});
+const world = useWorld();
 
 describe('settings', () => {
   it('holds posts to a site matched by a rule the manager added, as content unknown', async () => {
-    app = await startApp({ browser, server, dataDir: freshDir() });
-    const { site } = await accountWithSite(app, { name: 'Acme Forum', handle: 'acme', platform: 'Web', kind: 'brand', color: '#334155', startUrl: server.url('forum.test', '/compose') });
+    const app = await world.start();
+    const { site } = await accountWithSite(app, { name: 'Acme Forum', handle: 'acme', platform: 'Web', kind: 'brand', color: '#334155', startUrl: world.server.url('forum.test', '/compose') });
     await compose(site, 'before the rule');
     expect(await outcome(site)).toBe('Your post was sent.');
 
@@ -41,7 +22,7 @@ describe('settings', () => {
     await rules.locator('input[name=ruleHost]').fill('forum.test');
     await rules.locator('input[name=rulePath]').fill('/api/posts/*');
     await rules.getByRole('button', { name: 'Add rule' }).click();
-    await expect.poll(() => app?.services.accounts.state().settings.customRules.length).toBe(1);
+    await expect.poll(() => app.services.accounts.state().settings.customRules.length).toBe(1);
     await app.page.keyboard.press('Escape');
 
     await compose(site, 'after the rule');
@@ -50,11 +31,11 @@ describe('settings', () => {
     expect(await dialog.getByTestId('gate-unreadable').textContent()).toContain('Content unknown');
     await dialog.getByTestId('gate-confirm').click();
     expect(await outcome(site)).toBe('Your post was sent.');
-    expect(server.posts()).toHaveLength(2);
+    expect(world.server.posts()).toHaveLength(2);
   });
 
   it('shows what the gate would hold in a HAR, and explains a file that is not one', async () => {
-    app = await startApp({ browser, server, dataDir: freshDir() });
+    const app = await world.start();
     await app.page.locator('.rail-footer button', { hasText: 'Settings' }).click();
     const check = app.page.getByTestId('har-check');
     await check.locator('input[type=file]').setInputFiles(join(ROOT, 'tests/fixtures/har/sample.har'));

@@ -1,37 +1,23 @@
 // The shell in Chromium: accounts added through the UI, framed, switched, reordered, removed, restored, translated.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contrastRatio } from '../../shared/accounts/contrast.ts';
-import { startApp } from './harness/app-harness.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { E2E_DIR } from './harness/paths.ts';
-import { startPlatformServer, type PlatformServer } from './harness/platform-server.ts';
+import { useWorld } from './harness/world.ts';
+import { freshDir } from './harness/fixtures.ts';
 import { addAccount, editAccount, railNames } from './harness/ui.ts';
 
-let browser: Browser;
-let server: PlatformServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startPlatformServer();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const world = useWorld();
 
 const toRgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
-const freshDir = () => mkdtempSync(join(tmpdir(), 'hatrack-e2e-'));
 
 describe('the shell', () => {
   it('frames each account in its colour with name, handle, platform and kind, and follows switches', async () => {
-    const app = await startApp({ browser, server, dataDir: freshDir() });
+    const app = await world.start();
     const { page } = app;
-    await addAccount(page, { name: 'Ada Lovelace', handle: '@ada', platform: 'X', kind: 'personal', color: '#1d4ed8', startUrl: server.url('x.com', '/compose') });
-    await addAccount(page, { name: 'Acme Coffee', handle: 'acmecoffee', platform: 'Mastodon', instance: 'mastodon.test', kind: 'brand', color: '#facc15', startUrl: server.url('mastodon.test', '/compose') });
+    await addAccount(page, { name: 'Ada Lovelace', handle: '@ada', platform: 'X', kind: 'personal', color: '#1d4ed8', startUrl: world.server.url('x.com', '/compose') });
+    await addAccount(page, { name: 'Acme Coffee', handle: 'acmecoffee', platform: 'Mastodon', instance: 'mastodon.test', kind: 'brand', color: '#facc15', startUrl: world.server.url('mastodon.test', '/compose') });
 
     // The new brand account is active: band, badge, frame colour and title all say so.
     await expect.poll(() => page.getByTestId('band-name').textContent()).toBe('Acme Coffee');
@@ -82,7 +68,7 @@ describe('the shell', () => {
   });
 
   it('explains bad input in the account form and keeps what was typed', async () => {
-    const app = await startApp({ browser, server, dataDir: freshDir() });
+    const app = await world.start();
     const { page } = app;
     await page.locator('.rail-footer button').first().click();
     const form = page.getByTestId('account-form');
@@ -101,10 +87,10 @@ describe('the shell', () => {
 
   it('reorders by drag and drop, removes after a confirmation that names the account, and restores everything after a restart', async () => {
     const dataDir = freshDir();
-    let app = await startApp({ browser, server, dataDir });
+    let app = await world.start({ dataDir });
     let { page } = app;
     for (const [name, handle, color] of [['One', 'one', '#b91c1c'], ['Two', 'two', '#047857'], ['Three', 'three', '#7c3aed']] as const) {
-      await addAccount(page, { name, handle, platform: 'X', kind: 'personal', color, startUrl: server.url('x.com', '/compose') });
+      await addAccount(page, { name, handle, platform: 'X', kind: 'personal', color, startUrl: world.server.url('x.com', '/compose') });
     }
     await page.locator('.rail-item', { hasText: 'Three' }).dragTo(page.locator('.rail-item', { hasText: 'One' }));
     await expect.poll(() => railNames(page)).toEqual(['Three', 'One', 'Two']);
@@ -131,7 +117,7 @@ describe('the shell', () => {
     await app.close();
 
     // Restart over the same files.
-    app = await startApp({ browser, server, dataDir });
+    app = await world.start({ dataDir });
     page = app.page;
     expect(await railNames(page)).toEqual(['Three', 'One']);
     await expect.poll(() => page.getByTestId('band-name').textContent()).toBe('One');
@@ -145,7 +131,7 @@ describe('the shell', () => {
   });
 
   it('speaks French from the OS locale and switches language in the settings', async () => {
-    const app = await startApp({ browser, server, dataDir: freshDir(), systemLocale: 'fr-FR' });
+    const app = await world.start({ systemLocale: 'fr-FR' });
     const { page } = app;
     await expect.poll(() => page.locator('.rail-footer button').first().textContent()).toContain('Ajouter un compte');
     await addAccount(page, { name: 'Marque', handle: 'marque', platform: 'X', kind: 'brand', color: '#b91c1c' });
@@ -160,7 +146,7 @@ describe('the shell', () => {
   it('starts with what it can read from a corrupt store file, keeps a copy and says so', async () => {
     const dataDir = freshDir();
     writeFileSync(join(dataDir, 'hatrack.json'), '{"schemaVersion":1,"accounts":[{"id":"x"');
-    const app = await startApp({ browser, server, dataDir });
+    const app = await world.start({ dataDir });
     const warning = app.page.getByTestId('warnings');
     await warning.waitFor();
     const text = (await warning.textContent()) ?? '';
@@ -172,7 +158,7 @@ describe('the shell', () => {
   });
 
   it('refuses IPC from frames that are not the app', async () => {
-    const app = await startApp({ browser, server, dataDir: freshDir() });
+    const app = await world.start();
     await expect(app.services.dispatch('app:state', { url: 'https://x.com/', isMainFrame: true }, [])).rejects.toThrow(/untrusted/);
     await expect(app.services.dispatch('app:state', { url: `${app.appOrigin}/index.html`, isMainFrame: false }, [])).rejects.toThrow(/untrusted/);
     await expect(app.services.dispatch('accounts:activate', { url: `${app.appOrigin}/index.html`, isMainFrame: true }, ['not-a-uuid'])).rejects.toThrow();

@@ -90,6 +90,7 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
   await page.addInitScript({ path: join(E2E_DIR, 'bridge.js') });
   // A crash, a reload or a closed window of the app renderer cancels every held post, as in Electron.
   let loaded = false;
+  let closed = false;
   page.on('crash', () => services?.rendererGone('renderer crashed'));
   page.on('close', () => services?.rendererGone('window closed'));
   page.on('framenavigated', (frame) => {
@@ -105,6 +106,8 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
     shell,
     appOrigin,
     async close() {
+      if (closed) return;
+      closed = true;
       await shell.close();
       await services?.dispose();
       await context.close();
