@@ -143,6 +143,18 @@ describe('the response-time dashboard', () => {
     expect(row?.responseMs).toBe((2 * 60 + 5) * MINUTE);
   });
 
+  it('speaks French: headings, durations and the table', async () => {
+    app = await startApp({ browser, server, dataDir: freshDir(), systemLocale: 'fr-FR' });
+    const account = { id: randomUUID(), handle: 'marque', name: 'Marque', kind: 'brand' as const };
+    await app.services.log.recordReply({ account, platform: 'x', replyToId: snowflakeAt(Date.now() - 65 * MINUTE), sentAt: new Date(), excerpt: 'Merci !' });
+    const dashboard = await openDashboard(app);
+    expect(await dashboard.locator('h1').textContent()).toBe('Temps de réponse');
+    await expect.poll(() => dashboard.getByTestId('median-calendar').textContent()).toBe('1 h 05 min');
+    expect(await dashboard.getByTestId('figures-calendar').textContent()).toContain('1 réponse chronométrée');
+    expect(await dashboard.getByTestId('entry-row').first().locator('.col-within').textContent()).toBe('✗ Non');
+    await app.page.screenshot({ path: join(E2E_DIR, 'dashboard-fr.png') });
+  });
+
   it('scrolls a large log without rendering it all, and looks right (screenshot)', async () => {
     app = await startApp({ browser, server, dataDir: freshDir(), viewport: { width: 1280, height: 800 } });
     const accounts = [

@@ -100,6 +100,9 @@ function DailyChart({ summary }: { summary: LogSummary }) {
   const labels = summary.daily.map((day) => (/^\d{4}-\d{2}-\d{2}$/.test(day.day) ? dayFormat.format(new Date(`${day.day}T12:00:00Z`)) : day.day));
   const minutes = (ms: number) => Math.round((ms / 60_000) * 10) / 10;
   const maxMinutes = Math.max(1, ...summary.daily.map((day) => minutes(Math.max(day.medianMs, day.businessMedianMs))));
+  const stepSize = durationStepMinutes(maxMinutes);
+  // The axis ends on the round step above the highest point, so no point sits clipped on the top edge.
+  const axisMax = (Math.floor(maxMinutes / stepSize) + 1) * stepSize;
   const options: ChartOptions<'line'> = {
     animation: false,
     maintainAspectRatio: false,
@@ -110,7 +113,7 @@ function DailyChart({ summary }: { summary: LogSummary }) {
     },
     scales: {
       x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
-      y: { beginAtZero: true, ticks: { stepSize: durationStepMinutes(maxMinutes), callback: (value) => formatDuration(Number(value) * 60_000, language) } },
+      y: { beginAtZero: true, max: axisMax, ticks: { stepSize, callback: (value) => formatDuration(Number(value) * 60_000, language) } },
     },
   };
   const data = {
