@@ -19,6 +19,7 @@ export const INVOKE_CHANNEL_NAMES = [
   'gate:reset-identity',
   'gate:check-har',
   'log:query',
+  'log:rows',
   'log:unknown',
   'log:set-start',
   'log:export',

@@ -90,6 +90,7 @@ export const invokeArgs = {
   'gate:reset-identity': z.tuple([id]),
   'gate:check-har': z.tuple([z.string().max(50_000_000)]),
   'log:query': z.tuple([logFilterSchema, z.object({ offset: z.number().int().min(0), limit: z.number().int().min(0).max(100_000) })]),
+  'log:rows': z.tuple([logFilterSchema, z.object({ offset: z.number().int().min(0), limit: z.number().int().min(0).max(10_000) })]),
   'log:unknown': z.tuple([z.number().int().min(1).max(10_000)]),
   'log:set-start': z.tuple([z.string().min(1).max(100), isoTime]),
   'log:export': z.tuple([z.enum(EXPORT_FORMATS), logFilterSchema]),
@@ -115,6 +116,7 @@ export interface InvokeResults {
   'gate:reset-identity': void;
   'gate:check-har': HarRow[];
   'log:query': LogPage;
+  'log:rows': { total: number; rows: ReplyRow[] };
   'log:unknown': ReplyRow[];
   'log:set-start': ReplyRow;
   'log:export': { path: string | null; count: number };

@@ -43,8 +43,8 @@ export function EntryTable({ source, height = 420, onPage }: Props) {
     overscan: 8,
   });
 
-  // One request at a time, always for a page on screen now: each log:query also summarises the whole
-  // selection in main, so a fling must not queue dozens of pages nobody will look at.
+  // One request at a time, always for a page on screen now: each page scans the whole selection in
+  // main, so a fling must not queue dozens of pages nobody will look at.
   const pump = useCallback(() => {
     const state = fetching.current;
     if (state.busy) return;

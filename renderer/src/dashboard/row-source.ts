@@ -11,12 +11,9 @@ export interface RowPage {
 /** Fetches rows [offset, offset + limit) of the current selection. */
 export type RowSource = (offset: number, limit: number) => Promise<RowPage>;
 
-/** Pages of the filtered log through `log:query` (the summary it also returns is ignored here). */
+/** Pages of the filtered log through `log:rows` (rows only: the summary comes once, from `log:query`). */
 export function ipcRowSource(filter: LogFilter): RowSource {
-  return async (offset, limit) => {
-    const page = await api().invoke('log:query', filter, { offset, limit });
-    return { total: page.total, rows: page.rows };
-  };
+  return (offset, limit) => api().invoke('log:rows', filter, { offset, limit });
 }
 
 /** An in-memory source (benchmarks, previews): slices an array as the IPC would. */

@@ -12,7 +12,7 @@ import type { InvokeHandlers } from '../../../../shared/ipc/contract.ts';
 import type { FilePort } from '../file-port.ts';
 import type { LogService } from './log-service.ts';
 
-type LogHandlers = Pick<InvokeHandlers, 'log:query' | 'log:unknown' | 'log:set-start' | 'log:export' | 'log:import'>;
+type LogHandlers = Pick<InvokeHandlers, 'log:query' | 'log:rows' | 'log:unknown' | 'log:set-start' | 'log:export' | 'log:import'>;
 
 /** Settings' "HH:MM" business hours as the log's schedule. */
 export function scheduleOf(settings: Settings): BusinessSchedule {
@@ -37,6 +37,13 @@ function reportText(locale: Locale): ReportText {
 export function logHandlers(log: LogService, files: FilePort, changed: () => void, now: () => Date, locale: () => Locale): LogHandlers {
   return {
     'log:query': (filter, page) => log.query(filter, page),
+    // The table's pages: rows only, newest first, without recomputing the summary of the whole selection.
+    'log:rows': (filter, page) => {
+      const matches = log.select(filter);
+      const rows = [];
+      for (let k = matches.length - 1 - page.offset; k >= 0 && rows.length < page.limit; k--) rows.push(log.row(matches[k] as number));
+      return { total: matches.length, rows };
+    },
     'log:unknown': (limit) => log.unknownStarts(limit),
     'log:set-start': async (entryId, receivedAt) => {
       const row = await log.setManualStart(entryId, receivedAt);
