@@ -1,5 +1,5 @@
 // Business-hours arithmetic: a schedule in an IANA zone turned into UTC intervals with a running total, so
-// the business time between two instants is two binary searches (correct across weekends and DST changes).
+// the business time between two instants is two interval look-ups (correct across weekends and DST changes).
 import { DateTime } from 'luxon';
 
 /** When the team is on duty. Days use ISO numbering: 1 = Monday ... 7 = Sunday. */
@@ -107,11 +107,26 @@ export class BusinessCalendar {
     }
   }
 
-  /** Business milliseconds from the calendar's first day up to `ms`. */
-  private businessUntil(ms: number): number {
+  /** Business milliseconds from the calendar's first day up to `ms`, given the last interval opening at or before it. */
+  private until(found: number, ms: number): number {
+    if (found < 0) return 0;
+    const open = this.openMs[found] as number;
+    return (this.cumulative[found] as number) + Math.min(ms, this.closeMs[found] as number) - open;
+  }
+
+  /** The last interval opening at or before `ms` (-1 for none), searched near `hint` first. */
+  private seek(ms: number, hint: number): number {
     const open = this.openMs;
+    const n = open.length;
+    // Entries come roughly in time order: the answer is nearly always within a few intervals of the last one.
+    let j = hint;
+    for (let step = 0; step < 4; step++) {
+      if (j >= 0 && (open[j] as number) > ms) j--;
+      else if (j + 1 < n && (open[j + 1] as number) <= ms) j++;
+      else return j;
+    }
     let lo = 0;
-    let hi = open.length - 1;
+    let hi = n - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
@@ -120,16 +135,48 @@ export class BusinessCalendar {
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    if (found < 0) return 0;
-    const close = this.closeMs[found] as number;
-    return (this.cumulative[found] as number) + Math.min(ms, close) - (open[found] as number);
+    return found;
   }
 
   /** Business milliseconds between two instants (0 when `toMs` is not after `fromMs`). */
   businessMs(fromMs: number, toMs: number): number {
     if (!(toMs > fromMs)) return 0;
     this.cover(fromMs, toMs);
-    return this.businessUntil(clamp(toMs)) - this.businessUntil(clamp(fromMs));
+    const from = clamp(fromMs);
+    const to = clamp(toMs);
+    return this.until(this.seek(to, -1), to) - this.until(this.seek(from, -1), from);
+  }
+
+  /**
+   * `businessMs(startMs[i], sentMs[i])` into `out[i]` for i < count (NaN where the start is NaN), with one
+   * search cursor per column instead of two binary searches per entry.
+   */
+  businessMsMany(startMs: Float64Array, sentMs: Float64Array, count: number, out: Float64Array): void {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < count; i++) {
+      const start = startMs[i] as number;
+      const sent = sentMs[i] as number;
+      if (!(sent > start)) continue;
+      if (start < lo) lo = start;
+      if (sent > hi) hi = sent;
+    }
+    if (lo <= hi) this.cover(lo, hi);
+    let a = -1;
+    let b = -1;
+    for (let i = 0; i < count; i++) {
+      const start = startMs[i] as number;
+      const sent = sentMs[i] as number;
+      if (Number.isNaN(start)) out[i] = NaN;
+      else if (!(sent > start)) out[i] = 0;
+      else {
+        const from = clamp(start);
+        const to = clamp(sent);
+        a = this.seek(from, a);
+        b = this.seek(to, b);
+        out[i] = this.until(b, to) - this.until(a, from);
+      }
+    }
   }
 
   /** Index of the local day holding `ms` (stable until the calendar grows); use `dayLabel` to name it. */

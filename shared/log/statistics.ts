@@ -90,11 +90,7 @@ export interface TargetOptions {
 /** Business milliseconds for each entry (NaN where the start is unknown). */
 export function computeBusinessMs(input: SummaryInput, calendar: BusinessCalendar): Float64Array {
   const out = new Float64Array(input.count);
-  coverRange(input, calendar);
-  for (let i = 0; i < input.count; i++) {
-    const start = input.startMs[i] as number;
-    out[i] = Number.isNaN(start) ? NaN : calendar.businessMs(start, input.sentMs[i] as number);
-  }
+  calendar.businessMsMany(input.startMs, input.sentMs, input.count, out);
   return out;
 }
 
@@ -111,157 +107,189 @@ function coverRange(input: SummaryInput, calendar: BusinessCalendar): void {
   if (lo <= hi) calendar.cover(lo, hi);
 }
 
-/** Computes the full summary. `calendar` carries the business schedule and its zone (for daily medians). */
+/** Running totals of one set of values, gathered in a single pass before any selection. */
+class Totals {
+  count = 0;
+  sum = 0;
+  within = 0;
+  fastest = Infinity;
+  slowest = -Infinity;
+
+  add(value: number, target: number): void {
+    this.count++;
+    this.sum += value;
+    if (value < this.fastest) this.fastest = value;
+    if (value > this.slowest) this.slowest = value;
+    if (value <= target) this.within++;
+  }
+
+  /** The stats, selecting median and p90 in `data` (exactly this set's values; reordered). */
+  stats(data: Float64Array): TimeStats {
+    const count = this.count;
+    if (count === 0) return { median: null, count: 0, mean: null, p90: null, fastest: null, slowest: null, withinTarget: null };
+    const median = medianInPlace(data);
+    // The median's selection left everything from n/2 up in the upper half: p90 needs only that half.
+    const half = count >> 1;
+    const rank = Math.ceil(0.9 * count) - 1;
+    return {
+      median,
+      count,
+      mean: this.sum / count,
+      p90: rank >= half ? selectInPlace(data.subarray(half), rank - half) : selectInPlace(data, rank),
+      fastest: this.fastest,
+      slowest: this.slowest,
+      withinTarget: this.within / count,
+    };
+  }
+}
+
+/**
+ * Computes the full summary. `calendar` carries the business schedule and its zone (for daily medians).
+ * One pass gathers the timed values (in input order), totals and buckets; medians and p90s are then selected
+ * in place: per day on contiguous runs (input in time order, as queries give it), per account on a
+ * counting-sorted copy, overall on what remains. Selection never sorts: each set costs O(n).
+ */
 export function summarise(input: SummaryInput, calendar: BusinessCalendar, options: TargetOptions = {}): LogSummary {
   const n = input.count;
   const business = input.businessMs ?? computeBusinessMs(input, calendar);
   coverRange(input, calendar);
   const fallback = options.defaultTargetMinutes ?? DEFAULT_TARGET_MINUTES;
+  const accounts = input.accounts.length;
   const targetMinutes = input.accounts.map((account) => options.targets?.[account.id] ?? fallback);
   const targetMs = Float64Array.from(targetMinutes, (minutes) => minutes * 60_000);
 
-  const calendarMs = new Float64Array(n);
+  const calendarAll = new Totals();
+  const businessAll = new Totals();
+  const calendarBy = Array.from({ length: accounts }, () => new Totals());
+  const businessBy = Array.from({ length: accounts }, () => new Totals());
+  const totalBy = new Uint32Array(accounts);
+  const cal = new Float64Array(n);
+  const bus = new Float64Array(n);
+  const accountOf = new Uint32Array(n);
+  const dayOf = new Int32Array(n);
+  const calendarBuckets = new Float64Array(BUCKETS.length);
+  const businessBuckets = new Float64Array(BUCKETS.length);
+  let m = 0;
+  let daysInOrder = true;
   for (let i = 0; i < n; i++) {
+    const a = input.accountIndex[i] as number;
+    totalBy[a] = (totalBy[a] as number) + 1;
     const start = input.startMs[i] as number;
-    calendarMs[i] = Number.isNaN(start) ? NaN : Math.max(0, (input.sentMs[i] as number) - start);
+    if (Number.isNaN(start)) continue;
+    const sent = input.sentMs[i] as number;
+    const c = Math.max(0, sent - start);
+    const b = business[i] as number;
+    const target = targetMs[a] as number;
+    cal[m] = c;
+    bus[m] = b;
+    accountOf[m] = a;
+    const day = calendar.dayIndex(sent);
+    if (m > 0 && day < (dayOf[m - 1] as number)) daysInOrder = false;
+    dayOf[m] = day;
+    m++;
+    calendarAll.add(c, target);
+    businessAll.add(b, target);
+    (calendarBy[a] as Totals).add(c, target);
+    (businessBy[a] as Totals).add(b, target);
+    const cb = bucketOf(c);
+    calendarBuckets[cb] = (calendarBuckets[cb] as number) + 1;
+    const bb = bucketOf(b);
+    businessBuckets[bb] = (businessBuckets[bb] as number) + 1;
   }
-  const all = new Uint32Array(n);
-  for (let i = 0; i < n; i++) all[i] = i;
+  const buckets: BucketCount[] = BUCKETS.map((bucket, k) => ({
+    key: bucket.key,
+    label: bucket.label,
+    calendar: calendarBuckets[k] as number,
+    business: businessBuckets[k] as number,
+  }));
 
-  const buckets: BucketCount[] = BUCKETS.map((bucket) => ({ key: bucket.key, label: bucket.label, calendar: 0, business: 0 }));
-  for (let i = 0; i < n; i++) {
-    const c = calendarMs[i] as number;
-    if (Number.isNaN(c)) continue;
-    (buckets[bucketOf(c)] as BucketCount).calendar++;
-    (buckets[bucketOf(business[i] as number)] as BucketCount).business++;
+  // Per account: counting sort of the timed values (stable, so each slice keeps input order).
+  const offsets = new Uint32Array(accounts + 1);
+  for (let a = 0; a < accounts; a++) offsets[a + 1] = (offsets[a] as number) + (calendarBy[a] as Totals).count;
+  const cursor = offsets.slice(0, accounts);
+  const calByAccount = new Float64Array(m);
+  const busByAccount = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const a = accountOf[k] as number;
+    const at = cursor[a] as number;
+    calByAccount[at] = cal[k] as number;
+    busByAccount[at] = bus[k] as number;
+    cursor[a] = at + 1;
   }
-
-  // Group indices by account with a counting sort, then summarise each slice.
-  const groupsByAccount = groupBy(n, input.accounts.length, (i) => input.accountIndex[i] as number);
   const perAccount: AccountSummary[] = [];
-  for (let a = 0; a < input.accounts.length; a++) {
-    const members = groupsByAccount.members.subarray(groupsByAccount.offsets[a], groupsByAccount.offsets[a + 1]);
-    if (members.length === 0) continue;
+  for (let a = 0; a < accounts; a++) {
+    const total = totalBy[a] as number;
+    if (total === 0) continue;
+    const from = offsets[a] as number;
+    const to = offsets[a + 1] as number;
     perAccount.push({
       account: input.accounts[a] as AccountRef,
       targetMinutes: targetMinutes[a] as number,
-      total: members.length,
-      unknownStart: countUnknown(calendarMs, members),
-      calendar: timeStats(calendarMs, members, input.accountIndex, targetMs),
-      business: timeStats(business, members, input.accountIndex, targetMs),
+      total,
+      unknownStart: total - (to - from),
+      calendar: (calendarBy[a] as Totals).stats(calByAccount.subarray(from, to)),
+      business: (businessBy[a] as Totals).stats(busByAccount.subarray(from, to)),
     });
   }
 
-  const dayIndex = new Int32Array(n);
-  let firstDay = Infinity;
-  let lastDay = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const day = calendar.dayIndex(input.sentMs[i] as number);
-    dayIndex[i] = day;
-    if (day < firstDay) firstDay = day;
-    if (day > lastDay) lastDay = day;
-  }
+  // Daily medians: selection inside each day's slice only permutes that slice, so the overall selection below still sees every value.
+  if (!daysInOrder) sortByDay(cal, bus, dayOf, m);
   const daily: DailyMedian[] = [];
-  if (n > 0) {
-    const byDay = groupBy(n, lastDay - firstDay + 1, (i) => (dayIndex[i] as number) - firstDay);
-    for (let d = 0; d <= lastDay - firstDay; d++) {
-      const members = byDay.members.subarray(byDay.offsets[d], byDay.offsets[d + 1]);
-      const median = medianOf(calendarMs, members);
-      if (median === null) continue;
-      daily.push({
-        day: calendar.dayLabel(d + firstDay),
-        count: members.length - countUnknown(calendarMs, members),
-        medianMs: median,
-        businessMedianMs: medianOf(business, members) ?? 0,
-      });
-    }
+  for (let from = 0; from < m; ) {
+    const day = dayOf[from] as number;
+    let to = from + 1;
+    while (to < m && dayOf[to] === day) to++;
+    daily.push({
+      day: calendar.dayLabel(day),
+      count: to - from,
+      medianMs: medianInPlace(cal.subarray(from, to)),
+      businessMedianMs: medianInPlace(bus.subarray(from, to)),
+    });
+    from = to;
   }
 
   return {
     total: n,
-    unknownStart: countUnknown(calendarMs, all),
-    calendar: timeStats(calendarMs, all, input.accountIndex, targetMs),
-    business: timeStats(business, all, input.accountIndex, targetMs),
+    unknownStart: n - m,
+    calendar: calendarAll.stats(cal.subarray(0, m)),
+    business: businessAll.stats(bus.subarray(0, m)),
     buckets,
     daily,
     perAccount,
   };
 }
 
+/** Reorders the timed values by day (stable counting sort) when the input was not in time order. */
+function sortByDay(cal: Float64Array, bus: Float64Array, dayOf: Int32Array, m: number): void {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let k = 0; k < m; k++) {
+    first = Math.min(first, dayOf[k] as number);
+    last = Math.max(last, dayOf[k] as number);
+  }
+  const offsets = new Uint32Array(last - first + 2);
+  for (let k = 0; k < m; k++) {
+    const slot = (dayOf[k] as number) - first + 1;
+    offsets[slot] = (offsets[slot] as number) + 1;
+  }
+  for (let d = 1; d < offsets.length; d++) offsets[d] = (offsets[d] as number) + (offsets[d - 1] as number);
+  const calCopy = cal.slice(0, m);
+  const busCopy = bus.slice(0, m);
+  const dayCopy = dayOf.slice(0, m);
+  for (let k = 0; k < m; k++) {
+    const d = (dayCopy[k] as number) - first;
+    const at = offsets[d] as number;
+    offsets[d] = at + 1;
+    cal[at] = calCopy[k] as number;
+    bus[at] = busCopy[k] as number;
+    dayOf[at] = dayCopy[k] as number;
+  }
+}
+
 /** Index of the bucket a duration falls in. */
 export function bucketOf(ms: number): number {
   for (let b = 0; b < BUCKETS.length; b++) if (ms < (BUCKETS[b] as { maxMs: number }).maxMs) return b;
   return BUCKETS.length - 1;
-}
-
-function countUnknown(values: Float64Array, members: Uint32Array): number {
-  let unknown = 0;
-  for (let k = 0; k < members.length; k++) if (Number.isNaN(values[members[k] as number])) unknown++;
-  return unknown;
-}
-
-function groupBy(n: number, groups: number, key: (i: number) => number): { offsets: Uint32Array; members: Uint32Array } {
-  const offsets = new Uint32Array(groups + 1);
-  for (let i = 0; i < n; i++) {
-    const slot = key(i) + 1;
-    offsets[slot] = (offsets[slot] as number) + 1;
-  }
-  for (let g = 0; g < groups; g++) offsets[g + 1] = (offsets[g + 1] as number) + (offsets[g] as number);
-  const cursor = offsets.slice(0, groups);
-  const members = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const g = key(i);
-    members[cursor[g] as number] = i;
-    cursor[g] = (cursor[g] as number) + 1;
-  }
-  return { offsets, members };
-}
-
-/** Stats for `values[members]`, skipping NaN (unknown starts). */
-function timeStats(values: Float64Array, members: Uint32Array, accountIndex: Uint32Array, targetMs: Float64Array): TimeStats {
-  const known = new Float64Array(members.length);
-  let count = 0;
-  let sum = 0;
-  let within = 0;
-  let fastest = Infinity;
-  let slowest = -Infinity;
-  for (let k = 0; k < members.length; k++) {
-    const i = members[k] as number;
-    const value = values[i] as number;
-    if (Number.isNaN(value)) continue;
-    known[count++] = value;
-    sum += value;
-    if (value < fastest) fastest = value;
-    if (value > slowest) slowest = value;
-    if (value <= (targetMs[accountIndex[i] as number] as number)) within++;
-  }
-  if (count === 0) {
-    return { median: null, count: 0, mean: null, p90: null, fastest: null, slowest: null, withinTarget: null };
-  }
-  const data = known.subarray(0, count);
-  const median = medianInPlace(data);
-  // The median's selection left everything from n/2 up in the upper half: p90 needs only that half.
-  const half = count >> 1;
-  const rank = Math.ceil(0.9 * count) - 1;
-  return {
-    median,
-    count,
-    mean: sum / count,
-    p90: rank >= half ? selectInPlace(data.subarray(half), rank - half) : selectInPlace(data, rank),
-    fastest,
-    slowest,
-    withinTarget: within / count,
-  };
-}
-
-function medianOf(values: Float64Array, members: Uint32Array): number | null {
-  const known = new Float64Array(members.length);
-  let count = 0;
-  for (let k = 0; k < members.length; k++) {
-    const value = values[members[k] as number] as number;
-    if (!Number.isNaN(value)) known[count++] = value;
-  }
-  return count === 0 ? null : medianInPlace(known.subarray(0, count));
 }
 
 /** Median of `data` (reorders it). */
