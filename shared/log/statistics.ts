@@ -2,6 +2,9 @@
 // in calendar time and in business hours, with buckets, a daily median and a per-account breakdown. All O(n).
 import type { AccountRef } from './entry-schema.ts';
 import type { BusinessCalendar } from './business-hours.ts';
+import { medianInPlace, selectInPlace, selectRanks } from './selection.ts';
+
+export { medianInPlace, selectInPlace } from './selection.ts';
 
 /** The default response target, in minutes, for accounts without their own. */
 export const DEFAULT_TARGET_MINUTES = 60;
@@ -107,6 +110,9 @@ function coverRange(input: SummaryInput, calendar: BusinessCalendar): void {
   if (lo <= hi) calendar.cover(lo, hi);
 }
 
+/** From this many values on, sampled selection (two read-only passes) beats in-place quickselect. */
+const LARGE = 16_384;
+
 /** Running totals of one set of values, gathered in a single pass before any selection. */
 class Totals {
   count = 0;
@@ -123,19 +129,28 @@ class Totals {
     if (value <= target) this.within++;
   }
 
-  /** The stats, selecting median and p90 in `data` (exactly this set's values; reordered). */
+  /** The stats, selecting median and p90 among `data` (exactly this set's values; may be reordered). */
   stats(data: Float64Array): TimeStats {
     const count = this.count;
     if (count === 0) return { median: null, count: 0, mean: null, p90: null, fastest: null, slowest: null, withinTarget: null };
-    const median = medianInPlace(data);
-    // The median's selection left everything from n/2 up in the upper half: p90 needs only that half.
     const half = count >> 1;
     const rank = Math.ceil(0.9 * count) - 1;
+    let median: number;
+    let p90: number;
+    if (count >= LARGE) {
+      const [lower, upper, ninety] = selectRanks(data, count % 2 === 1 ? half : half - 1, half, rank);
+      median = count % 2 === 1 ? upper : (lower + upper) / 2;
+      p90 = ninety;
+    } else {
+      median = medianInPlace(data);
+      // The median's selection left everything from n/2 up in the upper half: p90 needs only that half.
+      p90 = rank >= half ? selectInPlace(data.subarray(half), rank - half) : selectInPlace(data, rank);
+    }
     return {
       median,
       count,
       mean: this.sum / count,
-      p90: rank >= half ? selectInPlace(data.subarray(half), rank - half) : selectInPlace(data, rank),
+      p90,
       fastest: this.fastest,
       slowest: this.slowest,
       withinTarget: this.within / count,
@@ -292,44 +307,3 @@ export function bucketOf(ms: number): number {
   return BUCKETS.length - 1;
 }
 
-/** Median of `data` (reorders it). */
-export function medianInPlace(data: Float64Array): number {
-  const n = data.length;
-  const upper = selectInPlace(data, n >> 1);
-  if (n % 2 === 1) return upper;
-  // After selection, everything left of n/2 is <= upper: the lower middle is their maximum.
-  let lower = -Infinity;
-  for (let i = 0; i < n >> 1; i++) if ((data[i] as number) > lower) lower = data[i] as number;
-  return (lower + upper) / 2;
-}
-
-/** The k-th smallest value of `data` (0-based), by iterative quickselect (reorders `data`). */
-export function selectInPlace(data: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = data.length - 1;
-  while (hi > lo) {
-    // Median-of-three pivot keeps already-sorted logs (the common case) linear.
-    const mid = (lo + hi) >> 1;
-    const a = data[lo] as number;
-    const b = data[mid] as number;
-    const c = data[hi] as number;
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((data[i] as number) < pivot) i++;
-      while ((data[j] as number) > pivot) j--;
-      if (i <= j) {
-        const t = data[i] as number;
-        data[i] = data[j] as number;
-        data[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return data[k] as number;
-  }
-  return data[k] as number;
-}

@@ -17,7 +17,7 @@ import {
 } from '../../../../shared/log/entry-schema.ts';
 import { compileFilter, type GateRow, type LogFilter, type ReplyRow } from '../../../../shared/log/model.ts';
 import { BusinessCalendar, defaultSchedule, type BusinessSchedule } from '../../../../shared/log/business-hours.ts';
-import { DEFAULT_TARGET_MINUTES, computeBusinessMs, summarise, type LogSummary } from '../../../../shared/log/statistics.ts';
+import { DEFAULT_TARGET_MINUTES, summarise, type LogSummary } from '../../../../shared/log/statistics.ts';
 import { newReplyScan, scanReplyLine } from '../../../../shared/log/reply-scan.ts';
 import { JsonlAppender, loadJsonl, type SkippedLine } from './jsonl-file.ts';
 import { ReplyIndex } from './reply-index.ts';
@@ -65,7 +65,9 @@ export class LogService {
   private calendar: BusinessCalendar;
   private targets: Record<string, number>;
   private defaultTarget: number;
-  private businessCache: { version: number; values: Float64Array } | null = null;
+  /** Business ms per entry under the current schedule; entries below `businessValid` are up to date. */
+  private business = new Float64Array(0);
+  private businessValid = 0;
   private appender: JsonlAppender | null = null;
   loadReport: LoadReport = { total: 0, skipped: [] };
 
@@ -103,6 +105,8 @@ export class LogService {
       return null;
     }, fast);
     service.loadReport = { total: result.lines - result.skipped.length, skipped: result.skipped };
+    // Business time is part of loading: one cursor pass over the columns while they are hot in cache.
+    service.businessAll();
     if (deps.readOnly) return service;
     service.appender = await JsonlAppender.open(filePath, {
       startWithNewline: result.endsTorn,
@@ -120,7 +124,7 @@ export class LogService {
   configure(settings: { schedule?: BusinessSchedule; targets?: Record<string, number>; defaultTargetMinutes?: number }): void {
     if (settings.schedule) {
       this.calendar = new BusinessCalendar(settings.schedule);
-      this.businessCache = null;
+      this.businessValid = 0;
     }
     if (settings.targets) this.targets = { ...settings.targets };
     if (settings.defaultTargetMinutes !== undefined) this.defaultTarget = settings.defaultTargetMinutes;
@@ -133,9 +137,12 @@ export class LogService {
         this.index.addReply(line);
         break;
       case 'correction':
-      case 'deletion':
-        this.index.applyHistory(line);
+      case 'deletion': {
+        const i = this.index.applyHistory(line);
+        // A new start changes that entry's business time only.
+        if (i >= 0 && i < this.businessValid) this.business[i] = this.businessOf(i);
         break;
+      }
       case 'gate': {
         const { v: _v, type: _t, ...rest } = line;
         this.gateByRequest.set(line.requestId, this.gates.length);
@@ -275,16 +282,25 @@ export class LogService {
     return i === undefined ? null : this.row(i);
   }
 
-  /** Business milliseconds for every entry, cached until the index or schedule changes. */
+  private businessOf(i: number): number {
+    const start = this.index.startMs[i] as number;
+    return Number.isNaN(start) ? NaN : this.calendar.businessMs(start, this.index.sentMs[i] as number);
+  }
+
+  /** Business milliseconds for every entry, extended to new entries (appends) rather than recomputed. */
   private businessAll(): Float64Array {
     const index = this.index;
-    if (this.businessCache !== null && this.businessCache.version === index.version) return this.businessCache.values;
-    const values = computeBusinessMs(
-      { count: index.count, startMs: index.startMs, sentMs: index.sentMs, accountIndex: new Uint32Array(0), accounts: [] },
-      this.calendar,
-    );
-    this.businessCache = { version: index.version, values };
-    return values;
+    const from = this.businessValid;
+    if (from === index.count) return this.business;
+    if (this.business.length < index.count) {
+      const grown = new Float64Array(Math.max(index.count, this.business.length * 2, 1024));
+      grown.set(this.business.subarray(0, from));
+      this.business = grown;
+    }
+    const to = index.count;
+    this.calendar.businessMsMany(index.startMs.subarray(from, to), index.sentMs.subarray(from, to), to - from, this.business.subarray(from, to));
+    this.businessValid = to;
+    return this.business;
   }
 
   private targetOf(account: AccountRef): number {

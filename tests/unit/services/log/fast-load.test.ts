@@ -42,4 +42,27 @@ describe('fast load', () => {
     expect(fast.index.groups).toEqual(parsed.index.groups);
     await parsed.close();
   });
+
+  it('keeps business times current through appends, corrections and schedule changes', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const schedule = { zone: 'Europe/Paris', days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17 };
+    const log = await LogService.open(t.file, { decodeItemTime: fakeDecode, schedule });
+    await log.recordReply({ account: brand, platform: 'x', replyToId: 't2026-03-27T16:00:00Z', sentAt: '2026-03-30T09:30:00Z', excerpt: 'over the DST weekend' });
+    const first = log.query({}).summary.business.median;
+    await log.recordReply({ account: brand, platform: 'x', replyToId: 'unknown', sentAt: '2026-03-30T12:00:00Z', excerpt: null });
+    const [entry] = log.unknownStarts();
+    await log.setManualStart(entry?.id ?? '', '2026-03-30T08:00:00Z');
+    const fresh = async () => {
+      const again = await LogService.open(t.file, { decodeItemTime: fakeDecode, schedule, readOnly: true });
+      return again.query({});
+    };
+    expect(log.query({})).toEqual(await fresh());
+    // Friday 17:00 Paris (CET) to Monday 11:30 Paris (CEST): 2.5 business hours across the DST change.
+    expect(first).toBe(2.5 * 3_600_000);
+    const night = { ...schedule, startHour: 0, endHour: 24, days: [1, 2, 3, 4, 5, 6, 7] };
+    log.configure({ schedule: night });
+    expect(log.query({}).summary.business).toEqual(log.query({}).summary.calendar);
+    await log.close();
+  });
 });

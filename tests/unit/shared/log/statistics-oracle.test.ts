@@ -58,3 +58,22 @@ describe('summarise (oracle)', () => {
     );
   });
 });
+
+describe('selectRanks', () => {
+  it('agrees with sorting on large arrays, with heavy ties and skew', async () => {
+    const { selectRanks } = await import('../../../../shared/log/selection.ts');
+    const makers = [() => Math.random() * 1e9, () => Math.floor(Math.random() * 5), () => (Math.random() < 0.95 ? 7 : Math.random()), () => Math.random() ** 8 * 1e6];
+    for (const make of makers) {
+      for (const n of [20_000, 100_001]) {
+        const data = Float64Array.from({ length: n }, make);
+        const copy = data.slice();
+        const sorted = data.slice().sort();
+        const ks: [number, number, number] = [0, n >> 1, n - 1];
+        const k = Math.floor(Math.random() * n);
+        expect(selectRanks(data, ks[0], k, ks[2])).toEqual([sorted[0], sorted[k], sorted[n - 1]]);
+        expect(selectRanks(data, (n >> 1) - 1, n >> 1, Math.ceil(0.9 * n) - 1)).toEqual([sorted[(n >> 1) - 1], sorted[n >> 1], sorted[Math.ceil(0.9 * n) - 1]]);
+        expect(data).toEqual(copy);
+      }
+    }
+  });
+});
