@@ -1,5 +1,5 @@
 // Exact order statistics without sorting: in-place quickselect for small sets, and for large ones a sampled
-// selection that finds several ranks in two read-only passes (the sample only brackets; counts decide).
+// selection that finds a rank (or two adjacent ones) in one read-only pass (the sample only brackets; counts decide).
 
 /** Median of `data` (reorders it). */
 export function medianInPlace(data: Float64Array): number {
@@ -44,13 +44,43 @@ export function selectInPlace(data: Float64Array, k: number): number {
 }
 
 const SAMPLE = 4096;
+/** Half-width of a bracket in sample positions: about five standard deviations of a rank's sample position. */
 const SPREAD = 160;
 
 /**
- * The k0-th, k1-th and k2-th smallest values of `data` (0-based; `data` is not modified). A random sample
- * brackets each rank; one pass counts values below and inside each bracket, a second copies the insiders,
+ * The lo-th and hi-th smallest values of `data` (0-based, lo <= hi, hi - lo small) in one read-only pass:
+ * a random sample brackets the ranks, the pass counts values below the bracket and copies those inside it,
  * and quickselect finishes on those few. A bracket that misses (bad luck, heavy ties) falls back to a copy.
  */
+function selectPair(data: Float64Array, sample: Float64Array, lo: number, hi: number): [number, number] {
+  const n = data.length;
+  const from = Math.floor((lo / n) * SAMPLE) - SPREAD;
+  const to = Math.floor((hi / n) * SAMPLE) + SPREAD;
+  const low = from <= 0 ? -Infinity : (sample[from] as number);
+  const high = to >= SAMPLE - 1 ? Infinity : (sample[to] as number);
+  const cap = Math.min(n, Math.ceil((n * 3 * (to - from)) / SAMPLE) + 1024);
+  const inside = new Float64Array(cap);
+  let below = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const x = data[i] as number;
+    if (x < low) below++;
+    else if (x <= high) {
+      if (count < cap) inside[count] = x;
+      count++;
+    }
+  }
+  if (count > cap || lo < below || hi >= below + count) {
+    const copy = data.slice();
+    return [selectInPlace(copy, lo), selectInPlace(copy, hi)];
+  }
+  const found = inside.subarray(0, count);
+  const first = selectInPlace(found, lo - below);
+  // After selecting lo, everything from there up is >= it: hi is found in that tail.
+  return [first, hi === lo ? first : selectInPlace(found.subarray(lo - below), hi - lo)];
+}
+
+/** The k0-th <= k1-th (adjacent, e.g. the two middles) and k2-th smallest values of `data`, which is not modified. */
 export function selectRanks(data: Float64Array, k0: number, k1: number, k2: number): [number, number, number] {
   const n = data.length;
   const sample = new Float64Array(SAMPLE);
@@ -62,37 +92,7 @@ export function selectRanks(data: Float64Array, k0: number, k1: number, k2: numb
     sample[s] = data[(seed >>> 0) % n] as number;
   }
   sample.sort();
-  const bracket = (k: number): [number, number] => {
-    const p = Math.floor((k / n) * SAMPLE);
-    const lo = p - SPREAD;
-    const hi = p + SPREAD;
-    return [lo <= 0 ? -Infinity : (sample[lo] as number), hi >= SAMPLE - 1 ? Infinity : (sample[hi] as number)];
-  };
-  const [lo0, hi0] = bracket(k0);
-  const [lo1, hi1] = bracket(k1);
-  const [lo2, hi2] = bracket(k2);
-  let below0 = 0, below1 = 0, below2 = 0, in0 = 0, in1 = 0, in2 = 0;
-  for (let i = 0; i < n; i++) {
-    const x = data[i] as number;
-    if (x < lo0) below0++;
-    else if (x <= hi0) in0++;
-    if (x < lo1) below1++;
-    else if (x <= hi1) in1++;
-    if (x < lo2) below2++;
-    else if (x <= hi2) in2++;
-  }
-  const ok = (k: number, below: number, inside: number): boolean => k >= below && k < below + inside;
-  const b0 = new Float64Array(ok(k0, below0, in0) ? in0 : 0);
-  const b1 = new Float64Array(ok(k1, below1, in1) ? in1 : 0);
-  const b2 = new Float64Array(ok(k2, below2, in2) ? in2 : 0);
-  let j0 = 0, j1 = 0, j2 = 0;
-  for (let i = 0; i < n; i++) {
-    const x = data[i] as number;
-    if (x >= lo0 && x <= hi0 && j0 < b0.length) b0[j0++] = x;
-    if (x >= lo1 && x <= hi1 && j1 < b1.length) b1[j1++] = x;
-    if (x >= lo2 && x <= hi2 && j2 < b2.length) b2[j2++] = x;
-  }
-  const finish = (buffer: Float64Array, k: number, below: number): number =>
-    buffer.length > 0 ? selectInPlace(buffer, k - below) : selectInPlace(data.slice(), k);
-  return [finish(b0, k0, below0), finish(b1, k1, below1), finish(b2, k2, below2)];
+  const [a, b] = selectPair(data, sample, k0, k1);
+  const [c] = selectPair(data, sample, k2, k2);
+  return [a, b, c];
 }

@@ -82,6 +82,8 @@ export interface SummaryInput {
   accountIndex: Uint32Array;
   accounts: readonly AccountRef[];
   businessMs?: Float64Array;
+  /** When given, the summary covers entries members[0..count), and every column is read at those indices (no copies). */
+  members?: Uint32Array;
 }
 
 /** Targets: per account id in minutes, and the fallback. */
@@ -100,7 +102,9 @@ export function computeBusinessMs(input: SummaryInput, calendar: BusinessCalenda
 function coverRange(input: SummaryInput, calendar: BusinessCalendar): void {
   let lo = Infinity;
   let hi = -Infinity;
-  for (let i = 0; i < input.count; i++) {
+  const members = input.members;
+  for (let k = 0; k < input.count; k++) {
+    const i = members === undefined ? k : (members[k] as number);
     const sent = input.sentMs[i] as number;
     const start = input.startMs[i] as number;
     if (sent < lo) lo = sent;
@@ -127,6 +131,14 @@ class Totals {
     if (value < this.fastest) this.fastest = value;
     if (value > this.slowest) this.slowest = value;
     if (value <= target) this.within++;
+  }
+
+  /** Adds another set's count, extremes and within-target count; the sum is set by the caller (input order). */
+  merge(other: Totals): void {
+    this.count += other.count;
+    this.within += other.within;
+    this.fastest = Math.min(this.fastest, other.fastest);
+    this.slowest = Math.max(this.slowest, other.slowest);
   }
 
   /** The stats, selecting median and p90 among `data` (exactly this set's values; may be reordered). */
@@ -165,45 +177,72 @@ class Totals {
  * counting-sorted copy, overall on what remains. Selection never sorts: each set costs O(n).
  */
 export function summarise(input: SummaryInput, calendar: BusinessCalendar, options: TargetOptions = {}): LogSummary {
+  if (input.members !== undefined && input.businessMs === undefined) return summarise(gather(input, input.members), calendar, options);
   const n = input.count;
   const business = input.businessMs ?? computeBusinessMs(input, calendar);
+  const members = input.members;
   coverRange(input, calendar);
   const fallback = options.defaultTargetMinutes ?? DEFAULT_TARGET_MINUTES;
   const accounts = input.accounts.length;
   const targetMinutes = input.accounts.map((account) => options.targets?.[account.id] ?? fallback);
   const targetMs = Float64Array.from(targetMinutes, (minutes) => minutes * 60_000);
 
+  // Sizes first, so the main pass can write each value straight into its account's slice.
+  const totalBy = new Uint32Array(accounts);
+  const offsets = new Uint32Array(accounts + 1);
+  for (let k = 0; k < n; k++) {
+    const i = members === undefined ? k : (members[k] as number);
+    const a = input.accountIndex[i] as number;
+    totalBy[a] = (totalBy[a] as number) + 1;
+    if (!Number.isNaN(input.startMs[i] as number)) offsets[a + 1] = (offsets[a + 1] as number) + 1;
+  }
+  for (let a = 0; a < accounts; a++) offsets[a + 1] = (offsets[a + 1] as number) + (offsets[a] as number);
+  const timed = offsets[accounts] as number;
+  const cursor = offsets.slice(0, accounts);
+
   const calendarAll = new Totals();
   const businessAll = new Totals();
   const calendarBy = Array.from({ length: accounts }, () => new Totals());
   const businessBy = Array.from({ length: accounts }, () => new Totals());
-  const totalBy = new Uint32Array(accounts);
-  const cal = new Float64Array(n);
-  const bus = new Float64Array(n);
-  const accountOf = new Uint32Array(n);
-  const dayOf = new Int32Array(n);
+  const cal = new Float64Array(timed);
+  const bus = new Float64Array(timed);
+  const calByAccount = new Float64Array(timed);
+  const busByAccount = new Float64Array(timed);
   const calendarBuckets = new Float64Array(BUCKETS.length);
   const businessBuckets = new Float64Array(BUCKETS.length);
+  /** Day runs over the timed values in input order: day index and first position of each run. */
+  const runDays: number[] = [];
+  const runStarts: number[] = [];
   let m = 0;
   let daysInOrder = true;
-  for (let i = 0; i < n; i++) {
-    const a = input.accountIndex[i] as number;
-    totalBy[a] = (totalBy[a] as number) + 1;
+  // Summed here, in input order, so the overall mean is the same float whatever the grouping.
+  let calendarSum = 0;
+  let businessSum = 0;
+  for (let k = 0; k < n; k++) {
+    const i = members === undefined ? k : (members[k] as number);
     const start = input.startMs[i] as number;
     if (Number.isNaN(start)) continue;
+    const a = input.accountIndex[i] as number;
     const sent = input.sentMs[i] as number;
     const c = Math.max(0, sent - start);
     const b = business[i] as number;
     const target = targetMs[a] as number;
     cal[m] = c;
     bus[m] = b;
-    accountOf[m] = a;
+    const at = cursor[a] as number;
+    calByAccount[at] = c;
+    busByAccount[at] = b;
+    cursor[a] = at + 1;
     const day = calendar.dayIndex(sent);
-    if (m > 0 && day < (dayOf[m - 1] as number)) daysInOrder = false;
-    dayOf[m] = day;
+    const last = runDays.length - 1;
+    if (last < 0 || day !== runDays[last]) {
+      if (last >= 0 && day < (runDays[last] as number)) daysInOrder = false;
+      runDays.push(day);
+      runStarts.push(m);
+    }
     m++;
-    calendarAll.add(c, target);
-    businessAll.add(b, target);
+    calendarSum += c;
+    businessSum += b;
     (calendarBy[a] as Totals).add(c, target);
     (businessBy[a] as Totals).add(b, target);
     const cb = bucketOf(c);
@@ -211,6 +250,12 @@ export function summarise(input: SummaryInput, calendar: BusinessCalendar, optio
     const bb = bucketOf(b);
     businessBuckets[bb] = (businessBuckets[bb] as number) + 1;
   }
+  for (let a = 0; a < accounts; a++) {
+    calendarAll.merge(calendarBy[a] as Totals);
+    businessAll.merge(businessBy[a] as Totals);
+  }
+  calendarAll.sum = calendarSum;
+  businessAll.sum = businessSum;
   const buckets: BucketCount[] = BUCKETS.map((bucket, k) => ({
     key: bucket.key,
     label: bucket.label,
@@ -218,19 +263,6 @@ export function summarise(input: SummaryInput, calendar: BusinessCalendar, optio
     business: businessBuckets[k] as number,
   }));
 
-  // Per account: counting sort of the timed values (stable, so each slice keeps input order).
-  const offsets = new Uint32Array(accounts + 1);
-  for (let a = 0; a < accounts; a++) offsets[a + 1] = (offsets[a] as number) + (calendarBy[a] as Totals).count;
-  const cursor = offsets.slice(0, accounts);
-  const calByAccount = new Float64Array(m);
-  const busByAccount = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const a = accountOf[k] as number;
-    const at = cursor[a] as number;
-    calByAccount[at] = cal[k] as number;
-    busByAccount[at] = bus[k] as number;
-    cursor[a] = at + 1;
-  }
   const perAccount: AccountSummary[] = [];
   for (let a = 0; a < accounts; a++) {
     const total = totalBy[a] as number;
@@ -248,24 +280,23 @@ export function summarise(input: SummaryInput, calendar: BusinessCalendar, optio
   }
 
   // Daily medians: selection inside each day's slice only permutes that slice, so the overall selection below still sees every value.
-  if (!daysInOrder) sortByDay(cal, bus, dayOf, m);
+  if (!daysInOrder) sortByDay(input, calendar, cal, bus, runDays, runStarts);
+  runStarts.push(m);
   const daily: DailyMedian[] = [];
-  for (let from = 0; from < m; ) {
-    const day = dayOf[from] as number;
-    let to = from + 1;
-    while (to < m && dayOf[to] === day) to++;
+  for (let r = 0; r < runDays.length; r++) {
+    const from = runStarts[r] as number;
+    const to = runStarts[r + 1] as number;
     daily.push({
-      day: calendar.dayLabel(day),
+      day: calendar.dayLabel(runDays[r] as number),
       count: to - from,
       medianMs: medianInPlace(cal.subarray(from, to)),
       businessMedianMs: medianInPlace(bus.subarray(from, to)),
     });
-    from = to;
   }
 
   return {
     total: n,
-    unknownStart: n - m,
+    unknownStart: n - timed,
     calendar: calendarAll.stats(cal.subarray(0, m)),
     business: businessAll.stats(bus.subarray(0, m)),
     buckets,
@@ -274,8 +305,32 @@ export function summarise(input: SummaryInput, calendar: BusinessCalendar, optio
   };
 }
 
-/** Reorders the timed values by day (stable counting sort) when the input was not in time order. */
-function sortByDay(cal: Float64Array, bus: Float64Array, dayOf: Int32Array, m: number): void {
+/** The input restricted to `members`, as plain columns. */
+function gather(input: SummaryInput, members: Uint32Array): SummaryInput {
+  const pick = <T extends Float64Array | Uint32Array>(column: T, make: (n: number) => T): T => {
+    const out = make(members.length);
+    for (let k = 0; k < members.length; k++) out[k] = column[members[k] as number] as number;
+    return out;
+  };
+  const f64 = (n: number): Float64Array => new Float64Array(n);
+  return {
+    count: members.length,
+    startMs: pick(input.startMs, f64),
+    sentMs: pick(input.sentMs, f64),
+    accountIndex: pick(input.accountIndex, (n) => new Uint32Array(n)),
+    accounts: input.accounts,
+  };
+}
+
+/** Input not in time order: reorders the timed values by day (stable counting sort) and rewrites the runs. */
+function sortByDay(input: SummaryInput, calendar: BusinessCalendar, cal: Float64Array, bus: Float64Array, runDays: number[], runStarts: number[]): void {
+  const m = cal.length;
+  const dayOf = new Int32Array(m);
+  let t = 0;
+  for (let k = 0; k < input.count; k++) {
+    const i = input.members === undefined ? k : (input.members[k] as number);
+    if (!Number.isNaN(input.startMs[i] as number)) dayOf[t++] = calendar.dayIndex(input.sentMs[i] as number);
+  }
   let first = Infinity;
   let last = -Infinity;
   for (let k = 0; k < m; k++) {
@@ -288,16 +343,21 @@ function sortByDay(cal: Float64Array, bus: Float64Array, dayOf: Int32Array, m: n
     offsets[slot] = (offsets[slot] as number) + 1;
   }
   for (let d = 1; d < offsets.length; d++) offsets[d] = (offsets[d] as number) + (offsets[d - 1] as number);
-  const calCopy = cal.slice(0, m);
-  const busCopy = bus.slice(0, m);
-  const dayCopy = dayOf.slice(0, m);
+  runDays.length = 0;
+  runStarts.length = 0;
+  for (let d = 0; d + 1 < offsets.length; d++) {
+    if (offsets[d + 1] === offsets[d]) continue;
+    runDays.push(d + first);
+    runStarts.push(offsets[d] as number);
+  }
+  const calCopy = cal.slice();
+  const busCopy = bus.slice();
   for (let k = 0; k < m; k++) {
-    const d = (dayCopy[k] as number) - first;
+    const d = (dayOf[k] as number) - first;
     const at = offsets[d] as number;
     offsets[d] = at + 1;
     cal[at] = calCopy[k] as number;
     bus[at] = busCopy[k] as number;
-    dayOf[at] = dayCopy[k] as number;
   }
 }
 

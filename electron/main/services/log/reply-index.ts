@@ -40,6 +40,8 @@ export class ReplyIndex {
   private readonly excerpts = new StringColumn();
   /** Interned account variant per entry (handle or name may change over time; each variant is kept as written). */
   accountVariant = new Uint32Array(0);
+  /** The account group (index into `groups`) per entry, for summaries. */
+  accountGroup = new Uint32Array(0);
   platform = new Uint8Array(0);
   source = new Uint8Array(0);
   deleted = new Uint8Array(0);
@@ -82,6 +84,7 @@ export class ReplyIndex {
 
   private reserve(size: number): void {
     this.accountVariant = grow(this.accountVariant, size, (n) => new Uint32Array(n));
+    this.accountGroup = grow(this.accountGroup, size, (n) => new Uint32Array(n));
     this.platform = grow(this.platform, size, (n) => new Uint8Array(n));
     this.source = grow(this.source, size, (n) => new Uint8Array(n));
     this.deleted = grow(this.deleted, size, (n) => new Uint8Array(n));
@@ -126,6 +129,7 @@ export class ReplyIndex {
 
   private fill(i: number, variant: number, platform: number, source: number, target: number, sent: number): void {
     this.accountVariant[i] = variant;
+    this.accountGroup[i] = this.variantGroup[variant] as number;
     this.platform[i] = platform;
     this.source[i] = source;
     this.deleted[i] = 0;

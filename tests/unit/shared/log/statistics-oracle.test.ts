@@ -53,6 +53,15 @@ describe('summarise (oracle)', () => {
           expect(row.business).toEqual(oracle(mine.map(bus), mine.map(target)));
         }
         expect(summary.perAccount.length).toBe(new Set(rows.map((r) => r.account)).size);
+        // The same entries read through `members` from wider columns (with and without business times given).
+        const members = Uint32Array.from(rows, (_, i) => 2 * i + 1);
+        const wide = (column: Float64Array) => Float64Array.from({ length: 2 * rows.length + 1 }, (_, j) => (j % 2 ? (column[(j - 1) / 2] as number) : -1e12));
+        const wideAccounts = Uint32Array.from({ length: 2 * rows.length + 1 }, (_, j) => (j % 2 ? (accountIndex[(j - 1) / 2] as number) : 2));
+        const viaMembers = { count: rows.length, members, sentMs: wide(sentMs), startMs: wide(startMs), accountIndex: wideAccounts, accounts };
+        const options = { targets: { a1: 5, a2: 600 } };
+        expect(summarise(viaMembers, calendar, options)).toEqual(summary);
+        const business = Float64Array.from(viaMembers.startMs, (start, j) => (Number.isNaN(start) ? NaN : calendar.businessMs(start, viaMembers.sentMs[j] as number)));
+        expect(summarise({ ...viaMembers, businessMs: business }, calendar, options)).toEqual(summary);
       }),
       { numRuns: 300 },
     );
