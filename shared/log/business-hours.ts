@@ -201,6 +201,11 @@ export class BusinessCalendar {
     return lo;
   }
 
+  /** First instant of a day index (its end is `dayStartMs(index + 1)`), for callers that track days themselves. */
+  dayStartMs(index: number): number {
+    return this.dayStarts[index] ?? NaN;
+  }
+
   /** Number of local days currently laid out. */
   get dayCount(): number {
     return this.dayStarts.length;

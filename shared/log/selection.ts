@@ -47,40 +47,43 @@ const SAMPLE = 4096;
 /** Half-width of a bracket in sample positions: about five standard deviations of a rank's sample position. */
 const SPREAD = 160;
 
-/**
- * The lo-th and hi-th smallest values of `data` (0-based, lo <= hi, hi - lo small) in one read-only pass:
- * a random sample brackets the ranks, the pass counts values below the bracket and copies those inside it,
- * and quickselect finishes on those few. A bracket that misses (bad luck, heavy ties) falls back to a copy.
- */
-function selectPair(data: Float64Array, sample: Float64Array, lo: number, hi: number): [number, number] {
-  const n = data.length;
-  const from = Math.floor((lo / n) * SAMPLE) - SPREAD;
-  const to = Math.floor((hi / n) * SAMPLE) + SPREAD;
-  const low = from <= 0 ? -Infinity : (sample[from] as number);
-  const high = to >= SAMPLE - 1 ? Infinity : (sample[to] as number);
-  const cap = Math.min(n, Math.ceil((n * 3 * (to - from)) / SAMPLE) + 1024);
-  const inside = new Float64Array(cap);
-  let below = 0;
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const x = data[i] as number;
-    if (x < low) below++;
-    else if (x <= high) {
-      if (count < cap) inside[count] = x;
-      count++;
+/** A bracket [low, high] of values around one or two adjacent ranks, and what one pass found about it. */
+class Bracket {
+  readonly low: number;
+  readonly high: number;
+  readonly cap: number;
+  readonly inside: Float64Array;
+  below = 0;
+  count = 0;
+
+  constructor(sample: Float64Array, n: number, lo: number, hi: number) {
+    const from = Math.floor((lo / n) * SAMPLE) - SPREAD;
+    const to = Math.floor((hi / n) * SAMPLE) + SPREAD;
+    this.low = from <= 0 ? -Infinity : (sample[from] as number);
+    this.high = to >= SAMPLE - 1 ? Infinity : (sample[to] as number);
+    // Three times the expected share: overflowing it is vanishingly rare and only costs the fallback.
+    this.cap = Math.min(n, Math.ceil((n * 3 * (to - from)) / SAMPLE) + 1024);
+    this.inside = new Float64Array(this.cap);
+  }
+
+  /** The lo-th and hi-th smallest (hi - lo small), from the insiders, or by quickselect on a copy if the bracket missed. */
+  pick(data: Float64Array, lo: number, hi: number): [number, number] {
+    if (this.count > this.cap || lo < this.below || hi >= this.below + this.count) {
+      const copy = data.slice();
+      return [selectInPlace(copy, lo), selectInPlace(copy, hi)];
     }
+    const found = this.inside.subarray(0, this.count);
+    const first = selectInPlace(found, lo - this.below);
+    // After selecting lo, everything from there up is >= it: hi is found in that tail.
+    return [first, hi === lo ? first : selectInPlace(found.subarray(lo - this.below), hi - lo)];
   }
-  if (count > cap || lo < below || hi >= below + count) {
-    const copy = data.slice();
-    return [selectInPlace(copy, lo), selectInPlace(copy, hi)];
-  }
-  const found = inside.subarray(0, count);
-  const first = selectInPlace(found, lo - below);
-  // After selecting lo, everything from there up is >= it: hi is found in that tail.
-  return [first, hi === lo ? first : selectInPlace(found.subarray(lo - below), hi - lo)];
 }
 
-/** The k0-th <= k1-th (adjacent, e.g. the two middles) and k2-th smallest values of `data`, which is not modified. */
+/**
+ * The k0-th <= k1-th (adjacent, e.g. the two middles) and k2-th smallest values of `data` (0-based; `data` is
+ * not modified), in one read-only pass: a random sample brackets the ranks, the pass counts values below each
+ * bracket and copies those inside it, and quickselect finishes on those few.
+ */
 export function selectRanks(data: Float64Array, k0: number, k1: number, k2: number): [number, number, number] {
   const n = data.length;
   const sample = new Float64Array(SAMPLE);
@@ -92,7 +95,28 @@ export function selectRanks(data: Float64Array, k0: number, k1: number, k2: numb
     sample[s] = data[(seed >>> 0) % n] as number;
   }
   sample.sort();
-  const [a, b] = selectPair(data, sample, k0, k1);
-  const [c] = selectPair(data, sample, k2, k2);
-  return [a, b, c];
+  const middle = new Bracket(sample, n, k0, k1);
+  const upper = new Bracket(sample, n, k2, k2);
+  const lowA = middle.low, highA = middle.high, capA = middle.cap, insideA = middle.inside;
+  const lowB = upper.low, highB = upper.high, capB = upper.cap, insideB = upper.inside;
+  let belowA = 0, countA = 0, belowB = 0, countB = 0;
+  for (let i = 0; i < n; i++) {
+    const x = data[i] as number;
+    if (x < lowA) belowA++;
+    else if (x <= highA) {
+      if (countA < capA) insideA[countA] = x;
+      countA++;
+    }
+    if (x < lowB) belowB++;
+    else if (x <= highB) {
+      if (countB < capB) insideB[countB] = x;
+      countB++;
+    }
+  }
+  middle.below = belowA;
+  middle.count = countA;
+  upper.below = belowB;
+  upper.count = countB;
+  const [a, b] = middle.pick(data, k0, k1);
+  return [a, b, upper.pick(data, k2, k2)[0]];
 }

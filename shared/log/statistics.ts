@@ -3,6 +3,7 @@
 import type { AccountRef } from './entry-schema.ts';
 import type { BusinessCalendar } from './business-hours.ts';
 import { medianInPlace, selectInPlace, selectRanks } from './selection.ts';
+import { gather, sortByDay } from './summary-input.ts';
 
 export { medianInPlace, selectInPlace } from './selection.ts';
 
@@ -32,6 +33,9 @@ export const BUCKETS = [
   { key: '4to24h', label: '4–24 h', maxMs: 24 * 3_600_000 },
   { key: 'gt24h', label: '> 24 h', maxMs: Infinity },
 ] as const;
+
+/** The buckets' upper bounds; the last is Infinity, so a value's bucket is how many of the first four it reaches. */
+const BUCKET_LIMITS = Float64Array.from(BUCKETS, (bucket) => bucket.maxMs);
 
 /** How many entries fall in each bucket. */
 export interface BucketCount {
@@ -125,12 +129,35 @@ class Totals {
   fastest = Infinity;
   slowest = -Infinity;
 
-  add(value: number, target: number): void {
-    this.count++;
-    this.sum += value;
-    if (value < this.fastest) this.fastest = value;
-    if (value > this.slowest) this.slowest = value;
-    if (value <= target) this.within++;
+  /**
+   * Totals of one account's values (in input order, so the sum is the same float as a running one), counting
+   * each value into `buckets` on the way (the index of a value's bucket is how many finite limits it reaches).
+   */
+  static of(values: Float64Array, target: number, buckets: Float64Array): Totals {
+    const totals = new Totals();
+    let sum = 0;
+    let within = 0;
+    let fastest = Infinity;
+    let slowest = -Infinity;
+    const l0 = BUCKET_LIMITS[0] as number;
+    const l1 = BUCKET_LIMITS[1] as number;
+    const l2 = BUCKET_LIMITS[2] as number;
+    const l3 = BUCKET_LIMITS[3] as number;
+    for (let k = 0; k < values.length; k++) {
+      const value = values[k] as number;
+      sum += value;
+      if (value < fastest) fastest = value;
+      if (value > slowest) slowest = value;
+      if (value <= target) within++;
+      const bucket = +(value >= l0) + +(value >= l1) + +(value >= l2) + +(value >= l3);
+      buckets[bucket] = (buckets[bucket] as number) + 1;
+    }
+    totals.count = values.length;
+    totals.sum = sum;
+    totals.within = within;
+    totals.fastest = fastest;
+    totals.slowest = slowest;
+    return totals;
   }
 
   /** Adds another set's count, extremes and within-target count; the sum is set by the caller (input order). */
@@ -202,8 +229,6 @@ export function summarise(input: SummaryInput, calendar: BusinessCalendar, optio
 
   const calendarAll = new Totals();
   const businessAll = new Totals();
-  const calendarBy = Array.from({ length: accounts }, () => new Totals());
-  const businessBy = Array.from({ length: accounts }, () => new Totals());
   const cal = new Float64Array(timed);
   const bus = new Float64Array(timed);
   const calByAccount = new Float64Array(timed);
@@ -218,37 +243,48 @@ export function summarise(input: SummaryInput, calendar: BusinessCalendar, optio
   // Summed here, in input order, so the overall mean is the same float whatever the grouping.
   let calendarSum = 0;
   let businessSum = 0;
+  // Columns and the current day in locals: this loop runs once per entry.
+  const { startMs, sentMs, accountIndex } = input;
+  let day = -1;
+  let dayFrom = Infinity;
+  let dayTo = -Infinity;
   for (let k = 0; k < n; k++) {
     const i = members === undefined ? k : (members[k] as number);
-    const start = input.startMs[i] as number;
+    const start = startMs[i] as number;
     if (Number.isNaN(start)) continue;
-    const a = input.accountIndex[i] as number;
-    const sent = input.sentMs[i] as number;
+    const a = accountIndex[i] as number;
+    const sent = sentMs[i] as number;
     const c = Math.max(0, sent - start);
     const b = business[i] as number;
-    const target = targetMs[a] as number;
     cal[m] = c;
     bus[m] = b;
     const at = cursor[a] as number;
     calByAccount[at] = c;
     busByAccount[at] = b;
     cursor[a] = at + 1;
-    const day = calendar.dayIndex(sent);
-    const last = runDays.length - 1;
-    if (last < 0 || day !== runDays[last]) {
-      if (last >= 0 && day < (runDays[last] as number)) daysInOrder = false;
-      runDays.push(day);
-      runStarts.push(m);
+    if (!(sent >= dayFrom && sent < dayTo)) {
+      const next = calendar.dayIndex(sent);
+      if (next !== day) {
+        if (next < day) daysInOrder = false;
+        day = next;
+        runDays.push(day);
+        runStarts.push(m);
+      }
+      dayFrom = calendar.dayStartMs(day);
+      dayTo = calendar.dayStartMs(day + 1);
     }
     m++;
     calendarSum += c;
     businessSum += b;
-    (calendarBy[a] as Totals).add(c, target);
-    (businessBy[a] as Totals).add(b, target);
-    const cb = bucketOf(c);
-    calendarBuckets[cb] = (calendarBuckets[cb] as number) + 1;
-    const bb = bucketOf(b);
-    businessBuckets[bb] = (businessBuckets[bb] as number) + 1;
+  }
+  // Totals and buckets in tight passes over each account's contiguous slice.
+  const calendarBy: Totals[] = [];
+  const businessBy: Totals[] = [];
+  for (let a = 0; a < accounts; a++) {
+    const from = offsets[a] as number;
+    const to = offsets[a + 1] as number;
+    calendarBy.push(Totals.of(calByAccount.subarray(from, to), targetMs[a] as number, calendarBuckets));
+    businessBy.push(Totals.of(busByAccount.subarray(from, to), targetMs[a] as number, businessBuckets));
   }
   for (let a = 0; a < accounts; a++) {
     calendarAll.merge(calendarBy[a] as Totals);
@@ -305,65 +341,9 @@ export function summarise(input: SummaryInput, calendar: BusinessCalendar, optio
   };
 }
 
-/** The input restricted to `members`, as plain columns. */
-function gather(input: SummaryInput, members: Uint32Array): SummaryInput {
-  const pick = <T extends Float64Array | Uint32Array>(column: T, make: (n: number) => T): T => {
-    const out = make(members.length);
-    for (let k = 0; k < members.length; k++) out[k] = column[members[k] as number] as number;
-    return out;
-  };
-  const f64 = (n: number): Float64Array => new Float64Array(n);
-  return {
-    count: members.length,
-    startMs: pick(input.startMs, f64),
-    sentMs: pick(input.sentMs, f64),
-    accountIndex: pick(input.accountIndex, (n) => new Uint32Array(n)),
-    accounts: input.accounts,
-  };
-}
-
-/** Input not in time order: reorders the timed values by day (stable counting sort) and rewrites the runs. */
-function sortByDay(input: SummaryInput, calendar: BusinessCalendar, cal: Float64Array, bus: Float64Array, runDays: number[], runStarts: number[]): void {
-  const m = cal.length;
-  const dayOf = new Int32Array(m);
-  let t = 0;
-  for (let k = 0; k < input.count; k++) {
-    const i = input.members === undefined ? k : (input.members[k] as number);
-    if (!Number.isNaN(input.startMs[i] as number)) dayOf[t++] = calendar.dayIndex(input.sentMs[i] as number);
-  }
-  let first = Infinity;
-  let last = -Infinity;
-  for (let k = 0; k < m; k++) {
-    first = Math.min(first, dayOf[k] as number);
-    last = Math.max(last, dayOf[k] as number);
-  }
-  const offsets = new Uint32Array(last - first + 2);
-  for (let k = 0; k < m; k++) {
-    const slot = (dayOf[k] as number) - first + 1;
-    offsets[slot] = (offsets[slot] as number) + 1;
-  }
-  for (let d = 1; d < offsets.length; d++) offsets[d] = (offsets[d] as number) + (offsets[d - 1] as number);
-  runDays.length = 0;
-  runStarts.length = 0;
-  for (let d = 0; d + 1 < offsets.length; d++) {
-    if (offsets[d + 1] === offsets[d]) continue;
-    runDays.push(d + first);
-    runStarts.push(offsets[d] as number);
-  }
-  const calCopy = cal.slice();
-  const busCopy = bus.slice();
-  for (let k = 0; k < m; k++) {
-    const d = (dayOf[k] as number) - first;
-    const at = offsets[d] as number;
-    offsets[d] = at + 1;
-    cal[at] = calCopy[k] as number;
-    bus[at] = busCopy[k] as number;
-  }
-}
-
 /** Index of the bucket a duration falls in. */
 export function bucketOf(ms: number): number {
-  for (let b = 0; b < BUCKETS.length; b++) if (ms < (BUCKETS[b] as { maxMs: number }).maxMs) return b;
+  for (let b = 0; b < BUCKET_LIMITS.length; b++) if (ms < (BUCKET_LIMITS[b] as number)) return b;
   return BUCKETS.length - 1;
 }
 

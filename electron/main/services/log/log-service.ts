@@ -345,19 +345,9 @@ export class LogService {
   summaryOf(matches: Uint32Array): LogSummary {
     const index = this.index;
     // The summary reads the index's columns through `matches`: no per-query copies of a million values.
-    return summarise(
-      {
-        count: matches.length,
-        members: matches,
-        startMs: index.startMs,
-        sentMs: index.sentMs,
-        businessMs: this.businessAll(),
-        accountIndex: index.accountGroup,
-        accounts: index.groups,
-      },
-      this.calendar,
-      { targets: this.targets, defaultTargetMinutes: this.defaultTarget },
-    );
+    const input = { count: matches.length, members: matches, startMs: index.startMs, sentMs: index.sentMs, businessMs: this.businessAll() };
+    const targets = { targets: this.targets, defaultTargetMinutes: this.defaultTarget };
+    return summarise({ ...input, accountIndex: index.accountGroup, accounts: index.groups }, this.calendar, targets);
   }
 
   /** Filtered entries, newest first, one page of rows, and the summary of the whole filtered set. */
