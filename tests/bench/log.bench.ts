@@ -88,10 +88,11 @@ export async function bench(): Promise<Result[]> {
       name: 'log: load 1M entries vs read + JSON.parse',
       ratio: loadMs / floorMs,
       target: 1.5,
-      detail: `${log.loadReport.total} entries (${(bytes / 1e6).toFixed(0)} MB) loaded with zod validation in ${loadMs.toFixed(0)} ms; read + JSON.parse of ${parsed} lines ${floorMs.toFixed(0)} ms`,
+      detail: `${log.loadReport.total} entries (${(bytes / 1e6).toFixed(0)} MB) loaded, every line validated (byte-level reader for app-shaped reply lines, JSON.parse + zod otherwise) and business hours computed, in ${loadMs.toFixed(0)} ms; read + JSON.parse of ${parsed} lines ${floorMs.toFixed(0)} ms`,
     });
 
-    // (b) summary (first call includes business hours for every entry; warm call reuses the cache)
+    // (b) summary: the first query after load selects every statistic from scratch (business hours per entry
+    // are computed during load, so (a) pays for them); the filtered re-query shows a second, smaller summary.
     const doubles = Float64Array.from({ length: N }, () => Math.random() * 1e8);
     t = process.hrtime.bigint();
     doubles.sort();

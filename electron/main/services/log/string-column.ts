@@ -3,6 +3,8 @@
 // id → entry hash table over those bytes, replacing a million-key Map.
 
 const PAGE = 1 << 22;
+/** Positions are page * SLOT + offset, so an oversized page (one huge value) cannot spill into the next. */
+const SLOT = 2 ** 32;
 /** Length marks: no value (null) and "kept as a JS string" (values with lone surrogates do not survive UTF-8). */
 const NULL = -1;
 const SIDE = -2;
@@ -60,7 +62,7 @@ export class StringColumn {
     const page = this.room(n);
     if (n < 64) for (let k = 0; k < n; k++) page[this.used + k] = bytes[start + k] as number;
     else page.set(bytes.subarray(start, end), this.used);
-    this.at[i] = (this.pages.length - 1) * PAGE + this.used;
+    this.at[i] = (this.pages.length - 1) * SLOT + this.used;
     this.len[i] = n;
     this.used += n;
     return i;
@@ -88,8 +90,8 @@ export class StringColumn {
     if (n === NULL) return null;
     if (n === SIDE) return this.side.get(i) ?? null;
     const at = this.at[i] as number;
-    const page = this.pages[Math.floor(at / PAGE)] as Buffer;
-    const from = at % PAGE;
+    const page = this.pages[Math.floor(at / SLOT)] as Buffer;
+    const from = at % SLOT;
     return page.toString('utf8', from, from + n);
   }
 
@@ -98,8 +100,8 @@ export class StringColumn {
     const n = this.len[i] as number;
     if (n !== end - start) return false;
     const at = this.at[i] as number;
-    const page = this.pages[Math.floor(at / PAGE)] as Buffer;
-    const from = at % PAGE;
+    const page = this.pages[Math.floor(at / SLOT)] as Buffer;
+    const from = at % SLOT;
     for (let k = 0; k < n; k++) if (page[from + k] !== bytes[start + k]) return false;
     return true;
   }
@@ -114,7 +116,8 @@ export class StringColumn {
     const n = this.len[i] as number;
     if (n < 0) return 0;
     const at = this.at[i] as number;
-    return hashBytes(this.pages[Math.floor(at / PAGE)] as Buffer, at % PAGE, (at % PAGE) + n);
+    const from = at % SLOT;
+    return hashBytes(this.pages[Math.floor(at / SLOT)] as Buffer, from, from + n);
   }
 }
 
