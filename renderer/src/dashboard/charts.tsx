@@ -67,26 +67,7 @@ function BucketsChart({ summary }: { summary: LogSummary }) {
         data={data}
         role="img"
         aria-label={t('dashboard.charts.buckets')}
-        fallbackContent={
-          <table>
-            <thead>
-              <tr>
-                <th />
-                <th>{t('dashboard.charts.calendar')}</th>
-                <th>{t('dashboard.charts.business')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.buckets.map((bucket, i) => (
-                <tr key={bucket.key}>
-                  <th>{labels[i]}</th>
-                  <td>{bucket.calendar}</td>
-                  <td>{bucket.business}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
+        fallbackContent={<ChartTable rows={summary.buckets.map((bucket, i) => ({ key: bucket.key, label: labels[i] ?? bucket.key, calendar: String(bucket.calendar), business: String(bucket.business) }))} />}
       />
     </div>
   );
@@ -140,27 +121,33 @@ function DailyChart({ summary }: { summary: LogSummary }) {
         data={data}
         role="img"
         aria-label={t('dashboard.charts.daily')}
-        fallbackContent={
-          <table>
-            <thead>
-              <tr>
-                <th />
-                <th>{t('dashboard.charts.calendar')}</th>
-                <th>{t('dashboard.charts.business')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.daily.map((day) => (
-                <tr key={day.day}>
-                  <th>{day.day}</th>
-                  <td>{formatDuration(day.medianMs, language)}</td>
-                  <td>{formatDuration(day.businessMedianMs, language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
+        fallbackContent={<ChartTable rows={summary.daily.map((day) => ({ key: day.day, label: day.day, calendar: formatDuration(day.medianMs, language), business: formatDuration(day.businessMedianMs, language) }))} />}
       />
     </div>
+  );
+}
+
+/** The data behind a chart as a table, for screen readers and when the canvas cannot draw. */
+function ChartTable({ rows }: { rows: Array<{ key: string; label: string; calendar: string; business: string }> }) {
+  const { t } = useTranslation();
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th />
+          <th>{t('dashboard.charts.calendar')}</th>
+          <th>{t('dashboard.charts.business')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th>{row.label}</th>
+            <td>{row.calendar}</td>
+            <td>{row.business}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
