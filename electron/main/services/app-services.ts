@@ -143,7 +143,7 @@ function excerpt(text: string): string {
 function recordAudit(log: LogService, entry: GateAuditInput): Promise<unknown> {
   // Requests refused before they could be classified have no platform or action: logged as such.
   return log.recordGate({
-    account: { id: entry.account.id, handle: entry.account.handle ?? '', name: entry.account.name ?? '', kind: entry.account.kind ?? 'personal' },
+    account: { id: entry.account.id || 'unknown', handle: entry.account.handle || 'unknown', name: entry.account.name ?? '', kind: entry.account.kind ?? 'personal' },
     platform: entry.platform ?? 'custom',
     action: entry.action ?? 'post',
     decision: entry.decision,

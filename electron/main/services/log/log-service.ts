@@ -160,6 +160,11 @@ export class LogService {
 
   private async write(lines: LogLine[]): Promise<void> {
     if (this.appender === null) throw new Error(this.deps.readOnly ? 'log is open read-only' : 'log is closed');
+    // Never write a line the next load would reject as damaged.
+    for (const line of lines) {
+      const checked = validateLogLine(line);
+      if (!checked.ok) throw new Error(`refusing to write an invalid log line: ${checked.reason}`);
+    }
     await this.appender.appendMany(lines.map((line) => JSON.stringify(line)));
     for (const line of lines) this.apply(line);
   }

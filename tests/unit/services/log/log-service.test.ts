@@ -1,6 +1,6 @@
 // LogService against real files: recording, folding corrections and deletions, torn and corrupt lines, queries.
 import { describe, it, expect, afterEach } from 'vitest';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
 import { brand, fakeDecode, personal, sequentialIds, tempDir } from './test-helpers.ts';
 
@@ -154,5 +154,18 @@ describe('LogService', () => {
     expect(log.query({}, { offset: 1, limit: 1 }).rows.map((r) => r.replyToId)).toEqual(['b']);
     expect(() => log.query({ from: 'yesterday' })).toThrow(/from is not a date/);
     await log.close();
+  });
+});
+
+describe('writing', () => {
+  it('refuses a line the next load would reject, and writes nothing', async () => {
+    const { file, cleanup } = tempDir();
+    const log = await LogService.open(file, { decodeItemTime: () => null });
+    await expect(
+      log.recordGate({ account: { id: 'a', handle: '', name: '', kind: 'brand' }, platform: 'x', action: 'post', decision: 'cancelled', requestId: 'r1', text: null, textHash: null }),
+    ).rejects.toThrow(/invalid log line/);
+    await log.close();
+    expect(existsSync(file) ? readFileSync(file, 'utf8') : '').toBe('');
+    cleanup();
   });
 });
