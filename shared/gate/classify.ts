@@ -99,10 +99,20 @@ export function classify(request: OutgoingRequest, options: ClassifyOptions = {}
     method = WRITE_METHODS.has(raw) ? raw : raw.toUpperCase();
     const customRules = options.customRules;
     const write = WRITE_METHODS.has(method);
-    if (!write && (customRules === undefined || customRules.length === 0)) return NOT_GATED;
+    const noCustom = customRules === undefined || customRules.length === 0;
+    if (!write && noCustom) return NOT_GATED;
+    const index = options.index ?? RULE_INDEX;
+    if (noCustom) {
+      // The cheap path: no rule is anchored on this path, so no parse at all.
+      const path = quickPath(request.url);
+      if (path !== null) {
+        const [byLast, byPrevious] = candidatesOf(path, index);
+        if (byLast === undefined && byPrevious === undefined) return NOT_GATED;
+      }
+    }
     url = new URL(request.url);
     if (write) {
-      const verdict = classifyBuiltIn(request, method, url, options.index ?? RULE_INDEX);
+      const verdict = classifyBuiltIn(request, method, url, index);
       if (verdict !== null) return verdict;
     }
     if (customRules !== undefined && customRules.length > 0) {
@@ -127,17 +137,49 @@ function anchorKey(segment: string): string {
   return segment.toLowerCase();
 }
 
-function classifyBuiltIn(request: OutgoingRequest, method: string, url: URL, index: RuleIndex): Classification | null {
-  // Find the last two non-empty segments without splitting the whole path: most requests stop here.
-  const path = url.pathname;
+/** The rules anchored on the last two non-empty segments of `path`, found without splitting the whole path. */
+function candidatesOf(path: string, index: RuleIndex): [readonly PlatformRule[] | undefined, readonly PlatformRule[] | undefined] {
   let end = path.length;
   while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
-  if (end === 0) return null;
+  if (end === 0) return [undefined, undefined];
   const cut = path.lastIndexOf('/', end - 1);
   const byLast = index.get(anchorKey(path.slice(cut + 1, end)));
   let end2 = cut;
   while (end2 > 0 && path.charCodeAt(end2 - 1) === 47) end2--;
   const byPrevious = end2 > 0 ? index.get(anchorKey(path.slice(path.lastIndexOf('/', end2 - 1) + 1, end2))) : undefined;
+  return [byLast, byPrevious];
+}
+
+/**
+ * The path of an absolute URL read straight from the string, or null whenever `new URL()` might see a
+ * different one (see the last line): the caller then parses for real.
+ * Browsers hand webRequest canonical URLs, so unrelated traffic is turned away without parsing.
+ */
+export function quickPath(url: string): string | null {
+  const scheme = url.indexOf('://');
+  if (scheme <= 0) return null;
+  let start = scheme + 3;
+  while (start < url.length) {
+    const code = url.charCodeAt(start);
+    if (code === 47 || code === 63 || code === 35) break; // '/', '?', '#' end the authority
+    if (code === 92) return null; // '\\' acts as '/' for special schemes
+    start++;
+  }
+  if (start >= url.length || url.charCodeAt(start) !== 47) return '/';
+  let end = url.length;
+  const query = url.indexOf('?', start);
+  if (query >= 0) end = query;
+  const hash = url.indexOf('#', start);
+  if (hash >= 0 && hash < end) end = hash;
+  const path = url.slice(start, end);
+  // Anything the URL parser would rewrite (control characters and spaces it strips or escapes, non-ASCII,
+  // escapes, backslashes, dot segments) goes to the real parser.
+  return /[^\x21-\x7e]|[\\%"<>`{}]|\/\.\.?(?:\/|$)/.test(path) ? null : path;
+}
+
+function classifyBuiltIn(request: OutgoingRequest, method: string, url: URL, index: RuleIndex): Classification | null {
+  const path = url.pathname;
+  const [byLast, byPrevious] = candidatesOf(path, index);
   if (byLast === undefined && byPrevious === undefined) return null;
   const segments = segmentsOf(path);
   const host = url.hostname.endsWith('.') ? url.hostname.slice(0, -1) : url.hostname;
