@@ -27,7 +27,7 @@ function statusFrom(record: JsonObject, fallback: PostAction): Extraction {
 }
 
 /** The Mastodon-API rules (Mastodon, Pleroma, Akkoma, GoToSocial…) plus Misskey's notes/create. */
-export const mastodonRules: readonly PlatformRule[] = [
+const rules: readonly PlatformRule[] = [
   {
     name: 'mastodon.statuses.create',
     platform: 'mastodon',
@@ -70,3 +70,15 @@ export const mastodonRules: readonly PlatformRule[] = [
     },
   },
 ];
+
+/**
+ * The same rules, each naming the server the post goes to as its identity: a frame whose posts suddenly
+ * go to another server is logged in somewhere else, and the gate's identity check blocks it.
+ */
+export const mastodonRules: readonly PlatformRule[] = rules.map((rule) => ({
+  ...rule,
+  extract: (input) => {
+    const extraction = rule.extract(input);
+    return extraction === null ? null : { ...extraction, identity: `server:${input.url.host.toLowerCase()}` };
+  },
+}));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountWithSite, compose, outcome } from './harness/fixtures.ts';
 import { E2E_DIR } from './harness/paths.ts';
+import { editAccount } from './harness/ui.ts';
 import { useWorld } from './harness/world.ts';
 
 const world = useWorld();
@@ -179,6 +180,17 @@ describe('the posting gate', () => {
     expect(await outcome(site)).toContain('Something went wrong');
     expect(world.server.posts()).toHaveLength(1);
     await expect.poll(() => app.services.log.recentGate(5)[0]?.decision).toBe('blocked-identity');
+
+    // Logged in anew on purpose: the manager forgets the remembered identity, and the next post can go.
+    await editAccount(app.page, 'Acme Coffee');
+    await app.page.getByRole('button', { name: 'Forget the remembered identity' }).click();
+    await app.page.getByRole('button', { name: /^Forgotten/ }).waitFor();
+    await app.page.keyboard.press('Escape');
+    await compose(site, 'now as the new identity');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('gate-identity').count()).toBe(0);
+    await dialog.getByTestId('gate-confirm').click();
+    expect(await outcome(site)).toBe('Your post was sent.');
   });
 
   it('highlights watch words and needs a second press', async () => {

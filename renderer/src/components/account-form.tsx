@@ -12,6 +12,7 @@ import {
 import { ACCOUNT_PALETTE, PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import { POST_ACTIONS } from '../../../shared/gate/types.ts';
 import { PLATFORM_IDS, type PlatformId } from '../../../shared/platforms/platform-id.ts';
+import { api } from '../api.ts';
 import { Modal } from './modal.tsx';
 
 interface Props {
@@ -41,6 +42,7 @@ export function AccountForm({ account, usedColors, onSubmit, onRemove, onClose }
   const [hibernate, setHibernate] = useState(account?.hibernate ?? true);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  const [identityReset, setIdentityReset] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -202,6 +204,12 @@ export function AccountForm({ account, usedColors, onSubmit, onRemove, onClose }
               {t('form.watchWords')}
               <input name="watchWords" value={watchWords} onChange={(event) => setWatchWords(event.target.value)} />
             </label>
+            <div className="identity-reset">
+              <span className="hint">{t('form.identityHint')}</span>
+              <button type="button" onClick={() => void api().invoke('gate:reset-identity', account.id).then(() => setIdentityReset(true))} disabled={identityReset}>
+                {identityReset ? t('form.identityForgotten') : t('form.identityReset')}
+              </button>
+            </div>
           </fieldset>
         )}
         {account && (
