@@ -1,34 +1,16 @@
 // The response-time dashboard in Chromium: a real reply timed end to end, exports from the UI, a manual start, a screenshot.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Account } from '../../shared/accounts/account.ts';
 import type { ReplyLine } from '../../shared/log/entry-schema.ts';
-import { startApp, type AppHarness } from './harness/app-harness.ts';
-import { launchChromium } from './harness/chromium.ts';
+import type { AppHarness } from './harness/app-harness.ts';
 import { accountWithSite, compose, freshDir, outcome } from './harness/fixtures.ts';
 import { E2E_DIR } from './harness/paths.ts';
-import { startPlatformServer, type PlatformServer } from './harness/platform-server.ts';
+import { useWorld } from './harness/world.ts';
 
-let browser: Browser;
-let server: PlatformServer;
-let app: AppHarness | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startPlatformServer();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
-  server.received.length = 0;
-});
+const world = useWorld();
 
 const X_EPOCH = 1288834974657n;
 /** An X status ID minted at `ms` (the snowflake's top bits are milliseconds since X's epoch). */
@@ -44,16 +26,16 @@ async function openDashboard(harness: AppHarness) {
 
 describe('the response-time dashboard', () => {
   it('times a confirmed brand reply on X from the ID it answers, and hides the account view while open', async () => {
-    app = await startApp({ browser, server, dataDir: freshDir() });
-    const { site } = await accountWithSite(app, { name: 'Acme Coffee', handle: 'acme', platform: 'X', kind: 'brand', color: '#b91c1c', startUrl: server.url('x.com', '/compose') });
+    const app = await world.start();
+    const { site } = await accountWithSite(app, { name: 'Acme Coffee', handle: 'acme', platform: 'X', kind: 'brand', color: '#b91c1c', startUrl: world.server.url('x.com', '/compose') });
     const itemId = snowflakeAt(Date.now() - 42 * MINUTE);
     await compose(site, 'Thanks for asking!', itemId);
     await app.page.getByTestId('gate-dialog').getByTestId('gate-confirm').click();
     expect(await outcome(site)).toBe('Your post was sent.');
-    await expect.poll(() => app?.services.log.query({}).total).toBe(1);
+    await expect.poll(() => app.services.log.query({}).total).toBe(1);
 
     const dashboard = await openDashboard(app);
-    await expect.poll(() => app?.shell.covered).toBe(true);
+    await expect.poll(() => app.shell.covered).toBe(true);
     await expect.poll(() => dashboard.getByTestId('figure-count').textContent()).toBe('1');
     const median = (await dashboard.getByTestId('median-calendar').textContent()) ?? '';
     expect(median).toMatch(/^4[123] min$/);
@@ -68,11 +50,11 @@ describe('the response-time dashboard', () => {
 
     await dashboard.getByTestId('dashboard-close').click();
     await app.page.getByTestId('account-frame').waitFor();
-    await expect.poll(() => app?.shell.covered).toBe(false);
+    await expect.poll(() => app.shell.covered).toBe(false);
   });
 
   it('exports what the filter selects as CSV and PDF through the save dialog', async () => {
-    app = await startApp({ browser, server, dataDir: freshDir() });
+    const app = await world.start();
     const account = { id: randomUUID(), handle: 'acme', name: 'Acme Coffee', kind: 'brand' as const };
     const itemId = snowflakeAt(Date.now() - 90 * MINUTE);
     await app.services.log.recordReply({ account, platform: 'x', replyToId: itemId, sentAt: new Date(), excerpt: 'Café, naïve — “quoted”' });
@@ -113,7 +95,7 @@ describe('the response-time dashboard', () => {
   });
 
   it('takes a start entered by hand for a reply whose item time is unknown', async () => {
-    app = await startApp({ browser, server, dataDir: freshDir() });
+    const app = await world.start();
     const account = { id: randomUUID(), handle: 'acme', name: 'Acme Coffee', kind: 'brand' as const };
     // Whole minutes, so the local datetime input can name the start exactly.
     const sentAt = new Date(Math.floor(Date.now() / MINUTE) * MINUTE);
@@ -143,8 +125,29 @@ describe('the response-time dashboard', () => {
     expect(row?.responseMs).toBe((2 * 60 + 5) * MINUTE);
   });
 
+  it('imports a CSV of past replies from the UI, all rows or none', async () => {
+    const app = await world.start();
+    const dir = freshDir();
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'account,platform,item,received_at,replied_at\nacme,x,1790000000000000001,2026-11-02T09:00:00Z,2026-11-02T09:30:00Z\nacme,x,1790000000000000002,yesterday,2026-11-02T10:00:00Z\n');
+    const dashboard = await openDashboard(app);
+    app.files.nextOpenPath = bad;
+    await dashboard.getByTestId('import').click();
+    await expect.poll(() => dashboard.getByTestId('transfer-status').textContent()).toContain('Nothing was imported');
+    expect(await dashboard.getByTestId('transfer-status').textContent()).toMatch(/line 3/);
+    expect(app.services.log.query({}).total).toBe(0);
+
+    const good = join(dir, 'good.csv');
+    writeFileSync(good, 'account,platform,item,received_at,replied_at\nacme,mastodon,https://mastodon.social/@acme/113000000000000001,2026-11-02T09:00:00Z,2026-11-02T09:45:00Z\n');
+    app.files.nextOpenPath = good;
+    await dashboard.getByTestId('import').click();
+    await expect.poll(() => dashboard.getByTestId('transfer-status').textContent()).toBe('Imported 1 entries; 0 duplicates skipped.');
+    await expect.poll(() => dashboard.getByTestId('median-calendar').textContent()).toBe('45 min');
+    expect(app.services.log.query({}).rows[0]?.replyToId).toBe('113000000000000001');
+  });
+
   it('speaks French: headings, durations and the table', async () => {
-    app = await startApp({ browser, server, dataDir: freshDir(), systemLocale: 'fr-FR' });
+    const app = await world.start({ systemLocale: 'fr-FR' });
     const account = { id: randomUUID(), handle: 'marque', name: 'Marque', kind: 'brand' as const };
     await app.services.log.recordReply({ account, platform: 'x', replyToId: snowflakeAt(Date.now() - 65 * MINUTE), sentAt: new Date(), excerpt: 'Merci !' });
     const dashboard = await openDashboard(app);
@@ -156,7 +159,7 @@ describe('the response-time dashboard', () => {
   });
 
   it('scrolls a large log without rendering it all, and looks right (screenshot)', async () => {
-    app = await startApp({ browser, server, dataDir: freshDir(), viewport: { width: 1280, height: 800 } });
+    const app = await world.start({ viewport: { width: 1280, height: 800 } });
     const accounts = [
       app.services.accounts.create({ name: 'Acme Coffee', handle: 'acme', platform: 'x', kind: 'brand', color: '#b91c1c' }),
       app.services.accounts.create({ name: 'Acme Social', handle: 'acme@mastodon.social', platform: 'mastodon', instance: 'mastodon.social', kind: 'brand', color: '#7c3aed' }),
