@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountWithSite, compose, outcome } from './harness/fixtures.ts';
-import { ROOT } from './harness/paths.ts';
+import { E2E_DIR, ROOT } from './harness/paths.ts';
 import { useWorld } from './harness/world.ts';
 
 const world = useWorld();
@@ -42,6 +42,7 @@ describe('settings', () => {
     expect(await check.getByTestId('har-summary').textContent()).toBe('5 of 8 requests would be held.');
     expect(await check.locator('tr.har-held').count()).toBe(5);
     expect(await check.locator('tr.har-held').first().textContent()).toContain('@jack congrats');
+    await app.page.getByTestId('settings-panel').screenshot({ path: join(E2E_DIR, 'settings.png') });
     await check.locator('input[type=file]').setInputFiles({ name: 'broken.har', mimeType: 'application/json', buffer: Buffer.from('{"log": 3') });
     expect(await check.getByRole('alert').textContent()).toContain('This file could not be checked');
   });
