@@ -1,4 +1,5 @@
 // The band drawn above a sign-in popup: the same name, @handle, platform and kind as the main frame.
+import { escapeHtml } from '../escape-html.ts';
 import type { Account } from './account.ts';
 import { readableTextColor } from './contrast.ts';
 import { PLATFORM_NAMES } from './platforms.ts';
@@ -6,10 +7,6 @@ import { PLATFORM_NAMES } from './platforms.ts';
 /** Height of the band in CSS pixels, and the frame width around the popup's page. */
 export const POPUP_BAND_HEIGHT = 36;
 export const POPUP_FRAME_WIDTH = 8;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
 
 /**
  * A static, script-free HTML page for the popup's band. Brand accounts get stripes and the word BRAND,

@@ -1,13 +1,12 @@
 // The printable HTML report: one self-contained page (inline CSS and SVG, no external requests), every piece
 // of user text escaped; printed to PDF by the app.
+import { escapeHtml } from '../escape-html.ts';
 import type { LogFilter, ReplyRow } from './model.ts';
 import type { LogSummary, TimeStats } from './statistics.ts';
 import { formatDuration } from './local-time.ts';
 
 /** Escapes text for HTML element content and quoted attributes. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 /** Labels of the report, English by default; the app passes its i18n strings. */
 export interface ReportText {

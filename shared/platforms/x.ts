@@ -5,6 +5,15 @@ import { actionOf, hostIn, part, pathEndsWith, single, type Extraction, type Pla
 
 const isXHost = hostIn('x.com', 'twitter.com');
 
+/**
+ * The identity X's `twid` cookie names (`u=<user id>`, often URL-encoded), as the gate compares it;
+ * null when the cookie is missing or says no user.
+ */
+export function identityFromTwid(cookieValue: string | null | undefined): string | null {
+  const id = cookieValue ? /u(?:=|%3D)(\d+)/.exec(cookieValue)?.[1] : undefined;
+  return id ? `x:${id}` : null;
+}
+
 /** The numeric status ID in a tweet URL (`https://x.com/user/status/123`), or null. */
 export function statusIdFromUrl(url: string | null): string | null {
   if (url === null) return null;

@@ -4,6 +4,7 @@ import type { Account } from '../../../shared/accounts/account.ts';
 import { allowPermission } from '../../../shared/accounts/site-policy.ts';
 import { chromeUserAgent } from '../../../shared/accounts/user-agent.ts';
 import type { OutgoingRequest } from '../../../shared/gate/types.ts';
+import { identityFromTwid } from '../../../shared/platforms/x.ts';
 import { NEVER_PUBLISHING_METHODS, type RequestGate } from '../services/request-gate.ts';
 
 /** Returns the configured session of `account`'s partition (configured once per partition). */
@@ -63,6 +64,5 @@ async function xIdentity(ses: Session, url: string): Promise<string | null> {
   const host = new URL(url).hostname;
   if (!/(^|\.)(x|twitter)\.com$/.test(host)) return null;
   const [cookie] = await ses.cookies.get({ url: `https://${host}`, name: 'twid' });
-  const id = cookie ? /u(?:=|%3D)(\d+)/.exec(cookie.value)?.[1] : undefined;
-  return id ? `x:${id}` : null;
+  return identityFromTwid(cookie?.value);
 }

@@ -12,7 +12,7 @@ import {
 import { ACCOUNT_PALETTE, PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import { POST_ACTIONS } from '../../../shared/gate/types.ts';
 import { PLATFORM_IDS, type PlatformId } from '../../../shared/platforms/platform-id.ts';
-import { api } from '../api.ts';
+import { api, errorMessage } from '../api.ts';
 import { Modal } from './modal.tsx';
 
 interface Props {
@@ -75,7 +75,7 @@ export function AccountForm({ account, usedColors, onSubmit, onRemove, onClose }
     try {
       await onSubmit(input, extra);
     } catch (error) {
-      setErrors({ form: error instanceof Error ? error.message.replace(/^Error invoking remote method '[^']+': (\w+: )?/, '') : String(error) });
+      setErrors({ form: errorMessage(error) });
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HarRow } from '../../../shared/gate/har.ts';
-import { api } from '../api.ts';
+import { api, errorMessage } from '../api.ts';
 
 export function HarCheck() {
   const { t } = useTranslation();
@@ -16,7 +16,7 @@ export function HarCheck() {
       setRows(await api().invoke('gate:check-har', await file.text()));
     } catch (caught) {
       setRows(null);
-      setError(caught instanceof Error ? caught.message.replace(/^Error invoking remote method '[^']+': (\w+: )?/, '') : String(caught));
+      setError(errorMessage(caught));
     }
   };
   const onDrop = (event: DragEvent) => {

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import type { Account } from '../../../shared/accounts/account.ts';
 import type { ViewBounds } from '../../../shared/ipc/contract.ts';
 import type { ShellPort } from '../../../electron/main/services/accounts/account-service.ts';
+import { identityFromTwid } from '../../../shared/platforms/x.ts';
 import { NEVER_PUBLISHING_METHODS, type RequestGate } from '../../../electron/main/services/request-gate.ts';
 import { FIXTURE_HOSTS } from './chromium.ts';
 
@@ -101,10 +102,9 @@ export class HarnessShell implements ShellPort {
       const requestId = `pw-${++this.nextRequest}`;
       ids.set(request, requestId);
       const cookies = await context.cookies(request.url());
-      const twid = cookies.find((cookie) => cookie.name === 'twid')?.value;
-      const userId = twid ? /u(?:=|%3D)(\d+)/.exec(twid)?.[1] : undefined;
+      const sessionIdentity = identityFromTwid(cookies.find((cookie) => cookie.name === 'twid')?.value);
       const verdict = await this.gate()
-        .intercept(accountId, requestId, { method: request.method(), url: request.url(), body: request.postDataBuffer() }, { sessionIdentity: userId ? `x:${userId}` : null })
+        .intercept(accountId, requestId, { method: request.method(), url: request.url(), body: request.postDataBuffer() }, { sessionIdentity })
         .catch(() => 'cancel' as const);
       if (verdict === 'continue') await route.continue();
       else await route.abort('blockedbyclient');

@@ -37,13 +37,8 @@ function reportText(locale: Locale): ReportText {
 export function logHandlers(log: LogService, files: FilePort, changed: () => void, now: () => Date, locale: () => Locale): LogHandlers {
   return {
     'log:query': (filter, page) => log.query(filter, page),
-    // The table's pages: rows only, newest first, without recomputing the summary of the whole selection.
-    'log:rows': (filter, page) => {
-      const matches = log.select(filter);
-      const rows = [];
-      for (let k = matches.length - 1 - page.offset; k >= 0 && rows.length < page.limit; k--) rows.push(log.row(matches[k] as number));
-      return { total: matches.length, rows };
-    },
+    // The table's pages: rows only, without recomputing the summary of the whole selection.
+    'log:rows': (filter, page) => log.page(filter, page),
     'log:unknown': (limit) => log.unknownStarts(limit),
     'log:set-start': async (entryId, receivedAt) => {
       const row = await log.setManualStart(entryId, receivedAt);

@@ -358,12 +358,21 @@ export class LogService {
   /** Filtered entries, newest first, one page of rows, and the summary of the whole filtered set. */
   query(filter: LogFilter, page: { offset?: number; limit?: number } = {}): QueryResult {
     const matches = this.select(filter);
+    return { ...this.pageOf(matches, page), summary: this.summaryOf(matches) };
+  }
+
+  /** A page of the filtered rows, newest first, without the summary (the dashboard table's scrolling). */
+  page(filter: LogFilter, page: { offset?: number; limit?: number } = {}): Omit<QueryResult, 'summary'> {
+    return this.pageOf(this.select(filter), page);
+  }
+
+  private pageOf(matches: Uint32Array, page: { offset?: number; limit?: number }): Omit<QueryResult, 'summary'> {
     const offset = Math.max(0, page.offset ?? 0);
     const limit = Math.max(0, page.limit ?? 100);
     const business = this.businessAll();
     const rows: ReplyRow[] = [];
     for (let k = matches.length - 1 - offset; k >= 0 && rows.length < limit; k--) rows.push(this.row(matches[k] as number, business));
-    return { total: matches.length, rows, summary: this.summaryOf(matches) };
+    return { total: matches.length, rows };
   }
 
   /** Live entries whose start is unknown (to be entered by hand), newest first. */
