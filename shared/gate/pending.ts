@@ -2,7 +2,7 @@
 import type { Account, AccountKind } from '../accounts/account.ts';
 import type { PlatformId } from '../platforms/platform-id.ts';
 import type { HoldMode } from './policy.ts';
-import type { ClassifiedPost, PostAction, PostPart } from './types.ts';
+import type { ClassifiedPost, PostAction, PostDetail, PostPart } from './types.ts';
 import { findWatchWords } from './watch-words.ts';
 
 /** A watch word found in one part of a (possibly threaded) post; offsets in UTF-16 code units of that part's text. */
@@ -20,6 +20,8 @@ export interface PendingPostView {
   platform: PlatformId;
   action: PostAction;
   parts: PostPart[];
+  /** Facts of the whole request shown beside the text (recipient, visibility, ...). */
+  details: PostDetail[];
   readable: boolean;
   unreadableReason?: string;
   /** How it is held: 'delay' posts show a countdown and need no dialog; the others need the manager. */
@@ -46,7 +48,7 @@ export function findPostWatchWords(parts: readonly PostPart[], watchWords: reado
 export interface PendingViewInput {
   id: string;
   account: Pick<Account, 'id' | 'name' | 'handle' | 'kind' | 'color' | 'platform'>;
-  post: Pick<ClassifiedPost, 'platform' | 'action' | 'parts' | 'readable' | 'unreadableReason'>;
+  post: Pick<ClassifiedPost, 'platform' | 'action' | 'parts' | 'readable' | 'unreadableReason' | 'details'>;
   mode: HoldMode;
   delayUntil: number | null;
   heldAt: number;
@@ -70,7 +72,8 @@ export function pendingPostView(input: PendingViewInput): PendingPostView {
     },
     platform: post.platform,
     action: post.action,
-    parts: post.parts.map((part) => ({ ...part })),
+    parts: post.parts.map((part) => (part.details ? { ...part, details: part.details.map((d) => ({ ...d })) } : { ...part })),
+    details: (post.details ?? []).map((d) => ({ ...d })),
     readable: post.readable,
     mode: input.mode,
     delayUntil: input.delayUntil,

@@ -19,6 +19,32 @@ export interface OutgoingRequest {
   bodyUnreadable?: boolean;
 }
 
+/** What a labelled fact beside a post's text says; the renderer translates the key. */
+export const POST_DETAIL_KEYS = [
+  'visibility',
+  'contentWarning',
+  'pollOption',
+  'scheduledAt',
+  'community',
+  'title',
+  'recipient',
+  'actingAs',
+  'ambiguousField',
+  'unrecognisedRequest',
+] as const;
+/** One kind of labelled fact. */
+export type PostDetailKey = (typeof POST_DETAIL_KEYS)[number];
+
+/**
+ * Something that will be published with a post, or decides who sees it, beside its text: a content
+ * warning, a poll option, the visibility, a scheduled time, a subreddit, a title, a DM recipient, the
+ * account the request acts as. The dialog shows every detail; a post never goes out with one unseen.
+ */
+export interface PostDetail {
+  key: PostDetailKey;
+  value: string;
+}
+
 /** One post inside a publishing request (a thread sends several). */
 export interface PostPart {
   /** The exact text as it will be published; null when it could not be read. */
@@ -28,6 +54,8 @@ export interface PostPart {
   replyToId: string | null;
   /** The ID of the item quoted, if any. */
   quotedId: string | null;
+  /** Facts of this part beside its text (content warning, poll options, title, ...), in display order. */
+  details?: PostDetail[];
 }
 
 /** A request recognised as publishing. */
@@ -44,6 +72,8 @@ export interface ClassifiedPost {
   unreadableReason?: string;
   /** Who the request says is posting, where it says so (a Bluesky repo DID, say). */
   identity: string | null;
+  /** Facts of the whole request (recipient, visibility, acting account, ...), in display order. */
+  details?: PostDetail[];
 }
 
 /** The classifier's verdict: publishing (held per policy) or not. */
