@@ -31,7 +31,7 @@ async function start(): Promise<void> {
 
   const send = <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => sendToRenderer(ui.webContents, channel, payload);
   let services: AppServices | null = null;
-  const views = new ViewManager(window, { intercept: (...args) => services?.gate.intercept(...args) ?? Promise.resolve('cancel'), completed: (...args) => services?.gate.completed(...args), failed: (...args) => services?.gate.failed(...args) }, {
+  const views = new ViewManager(window, { intercept: (...args) => services?.gate.intercept(...args) ?? Promise.resolve('cancel'), interceptRead: (...args) => services?.gate.interceptRead(...args) ?? Promise.resolve('cancel'), completed: (...args) => services?.gate.completed(...args), failed: (...args) => services?.gate.failed(...args) }, {
     hibernateMs: () => (services?.accounts.state().settings.hibernateMinutes ?? 10) * 60_000,
     onShortcut: (index) => {
       const account = services?.accounts.state().accounts[index];

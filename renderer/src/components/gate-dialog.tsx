@@ -5,7 +5,7 @@ import type { PartWatchWordHit, PendingPostView } from '../../../shared/gate/pen
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import { readableTextColor } from '../../../shared/accounts/contrast.ts';
 import { decodeItemTime } from '../../../shared/platforms/index.ts';
-import type { DecideAnswer } from '../../../shared/ipc/contract.ts';
+import type { DecideAnswer } from '../../../shared/gate/decision.ts';
 import { api } from '../api.ts';
 import { KindBadge } from './kind-badge.tsx';
 import { Modal } from './modal.tsx';

@@ -114,7 +114,7 @@ export const en = {
     title: 'Last gate decisions',
     open: 'Recent posts',
     empty: 'No held posts yet.',
-    decisions: { confirmed: 'confirmed', cancelled: 'cancelled', 'timed-out': 'timed out', 'failed-closed': 'failed closed', 'blocked-identity': 'blocked (identity)', undone: 'undone' },
+    decisions: { confirmed: 'confirmed', cancelled: 'cancelled', 'timed-out': 'timed out', 'failed-closed': 'failed closed', 'blocked-identity': 'blocked (identity)', undone: 'undone', aborted: 'aborted by the site' },
     status: 'HTTP {{status}}',
     close: 'Close',
   },

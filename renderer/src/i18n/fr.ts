@@ -116,7 +116,7 @@ export const fr: Messages = {
     title: 'Dernières décisions du contrôle',
     open: 'Publications récentes',
     empty: 'Aucune publication retenue pour l’instant.',
-    decisions: { confirmed: 'confirmée', cancelled: 'annulée', 'timed-out': 'expirée', 'failed-closed': 'annulée par sécurité', 'blocked-identity': 'bloquée (identité)', undone: 'envoi annulé' },
+    decisions: { confirmed: 'confirmée', cancelled: 'annulée', 'timed-out': 'expirée', 'failed-closed': 'annulée par sécurité', 'blocked-identity': 'bloquée (identité)', undone: 'envoi annulé', aborted: 'abandonnée par le site' },
     status: 'HTTP {{status}}',
     close: 'Fermer',
   },

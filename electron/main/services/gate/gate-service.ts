@@ -3,6 +3,7 @@ import type { Account } from '../../../../shared/accounts/account.ts';
 import {
   auditDecisionOf,
   checkConfirm,
+  type DecideAnswer,
   initialState,
   transition,
   type DecisionEvent,
@@ -12,12 +13,13 @@ import {
 } from '../../../../shared/gate/decision.ts';
 import { findPostWatchWords, pendingPostView, type PartWatchWordHit, type PendingPostView } from '../../../../shared/gate/pending.ts';
 import { holdVerdict, type Escalation, type HoldMode } from '../../../../shared/gate/policy.ts';
-import type { Classification, ClassifiedPost, OutgoingRequest } from '../../../../shared/gate/types.ts';
+import type { Classification, ClassifiedPost, OutgoingRequest, PostDetail } from '../../../../shared/gate/types.ts';
 import { auditEntry, type AuditFacts } from './audit-entry.ts';
+import { boundedRead, type ReadRequest } from './bounded-read.ts';
 import { readGateSettings } from './gate-settings.ts';
 import { messageOf, remember, type Held, type Tracked } from './held.ts';
 import { IdentityMemory, type IdentityMismatch } from './identity-memory.ts';
-import type { DecideResult, GateDecisionInput, GateDeps, GateSettings } from './types.ts';
+import type { GateDecisionInput, GateDeps, GateSettings } from './types.ts';
 
 // Bounded memories, so a long session cannot grow them without limit (completion events can be lost).
 const MAX_TRACKED_REQUESTS = 1000;
@@ -41,6 +43,8 @@ export class GateService {
   private readonly deps: GateDeps;
   private readonly pending: Held[] = [];
   private readonly byId = new Map<string, Held>();
+  /** Held posts by the adapter's request id, so a request that errors while held leaves at once. */
+  private readonly byRequest = new Map<string, Held>();
   private readonly tracked = new Map<string, Tracked>();
   private readonly decided = new Map<string, FinalState>();
   private readonly identities: IdentityMemory;
@@ -63,7 +67,31 @@ export class GateService {
     accountId: string,
     requestId: string,
     request: OutgoingRequest,
-    context?: { sessionIdentity?: string | null },
+    context?: { sessionIdentity?: string | null; details?: PostDetail[] },
+  ): Promise<Outcome> {
+    return this.classifyAndHold(accountId, requestId, request, context ?? {}, this.deps.clock.now());
+  }
+
+  /**
+   * Like {@link intercept}, for an adapter that must first read the request (upload blobs, cookies):
+   * the read runs inside the post's timeout, so a stalled read ends in a fail-closed cancel with its
+   * reason, and the time it took is taken from the time the manager has to answer.
+   */
+  interceptRead(accountId: string, requestId: string, read: () => Promise<ReadRequest>): Promise<Outcome> {
+    const startedAt = this.deps.clock.now();
+    return boundedRead(read, this.readSettings().timeoutMs, this.deps.clock).then((outcome) => {
+      if (outcome.ok) return this.classifyAndHold(accountId, requestId, outcome.value.request, outcome.value, startedAt);
+      this.report('read', new Error(outcome.reason));
+      return this.refuse(requestId, accountId, this.accountOrUndefined(accountId), undefined, outcome.reason);
+    });
+  }
+
+  private classifyAndHold(
+    accountId: string,
+    requestId: string,
+    request: OutgoingRequest,
+    context: { sessionIdentity?: string | null; details?: PostDetail[] },
+    startedAt: number,
   ): Promise<Outcome> {
     let classification: Classification;
     try {
@@ -77,11 +105,11 @@ export class GateService {
       return Promise.resolve(this.classifyFailed(accountId, requestId, request, error));
     }
     if (!classification.gated) return Promise.resolve('continue');
-    return this.hold(accountId, requestId, classification, context?.sessionIdentity ?? null);
+    return this.hold(accountId, requestId, classification, context, startedAt);
   }
 
   /** The manager's answer from the dialog; each post is decided once. */
-  decide(pendingId: string, decision: GateDecisionInput): DecideResult {
+  decide(pendingId: string, decision: GateDecisionInput): DecideAnswer {
     const held = this.byId.get(pendingId);
     if (held === undefined) return { ok: false, reason: this.decided.has(pendingId) ? 'decided' : 'unknown' };
     try {
@@ -140,6 +168,12 @@ export class GateService {
 
   /** A request failed at the network level (webRequest onErrorOccurred). */
   failed(requestId: string, error: string): void {
+    const held = this.byRequest.get(requestId);
+    if (held !== undefined) {
+      // Nothing is left to send: the decision is the site's, and no later click may claim it.
+      this.settle(held, { kind: 'abort' }, `aborted by the site: ${error}`);
+      return;
+    }
     const tracked = this.takeTracked(requestId);
     if (tracked?.audited === true) this.safely('auditResult', () => this.deps.auditResult(requestId, null, error));
   }
@@ -178,23 +212,37 @@ export class GateService {
     this.tracked.clear();
   }
 
-  private hold(accountId: string, requestId: string, post: ClassifiedPost, sessionIdentity: string | null): Promise<Outcome> {
+  private hold(
+    accountId: string,
+    requestId: string,
+    classified: ClassifiedPost,
+    context: { sessionIdentity?: string | null; details?: PostDetail[] },
+    startedAt: number,
+  ): Promise<Outcome> {
     let account: Account | undefined;
+    let post = classified;
     try {
       if (this.disposed) return Promise.resolve(this.refuse(requestId, accountId, undefined, post, 'disposed'));
       account = this.deps.accounts.get(accountId);
       // An account that is not ours is a bug: never let its posts out.
       if (account === undefined) return Promise.resolve(this.refuse(requestId, accountId, undefined, post, 'unknown-account'));
-      const identity = post.identity ?? sessionIdentity ?? null;
+      const extra = context.details ?? [];
+      if (extra.length > 0) post = { ...post, details: [...(post.details ?? []), ...extra] };
+      // What the session shows (a bearer-token fingerprint, a cookie, a delegation header) is more
+      // precise than what the body names, and cannot be chosen by the page's script.
+      const identity = context.sessionIdentity ?? post.identity ?? null;
       const hits = findPostWatchWords(post.parts, account.watchWords);
-      const verdict = holdVerdict(account.gate, post, {
-        watchWordHit: hits.length > 0,
-        identityMismatch: this.identities.mismatch(account.id, identity) !== null,
-      });
+      const mismatch = this.identities.mismatch(account.id, identity) !== null;
+      let verdict = holdVerdict(account.gate, post, { watchWordHit: hits.length > 0, identityMismatch: mismatch });
+      // The identity check runs whether or not the action is held: a repost or message from the wrong
+      // logged-in account must not go out just because reposts need no confirmation.
+      if (!verdict.hold && verdict.reason === 'action-off' && mismatch) {
+        verdict = { hold: true, mode: 'confirm', delayMs: null, escalatedBecause: 'identity-mismatch' };
+      }
       // Remembered even when not held, so a reply from an ungated account is still timed.
       remember(this.tracked, requestId, { account, post, released: !verdict.hold, audited: verdict.hold }, MAX_TRACKED_REQUESTS);
       if (!verdict.hold) return Promise.resolve('continue');
-      return this.enqueue({ requestId, account, post, identity, hits, mode: verdict.mode, delayMs: verdict.delayMs, escalatedBecause: verdict.escalatedBecause });
+      return this.enqueue({ requestId, account, post, identity, hits, mode: verdict.mode, delayMs: verdict.delayMs, escalatedBecause: verdict.escalatedBecause, startedAt });
     } catch (error) {
       this.report('intercept', error);
       return Promise.resolve(this.refuse(requestId, accountId, account, post, `error: ${messageOf(error)}`));
@@ -210,10 +258,11 @@ export class GateService {
     mode: HoldMode;
     delayMs: number | null;
     escalatedBecause: Escalation | null;
+    startedAt: number;
   }): Promise<Outcome> {
     const now = this.deps.clock.now();
     const delayUntil = h.mode === 'delay' && h.delayMs !== null ? now + h.delayMs : null;
-    const expiresAt = delayUntil ?? now + this.readSettings().timeoutMs;
+    const expiresAt = delayUntil ?? h.startedAt + this.readSettings().timeoutMs;
     let resolve: (outcome: Outcome) => void = () => undefined;
     const promise = new Promise<Outcome>((settle) => {
       resolve = settle;
@@ -236,6 +285,7 @@ export class GateService {
     };
     this.pending.push(held);
     this.byId.set(held.id, held);
+    this.byRequest.set(held.requestId, held);
     try {
       held.timer = this.deps.clock.setTimeout(() => this.onTimer(held), Math.max(0, expiresAt - now));
     } catch (error) {
@@ -272,6 +322,7 @@ export class GateService {
     const index = this.pending.indexOf(held);
     if (index >= 0) this.pending.splice(index, 1);
     this.byId.delete(held.id);
+    if (this.byRequest.get(held.requestId) === held) this.byRequest.delete(held.requestId);
     remember(this.decided, held.id, next.state, MAX_DECIDED_IDS);
     if (held.timer !== undefined) {
       const timer = held.timer;
@@ -321,13 +372,16 @@ export class GateService {
       // An unreadable method is not a safe one.
     }
     if (SAFE_METHODS.has(method)) return 'continue';
-    let account: Account | undefined;
+    return this.refuse(requestId, accountId, this.accountOrUndefined(accountId), undefined, `classify-error: ${messageOf(error)}`);
+  }
+
+  private accountOrUndefined(accountId: string): Account | undefined {
     try {
-      account = this.deps.accounts.get(accountId);
+      return this.deps.accounts.get(accountId);
     } catch {
       // The audit entry then just lacks the account's name.
+      return undefined;
     }
-    return this.refuse(requestId, accountId, account, undefined, `classify-error: ${messageOf(error)}`);
   }
 
   /** Writes one audit entry; false when that failed (reported, never thrown). */
@@ -354,7 +408,7 @@ export class GateService {
     return readGateSettings(this.deps.settings, (error) => this.report('settings', error));
   }
 
-  private answer(transitionResult: Transition): DecideResult {
+  private answer(transitionResult: Transition): DecideAnswer {
     return transitionResult.ok ? { ok: true } : { ok: false, reason: 'decided' };
   }
 
