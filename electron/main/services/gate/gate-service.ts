@@ -11,14 +11,15 @@ import {
   type Outcome,
   type Transition,
 } from '../../../../shared/gate/decision.ts';
-import { findPostWatchWords, pendingPostView, type PartWatchWordHit, type PendingPostView } from '../../../../shared/gate/pending.ts';
+import { findPostWatchWords, type PartWatchWordHit, type PendingPostView } from '../../../../shared/gate/pending.ts';
 import { holdVerdict, type Escalation, type HoldMode } from '../../../../shared/gate/policy.ts';
 import type { Classification, ClassifiedPost, OutgoingRequest, PostDetail } from '../../../../shared/gate/types.ts';
 import { auditEntry, type AuditFacts } from './audit-entry.ts';
 import { boundedRead, type ReadRequest } from './bounded-read.ts';
 import { readGateSettings } from './gate-settings.ts';
-import { messageOf, remember, type Held, type Tracked } from './held.ts';
+import { checkedVerdict, messageOf, remember, viewOf, type Held, type Tracked } from './held.ts';
 import { IdentityMemory, type IdentityMismatch } from './identity-memory.ts';
+import { posterIdentity } from './identity-sources.ts';
 import type { GateDecisionInput, GateDeps, GateSettings } from './types.ts';
 
 // Bounded memories, so a long session cannot grow them without limit (completion events can be lost).
@@ -95,17 +96,12 @@ export class GateService {
   ): Promise<Outcome> {
     let classification: Classification;
     try {
-      classification = this.deps.classify(request);
-      // The type says a verdict comes back; a classifier bug could still return anything.
-      const verdict: unknown = classification;
-      if (typeof verdict !== 'object' || verdict === null || !('gated' in verdict) || typeof verdict.gated !== 'boolean') {
-        throw new Error('classifier returned no verdict');
-      }
+      classification = checkedVerdict(this.deps.classify(request));
     } catch (error) {
       return Promise.resolve(this.classifyFailed(accountId, requestId, request, error));
     }
     if (!classification.gated) return Promise.resolve('continue');
-    return this.hold(accountId, requestId, classification, context, startedAt);
+    return this.hold(accountId, requestId, classification, { ...context, headers: request.headers }, startedAt);
   }
 
   /** The manager's answer from the dialog; each post is decided once. */
@@ -180,19 +176,7 @@ export class GateService {
 
   /** The held posts in order; the head is the one the dialog shows. */
   queue(): PendingPostView[] {
-    return this.pending.map((held) =>
-      pendingPostView({
-        id: held.id,
-        account: held.account,
-        post: held.post,
-        mode: held.mode,
-        delayUntil: held.delayUntil,
-        heldAt: held.heldAt,
-        expiresAt: held.expiresAt,
-        watchWordHits: held.hits,
-        identityMismatch: this.mismatchOf(held),
-      }),
-    );
+    return this.pending.map((held) => viewOf(held, this.mismatchOf(held)));
   }
 
   /** The poster identity remembered per account id (for persistence across restarts). */
@@ -216,9 +200,10 @@ export class GateService {
     accountId: string,
     requestId: string,
     classified: ClassifiedPost,
-    context: { sessionIdentity?: string | null; details?: PostDetail[] },
+    context: { sessionIdentity?: string | null; details?: PostDetail[]; headers?: Readonly<Record<string, string>> | undefined },
     startedAt: number,
   ): Promise<Outcome> {
+    const { headers } = context;
     let account: Account | undefined;
     let post = classified;
     try {
@@ -226,11 +211,10 @@ export class GateService {
       account = this.deps.accounts.get(accountId);
       // An account that is not ours is a bug: never let its posts out.
       if (account === undefined) return Promise.resolve(this.refuse(requestId, accountId, undefined, post, 'unknown-account'));
-      const extra = context.details ?? [];
+      const poster = posterIdentity(post, headers, context.sessionIdentity ?? null, this.deps.hash);
+      const extra = [...(context.details ?? []), ...poster.details];
       if (extra.length > 0) post = { ...post, details: [...(post.details ?? []), ...extra] };
-      // What the session shows (a bearer-token fingerprint, a cookie, a delegation header) is more
-      // precise than what the body names, and cannot be chosen by the page's script.
-      const identity = context.sessionIdentity ?? post.identity ?? null;
+      const identity = poster.identity;
       const hits = findPostWatchWords(post.parts, account.watchWords);
       const mismatch = this.identities.mismatch(account.id, identity) !== null;
       let verdict = holdVerdict(account.gate, post, { watchWordHit: hits.length > 0, identityMismatch: mismatch });
