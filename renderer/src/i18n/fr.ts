@@ -105,12 +105,33 @@ export const fr: Messages = {
     typeHandle: 'Tapez {{handle}} pour confirmer',
     expires: 'Annulée automatiquement dans {{countdown}} sans réponse.',
     sendingIn: 'Envoi dans {{countdown}}.',
+    // service du contrôle (issue 8) : libellés de ce qui sera publié à côté du texte
+    detail: {
+      visibility: 'Visibilité',
+      contentWarning: 'Avertissement de contenu',
+      pollOption: 'Option de sondage',
+      scheduledAt: 'Programmé pour',
+      community: 'Communauté',
+      title: 'Titre',
+      recipient: 'Destinataire',
+      actingAs: 'Agit en tant que',
+      ambiguousField: 'Champ ambigu',
+      unrecognisedRequest: 'Requête de publication non reconnue',
+    },
     refused: {
       'handle-mismatch': 'Ce n’est pas l’identifiant de ce compte.',
       'identity-mismatch': 'Bloquée : une autre identité est connectée dans ce cadre.',
       unknown: 'Cette publication n’est plus en attente.',
       decided: 'Cette publication a déjà été décidée.',
     },
+  },
+  // service du contrôle (issue 8) : canaux illisibles et couverture
+  coverage: {
+    messagesOff: 'Les messages sont coupés pour ce compte de marque : Hatrack ne peut pas les confirmer',
+    title: 'Ce que le contrôle couvre sur {{platform}}',
+    action: 'Action',
+    status: 'Contrôle',
+    statuses: { held: 'retenu pour vous', blocked: 'bloqué', 'not-covered': 'non couvert : part sans contrôle', absent: '—' },
   },
   recent: {
     title: 'Dernières décisions du contrôle',
