@@ -5,6 +5,7 @@ import type { Account } from '../../../shared/accounts/account.ts';
 import { readableTextColor } from '../../../shared/accounts/contrast.ts';
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import { api } from '../api.ts';
+import { BlockedChannelNotice } from './gate-coverage.tsx';
 import { KindBadge } from './kind-badge.tsx';
 
 /** Border width of the frame in CSS pixels (the issue asks for at least 6). */
@@ -55,6 +56,7 @@ export function AccountFrame({ account, children }: { account: Account; children
         </span>
         <KindBadge kind={account.kind} />
       </header>
+      <BlockedChannelNotice account={account} />
       <div className="frame-border" data-testid="frame-border">
         <div className="view-slot" ref={viewSlot} data-testid="view-slot">
           {children}
