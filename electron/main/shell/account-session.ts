@@ -36,7 +36,9 @@ function installGate(ses: Session, accountId: string, current: () => Account, ga
     getBlobData: (uuid) => ses.getBlobData(uuid),
     cookie: async (url, name) => (await ses.cookies.get({ url, name }))[0]?.value ?? null,
   });
-  ses.webRequest.onBeforeRequest((details, callback) => callback(dispatch.beforeRequest(details)));
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    dispatch.beforeRequest(details).then(callback, () => callback({ cancel: true }));
+  });
   ses.webRequest.onBeforeSendHeaders((details, callback) => {
     dispatch.beforeSendHeaders(details).then(
       ({ cancel }) => callback(cancel ? { cancel } : { requestHeaders: details.requestHeaders }),

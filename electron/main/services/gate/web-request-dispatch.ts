@@ -84,8 +84,13 @@ export class WebRequestDispatch {
     private readonly session: SessionReader,
   ) {}
 
-  /** onBeforeRequest: refuses a blocked channel's handshake; remembers a write's body for its headers. */
-  beforeRequest(details: BeforeRequest): { cancel: boolean } {
+  /**
+   * onBeforeRequest: refuses a blocked channel's handshake; remembers a write's body for its headers.
+   * Chromium dispatches onBeforeSendHeaders only for http(s) (the NOTE in ContinueToBeforeSendHeaders of
+   * its proxying URL loader factory, which Electron's copies): a write to any other scheme is decided
+   * here, without headers, rather than never.
+   */
+  async beforeRequest(details: BeforeRequest): Promise<{ cancel: boolean }> {
     try {
       const account = this.account();
       if (account !== undefined && blocksRequest(account, details.url, details.resourceType)) return { cancel: true };
@@ -93,18 +98,23 @@ export class WebRequestDispatch {
       // Deciding about a channel failed: a socket handshake is refused, anything else goes on to the gate.
       if (details.resourceType === 'webSocket') return { cancel: true };
     }
-    if (!NEVER_PUBLISHING_METHODS.has(details.method)) remember(this.bodies, details.id, details.uploadData, MAX_WAITING);
+    if (NEVER_PUBLISHING_METHODS.has(details.method)) return { cancel: false };
+    if (!/^https?:/i.test(details.url)) return this.decide(details.id, details.method, details.url, {}, details.uploadData);
+    remember(this.bodies, details.id, details.uploadData, MAX_WAITING);
     return { cancel: false };
   }
 
   /** onBeforeSendHeaders: a write goes through the gate with its body and headers; never rejects. */
-  async beforeSendHeaders(details: BeforeSendHeaders): Promise<{ cancel: boolean }> {
-    if (NEVER_PUBLISHING_METHODS.has(details.method)) return { cancel: false };
+  beforeSendHeaders(details: BeforeSendHeaders): Promise<{ cancel: boolean }> {
+    if (NEVER_PUBLISHING_METHODS.has(details.method)) return Promise.resolve({ cancel: false });
     const parts = this.bodies.has(details.id) ? this.bodies.get(details.id) : details.uploadData;
     this.bodies.delete(details.id);
-    const { url, method, requestHeaders } = details;
+    return this.decide(details.id, details.method, details.url, details.requestHeaders, parts);
+  }
+
+  private async decide(id: number, method: string, url: string, requestHeaders: Record<string, string>, parts: UploadPart[] | undefined): Promise<{ cancel: boolean }> {
     try {
-      const verdict = await this.gate.interceptRead(this.accountId, String(details.id), async () => {
+      const verdict = await this.gate.interceptRead(this.accountId, String(id), async () => {
         const body = await readUploadData(parts, (uuid) => this.session.getBlobData(uuid));
         const sessionIdentity = await this.xIdentity(url);
         return { request: { method, url, headers: requestHeaders, body: body.bytes, bodyUnreadable: body.unreadable }, sessionIdentity };

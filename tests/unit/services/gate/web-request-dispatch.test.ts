@@ -35,9 +35,9 @@ describe('WebRequestDispatch: joining body and headers', () => {
     const gate = new RecordingGate();
     const dispatch = new WebRequestDispatch('a1', () => brand, gate, noSession);
     const url = 'https://mastodon.example/api/v1/statuses';
-    expect(dispatch.beforeRequest({ id: 7, method: 'POST', url, resourceType: 'xhr', uploadData: [{ bytes: enc.encode('{"status":"hi"}') }] })).toEqual({ cancel: false });
+    await expect(dispatch.beforeRequest({ id: 7, method: 'POST', url, resourceType: 'xhr', uploadData: [{ bytes: enc.encode('{"status":"hi"}') }] })).resolves.toEqual({ cancel: false });
     // Another request in between must not take this one's body.
-    dispatch.beforeRequest({ id: 8, method: 'POST', url, resourceType: 'xhr', uploadData: [{ bytes: enc.encode('other') }] });
+    await dispatch.beforeRequest({ id: 8, method: 'POST', url, resourceType: 'xhr', uploadData: [{ bytes: enc.encode('other') }] });
     const headers = { 'Content-Type': 'application/json', Authorization: 'Bearer abc' };
     await expect(dispatch.beforeSendHeaders({ id: 7, method: 'POST', url, requestHeaders: headers })).resolves.toEqual({ cancel: false });
     const [read] = gate.reads;
@@ -49,7 +49,7 @@ describe('WebRequestDispatch: joining body and headers', () => {
   it('answers reads (GET) at once without involving the gate', async () => {
     const gate = new RecordingGate();
     const dispatch = new WebRequestDispatch('a1', () => brand, gate, noSession);
-    dispatch.beforeRequest({ id: 1, method: 'GET', url: 'https://x.com/home', resourceType: 'mainFrame' });
+    await dispatch.beforeRequest({ id: 1, method: 'GET', url: 'https://x.com/home', resourceType: 'mainFrame' });
     await expect(dispatch.beforeSendHeaders({ id: 1, method: 'GET', url: 'https://x.com/home', requestHeaders: {} })).resolves.toEqual({ cancel: false });
     expect(gate.reads).toEqual([]);
   });
@@ -59,7 +59,7 @@ describe('WebRequestDispatch: joining body and headers', () => {
     const session: SessionReader = { ...noSession, cookie: async (url, name) => (url === 'https://x.com' && name === 'twid' ? 'u%3D1234' : null) };
     const dispatch = new WebRequestDispatch('a1', () => brand, gate, session);
     const url = 'https://x.com/i/api/graphql/q/CreateTweet';
-    dispatch.beforeRequest({ id: 2, method: 'POST', url, resourceType: 'xhr', uploadData: [{ bytes: enc.encode('{}') }] });
+    await dispatch.beforeRequest({ id: 2, method: 'POST', url, resourceType: 'xhr', uploadData: [{ bytes: enc.encode('{}') }] });
     await dispatch.beforeSendHeaders({ id: 2, method: 'POST', url, requestHeaders: {} });
     expect(gate.reads[0]!.value.sessionIdentity).toBe('x:1234');
   });
@@ -89,7 +89,7 @@ describe('WebRequestDispatch with the real gate service', () => {
     const stalled: SessionReader = { getBlobData: () => new Promise(() => undefined), cookie: async () => null };
     const dispatch = new WebRequestDispatch('a1', () => brand, h.gate, stalled);
     const url = 'https://example.test/post';
-    dispatch.beforeRequest({ id: 3, method: 'POST', url, resourceType: 'xhr', uploadData: [{ blobUUID: 'gone' }] });
+    await dispatch.beforeRequest({ id: 3, method: 'POST', url, resourceType: 'xhr', uploadData: [{ blobUUID: 'gone' }] });
     const result = track(dispatch.beforeSendHeaders({ id: 3, method: 'POST', url, requestHeaders: {} }));
     await flush();
     expect(result.settled()).toBe(false);
@@ -105,7 +105,7 @@ describe('WebRequestDispatch with the real gate service', () => {
     const stalled: SessionReader = { getBlobData: noSession.getBlobData, cookie: () => new Promise(() => undefined) };
     const dispatch = new WebRequestDispatch('a1', () => brand, h.gate, stalled);
     const url = 'https://x.com/i/api/graphql/q/CreateTweet';
-    dispatch.beforeRequest({ id: 4, method: 'POST', url, resourceType: 'xhr', uploadData: [{ bytes: held()! }] });
+    await dispatch.beforeRequest({ id: 4, method: 'POST', url, resourceType: 'xhr', uploadData: [{ bytes: held()! }] });
     const result = track(dispatch.beforeSendHeaders({ id: 4, method: 'POST', url, requestHeaders: {} }));
     h.clock.advance(5_000);
     await flush();
@@ -117,7 +117,7 @@ describe('WebRequestDispatch with the real gate service', () => {
     const h = harness([brand]);
     const dispatch = new WebRequestDispatch('a1', () => brand, h.gate, noSession);
     const url = 'https://example.test/post';
-    dispatch.beforeRequest({ id: 5, method: 'POST', url, resourceType: 'xhr', uploadData: [{ bytes: held()! }] });
+    await dispatch.beforeRequest({ id: 5, method: 'POST', url, resourceType: 'xhr', uploadData: [{ bytes: held()! }] });
     const result = track(dispatch.beforeSendHeaders({ id: 5, method: 'POST', url, requestHeaders: {} }));
     await flush();
     expect(h.gate.queue()).toHaveLength(1);
@@ -129,22 +129,36 @@ describe('WebRequestDispatch with the real gate service', () => {
   });
 });
 
+describe('WebRequestDispatch: requests without an onBeforeSendHeaders', () => {
+  it('decides a write to a scheme other than http(s) in onBeforeRequest, since no header event follows', async () => {
+    const h = harness([brand]);
+    const dispatch = new WebRequestDispatch('a1', () => brand, h.gate, noSession);
+    const result = track(dispatch.beforeRequest({ id: 9, method: 'POST', url: 'custom-scheme://host/post', resourceType: 'xhr', uploadData: [{ bytes: enc.encode(JSON.stringify(post())) }] }));
+    await flush();
+    expect(result.settled()).toBe(false);
+    expect(h.gate.queue()).toHaveLength(1);
+    h.gate.decide(h.gate.queue()[0]!.id, { confirm: false });
+    await flush();
+    expect(result.value).toEqual({ cancel: true });
+  });
+});
+
 describe('WebRequestDispatch: channels the gate cannot read', () => {
-  it('refuses the WebSocket handshake of a Facebook brand account that holds messages, and only that', () => {
+  it('refuses the WebSocket handshake of a Facebook brand account that holds messages, and only that', async () => {
     const facebook = account({ id: 'f1', platform: 'facebook', startUrl: 'https://www.facebook.com/' });
     const personal = account({ id: 'f2', platform: 'facebook', kind: 'personal', gate: defaultGatePolicy('personal') });
     const gate = new RecordingGate();
     const brandDispatch = new WebRequestDispatch('f1', () => facebook, gate, noSession);
-    expect(brandDispatch.beforeRequest({ id: 1, method: 'GET', url: 'wss://edge-chat.facebook.com/chat', resourceType: 'webSocket' })).toEqual({ cancel: true });
-    expect(brandDispatch.beforeRequest({ id: 2, method: 'GET', url: 'https://www.facebook.com/', resourceType: 'mainFrame' })).toEqual({ cancel: false });
+    await expect(brandDispatch.beforeRequest({ id: 1, method: 'GET', url: 'wss://edge-chat.facebook.com/chat', resourceType: 'webSocket' })).resolves.toEqual({ cancel: true });
+    await expect(brandDispatch.beforeRequest({ id: 2, method: 'GET', url: 'https://www.facebook.com/', resourceType: 'mainFrame' })).resolves.toEqual({ cancel: false });
     const personalDispatch = new WebRequestDispatch('f2', () => personal, gate, noSession);
-    expect(personalDispatch.beforeRequest({ id: 3, method: 'GET', url: 'wss://edge-chat.facebook.com/chat', resourceType: 'webSocket' })).toEqual({ cancel: false });
+    await expect(personalDispatch.beforeRequest({ id: 3, method: 'GET', url: 'wss://edge-chat.facebook.com/chat', resourceType: 'webSocket' })).resolves.toEqual({ cancel: false });
   });
 
-  it('refuses a socket handshake when the account cannot be read', () => {
+  it('refuses a socket handshake when the account cannot be read', async () => {
     const dispatch = new WebRequestDispatch('f1', () => {
       throw new Error('store broken');
     }, new RecordingGate(), noSession);
-    expect(dispatch.beforeRequest({ id: 1, method: 'GET', url: 'wss://edge-chat.facebook.com/chat', resourceType: 'webSocket' })).toEqual({ cancel: true });
+    await expect(dispatch.beforeRequest({ id: 1, method: 'GET', url: 'wss://edge-chat.facebook.com/chat', resourceType: 'webSocket' })).resolves.toEqual({ cancel: true });
   });
 });
