@@ -110,8 +110,13 @@ export class HarnessShell implements ShellPort {
           return { request: { method: request.method(), url: request.url(), headers, body: request.postDataBuffer() }, sessionIdentity };
         })
         .catch(() => 'cancel' as const);
-      if (verdict === 'continue') await route.continue();
-      else await route.abort('blockedbyclient');
+      // The page may have given up on the request while it was held: then there is nothing left to answer.
+      try {
+        if (verdict === 'continue') await route.continue();
+        else await route.abort('blockedbyclient');
+      } catch {
+        // The request is gone; the gate has already been told by 'requestfailed'.
+      }
     });
     context.on('requestfinished', (request) => {
       const id = ids.get(request);
