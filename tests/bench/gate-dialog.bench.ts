@@ -13,7 +13,7 @@ interface BenchResult {
   detail: string;
 }
 
-const RUNS = 12;
+const RUNS = 20;
 const WARM_UP = 2;
 const TARGET_P95_MS = 150;
 
@@ -78,6 +78,7 @@ export async function bench(): Promise<BenchResult[]> {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  if (process.env.BENCH_VERBOSE) process.stdout.write(`gate dialog samples (ms): ${samples.map((s) => s.toFixed(1)).join(' ')}\n`);
   const sorted = [...samples].sort((a, b) => a - b);
   const median = quantile(sorted, 0.5);
   const p95 = quantile(sorted, 0.95);
