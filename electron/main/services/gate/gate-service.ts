@@ -13,11 +13,11 @@ import {
 } from '../../../../shared/gate/decision.ts';
 import { findPostWatchWords, type PartWatchWordHit, type PendingPostView } from '../../../../shared/gate/pending.ts';
 import { holdVerdict, type Escalation, type HoldMode } from '../../../../shared/gate/policy.ts';
-import type { Classification, ClassifiedPost, OutgoingRequest, PostDetail } from '../../../../shared/gate/types.ts';
-import { auditEntry, type AuditFacts } from './audit-entry.ts';
+import type { ClassifiedPost, OutgoingRequest, PostDetail } from '../../../../shared/gate/types.ts';
 import { boundedRead, type ReadRequest } from './bounded-read.ts';
 import { readGateSettings } from './gate-settings.ts';
-import { checkedVerdict, messageOf, remember, viewOf, type Held, type Tracked } from './held.ts';
+import { GateAuditor } from './gate-auditor.ts';
+import { classifySafely, isSafeMethod, messageOf, remember, viewOf, type Held, type Tracked } from './held.ts';
 import { IdentityMemory, type IdentityMismatch } from './identity-memory.ts';
 import { posterIdentity } from './identity-sources.ts';
 import type { GateDecisionInput, GateDeps, GateSettings } from './types.ts';
@@ -25,9 +25,6 @@ import type { GateDecisionInput, GateDeps, GateSettings } from './types.ts';
 // Bounded memories, so a long session cannot grow them without limit (completion events can be lost).
 const MAX_TRACKED_REQUESTS = 1000;
 const MAX_DECIDED_IDS = 1000;
-// Requests that cannot publish: when the classifier throws on one of these, letting it through keeps
-// the account's pages working without letting any post out unseen.
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Holds every gated publishing request of an account session until the manager decides, then lets it
@@ -46,13 +43,17 @@ export class GateService {
   private readonly byId = new Map<string, Held>();
   /** Held posts by the adapter's request id, so a request that errors while held leaves at once. */
   private readonly byRequest = new Map<string, Held>();
+  /** Requests being read (null), or the error they ended with meanwhile: such a request is never held. */
+  private readonly reading = new Map<string, string | null>();
   private readonly tracked = new Map<string, Tracked>();
   private readonly decided = new Map<string, FinalState>();
   private readonly identities: IdentityMemory;
+  private readonly auditor: GateAuditor;
   private disposed = false;
 
   constructor(deps: GateDeps) {
     this.deps = deps;
+    this.auditor = new GateAuditor(deps, () => this.readSettings(), (where, error) => this.report(where, error));
     this.identities = new IdentityMemory(deps.initialIdentities, () => {
       const notify = deps.identitiesChanged;
       if (notify !== undefined) this.safely('identitiesChanged', () => notify(this.identities.snapshot()));
@@ -80,10 +81,14 @@ export class GateService {
    */
   interceptRead(accountId: string, requestId: string, read: () => Promise<ReadRequest>): Promise<Outcome> {
     const startedAt = this.deps.clock.now();
+    remember(this.reading, requestId, null, MAX_TRACKED_REQUESTS);
     return boundedRead(read, this.readSettings().timeoutMs, this.deps.clock).then((outcome) => {
+      const abortedBy = this.reading.get(requestId);
+      this.reading.delete(requestId);
+      if (typeof abortedBy === 'string') return this.abortedWhileRead(accountId, requestId, outcome.ok ? outcome.value.request : null, abortedBy);
       if (outcome.ok) return this.classifyAndHold(accountId, requestId, outcome.value.request, outcome.value, startedAt);
       this.report('read', new Error(outcome.reason));
-      return this.refuse(requestId, accountId, this.accountOrUndefined(accountId), undefined, outcome.reason);
+      return this.refuse(requestId, accountId, this.auditor.account(accountId), undefined, outcome.reason);
     });
   }
 
@@ -94,12 +99,9 @@ export class GateService {
     context: { sessionIdentity?: string | null; details?: PostDetail[] },
     startedAt: number,
   ): Promise<Outcome> {
-    let classification: Classification;
-    try {
-      classification = checkedVerdict(this.deps.classify(request));
-    } catch (error) {
-      return Promise.resolve(this.classifyFailed(accountId, requestId, request, error));
-    }
+    const verdict = classifySafely(this.deps.classify, request);
+    if ('error' in verdict) return Promise.resolve(this.classifyFailed(accountId, requestId, request, verdict.error));
+    const { classification } = verdict;
     if (!classification.gated) return Promise.resolve('continue');
     return this.hold(accountId, requestId, classification, { ...context, headers: request.headers }, startedAt);
   }
@@ -164,6 +166,10 @@ export class GateService {
 
   /** A request failed at the network level (webRequest onErrorOccurred). */
   failed(requestId: string, error: string): void {
+    if (this.reading.has(requestId)) {
+      this.reading.set(requestId, error);
+      return;
+    }
     const held = this.byRequest.get(requestId);
     if (held !== undefined) {
       // Nothing is left to send: the decision is the site's, and no later click may claim it.
@@ -326,7 +332,7 @@ export class GateService {
     const { requestId, id: pendingId, account, post, identity } = held;
     const decision = auditDecisionOf(next.state);
     const via = decision === 'confirmed' ? next.via : null;
-    this.audit({ requestId, pendingId, accountId: account.id, account, post, decision, via, reason: why, identity });
+    this.auditor.write({ requestId, pendingId, accountId: account.id, account, post, decision, via, reason: why, identity });
     if (emit) this.emit();
     return next;
   }
@@ -337,44 +343,26 @@ export class GateService {
     if (all.length > 0) this.emit();
   }
 
-  /** A publishing request refused before it could be held; audited as failed-closed. */
-  private refuse(requestId: string, accountId: string, account: Account | undefined, post: ClassifiedPost | undefined, reason: string): 'cancel' {
+  /** A publishing request refused (or abandoned by the site) before it could be held. */
+  private refuse(requestId: string, accountId: string, account: Account | undefined, post: ClassifiedPost | undefined, reason: string, decision?: 'aborted'): 'cancel' {
     this.tracked.delete(requestId);
-    const identity = typeof post?.identity === 'string' ? post.identity : null;
-    const facts = { requestId, pendingId: null, accountId, account, post, decision: 'failed-closed', via: null, reason, identity } as const;
-    // The post itself may be what broke the entry (a malformed classification): then log without it.
-    if (!this.audit(facts)) this.audit({ ...facts, post: undefined, identity: null });
+    this.auditor.refusal({ requestId, accountId, account, post, reason, decision: decision ?? 'failed-closed' });
     return 'cancel';
+  }
+
+  /** The site gave up on a request while it was read: a post is audited as aborted, nothing is held. */
+  private abortedWhileRead(accountId: string, requestId: string, request: OutgoingRequest | null, error: string): 'cancel' {
+    const verdict = request === null ? null : classifySafely(this.deps.classify, request);
+    if (verdict !== null && 'error' in verdict) this.report('classify', verdict.error);
+    const post = verdict !== null && 'classification' in verdict && verdict.classification.gated ? verdict.classification : null;
+    if (post === null) return 'cancel';
+    return this.refuse(requestId, accountId, this.auditor.account(accountId), post, `aborted by the site: ${error}`, 'aborted');
   }
 
   private classifyFailed(accountId: string, requestId: string, request: OutgoingRequest, error: unknown): Outcome {
     this.report('classify', error);
-    let method = '';
-    try {
-      method = String(request.method).toUpperCase();
-    } catch {
-      // An unreadable method is not a safe one.
-    }
-    if (SAFE_METHODS.has(method)) return 'continue';
-    return this.refuse(requestId, accountId, this.accountOrUndefined(accountId), undefined, `classify-error: ${messageOf(error)}`);
-  }
-
-  private accountOrUndefined(accountId: string): Account | undefined {
-    try {
-      return this.deps.accounts.get(accountId);
-    } catch {
-      // The audit entry then just lacks the account's name.
-      return undefined;
-    }
-  }
-
-  /** Writes one audit entry; false when that failed (reported, never thrown). */
-  private audit(facts: Omit<AuditFacts, 'at' | 'storeText' | 'hash'>): boolean {
-    return this.safely('audit', () =>
-      this.deps.audit(
-        auditEntry({ ...facts, at: new Date(this.deps.clock.now()), storeText: this.readSettings().storeText, hash: this.deps.hash }),
-      ),
-    );
+    if (isSafeMethod(request)) return 'continue';
+    return this.refuse(requestId, accountId, this.auditor.account(accountId), undefined, `classify-error: ${messageOf(error)}`);
   }
 
   private takeTracked(requestId: string): Tracked | undefined {

@@ -1,6 +1,6 @@
 // GateService queue: an aborted held request leaves at once, a click applies only to the post it names, reads are bounded.
 import { describe, expect, it } from 'vitest';
-import { account, flush, harness, post, request, track } from './fixtures.ts';
+import { account, flush, harness, policy, post, request, track } from './fixtures.ts';
 
 const brand = account({ id: 'a1', name: 'Acme Brand', handle: 'acme' });
 const other = account({ id: 'a2', name: 'Other Brand', handle: 'other', color: '#00aa00' });
@@ -24,7 +24,7 @@ describe('GateService: a held request the site aborts', () => {
   });
 
   it('aborts a countdown too, and leaves the other held posts where they were', async () => {
-    const h = harness([brand, other]);
+    const h = harness([brand, account({ id: 'a2', name: 'Other Brand', handle: 'other', gate: policy('delay') })]);
     const first = track(h.gate.intercept('a1', 'r1', request(post())));
     const second = track(h.gate.intercept('a2', 'r2', request(post())));
     h.gate.failed('r2', 'net::ERR_FAILED');
@@ -32,6 +32,21 @@ describe('GateService: a held request the site aborts', () => {
     expect(second.value).toBe('cancel');
     expect(first.settled()).toBe(false);
     expect(h.gate.queue().map((view) => view.account.id)).toEqual(['a1']);
+  });
+
+  it('never holds a request that errored while it was still being read: no dialog for a post that is gone', async () => {
+    const h = harness([brand]);
+    let deliver: (value: { request: ReturnType<typeof request>; sessionIdentity: string | null }) => void = () => undefined;
+    const result = track(h.gate.interceptRead('a1', 'r1', () => new Promise((resolve) => (deliver = resolve))));
+    h.gate.failed('r1', 'net::ERR_ABORTED');
+    deliver({ request: request(post()), sessionIdentity: null });
+    await flush();
+    expect(result.value).toBe('cancel');
+    expect(h.gate.queue()).toEqual([]);
+    expect(h.queues).toEqual([]);
+    expect(h.audits).toHaveLength(1);
+    expect(h.audits[0]).toMatchObject({ requestId: 'r1', pendingId: null, decision: 'aborted', reason: 'aborted by the site: net::ERR_ABORTED' });
+    expect(h.clock.pendingTimers()).toBe(0);
   });
 
   it('still reports the network error of a released request as its result, not as an abort', async () => {
