@@ -13,7 +13,7 @@ import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './shell/app-pr
 import { electronFiles } from './shell/electron-files.ts';
 import { registerIpc, sendToRenderer } from './shell/ipc-router.ts';
 import { safeOpenExternal } from './shell/open-external.ts';
-import { ShutdownSequence } from './shell/shutdown-sequence.ts';
+import { ShutdownSequence, wireShutdown } from './shell/shutdown-sequence.ts';
 import { UiRecovery } from './shell/ui-recovery.ts';
 import { ViewManager } from './shell/view-manager.ts';
 
@@ -25,8 +25,6 @@ app.enableSandbox();
 registerAppScheme();
 // Never Electron's default menu (DevTools, electronjs.org links); ours is set once the locale is known.
 Menu.setApplicationMenu(null);
-
-let shutdown: ShutdownSequence | null = null;
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -121,7 +119,7 @@ async function start(): Promise<void> {
   // Ctrl+wheel and pinch would zoom the UI away from the site view's bounds.
   void ui.webContents.setVisualZoomLevelLimits(1, 1).catch((error: unknown) => report('zoom limits', error));
 
-  shutdown = new ShutdownSequence({
+  const shutdown = new ShutdownSequence({
     teardownViews: () => {
       views.dispose();
       if (!window.isDestroyed()) window.contentView.removeChildView(ui);
@@ -133,12 +131,8 @@ async function start(): Promise<void> {
     exit: (code) => app.exit(code),
     report,
   });
-  const sequence = shutdown;
   // 'close' is the last moment the window exists: by 'closed' it is destroyed and must not be touched.
-  window.on('close', () => sequence.windowClosing('window closed'));
-  window.on('closed', () => app.quit());
-  // Windows logoff or shutdown: will-quit is not emitted then, so the log is flushed here.
-  window.on('session-end', () => void sequence.sessionEnd());
+  wireShutdown(app, window, shutdown);
 
   await ui.webContents.loadURL(devRendererUrl ?? `${APP_ORIGIN}/index.html`);
 }
@@ -156,10 +150,6 @@ function readProjectPage(): string | null {
   }
 }
 
-// Cmd+Q, the Dock, OS logout on macOS: views out while the window still exists, posts cancelled and audited.
-app.on('before-quit', () => shutdown?.windowClosing('app quit'));
-// Held until the log is flushed, then app.exit.
-app.on('will-quit', (event) => shutdown?.willQuit(event));
 app.on('window-all-closed', () => app.quit());
 start().catch((error: unknown) => {
   console.error('Hatrack failed to start:', error);

@@ -96,3 +96,20 @@ export class ShutdownSequence {
     }
   }
 }
+
+interface Emitter {
+  on(event: string, listener: (event: { preventDefault(): void }) => void): unknown;
+}
+
+/**
+ * Wires the sequence to Electron's events: the window's 'close' (it still exists), 'closed' (destroyed:
+ * only quit), 'session-end' (Windows logoff, where will-quit never comes), the app's 'before-quit'
+ * (Cmd+Q, the Dock, macOS logout) and 'will-quit' (held until the log is flushed).
+ */
+export function wireShutdown(app: Emitter & { quit(): void }, window: Emitter, sequence: ShutdownSequence): void {
+  window.on('close', () => sequence.windowClosing('window closed'));
+  window.on('closed', () => app.quit());
+  window.on('session-end', () => void sequence.sessionEnd());
+  app.on('before-quit', () => sequence.windowClosing('app quit'));
+  app.on('will-quit', (event: { preventDefault(): void }) => sequence.willQuit(event));
+}
