@@ -24,6 +24,10 @@ export class HarnessShell implements ShellPort {
   readonly covers = new CoverOwners();
   readonly stopped = new Set<string>();
   reloads: string[] = [];
+  /** Set by the app harness: tells the renderer which pages stopped (Electron's view:stopped event). */
+  stoppedChanged: (stopped: string[]) => void = () => undefined;
+  /** Set by the app harness: cancels one account's held posts (GateService.cancelWhere). */
+  cancelHeldOf: (accountId: string, reason: string) => void = () => undefined;
   title = 'Hatrack';
   private accounts: readonly Account[] = [];
   private nextRequest = 0;
@@ -68,6 +72,14 @@ export class HarnessShell implements ShellPort {
   reloadView(accountId: string): void {
     this.reloads.push(accountId);
     this.stopped.delete(accountId);
+    this.stoppedChanged(this.stoppedViews());
+  }
+
+  /** What ViewManager does on an account page's render-process-gone: its posts cancelled, the frame told. */
+  crashPage(accountId: string): void {
+    this.cancelHeldOf(accountId, 'account page stopped: crashed');
+    this.stopped.add(accountId);
+    this.stoppedChanged(this.stoppedViews());
   }
 
   stoppedViews(): string[] {
