@@ -4,7 +4,6 @@ import Store from 'electron-store';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classify } from '../../shared/gate/classify.ts';
 import type { EventChannel, EventPayloads } from '../../shared/ipc/contract.ts';
 import { createAppServices, type AppServices } from './services/app-services.ts';
 import type { GateAdapter } from './shell/account-session.ts';
@@ -15,6 +14,7 @@ import { registerIpc, sendToRenderer } from './shell/ipc-router.ts';
 import { safeOpenExternal } from './shell/open-external.ts';
 import { ShutdownSequence, wireShutdown } from './shell/shutdown-sequence.ts';
 import { UiRecovery } from './shell/ui-recovery.ts';
+import { mightPublish } from './shell/site-rules.ts';
 import { ViewManager } from './shell/view-manager.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -49,8 +49,7 @@ async function start(): Promise<void> {
     completed: (...args) => services?.gate.completed(...args),
     failed: (...args) => services?.gate.failed(...args),
     // The same rules the gate applies, asked without a body: when none could match, the body is never read.
-    mightPublish: (method, url) =>
-      services === null || classify({ method, url, body: null, bodyUnreadable: true }, { customRules: services.accounts.state().settings.customRules }).gated,
+    mightPublish: (method, url) => services === null || mightPublish(method, url, services.accounts.state().settings.customRules),
   };
   const views = new ViewManager(window, gate, {
     hibernateMs: () => (services?.accounts.state().settings.hibernateMinutes ?? 10) * 60_000,

@@ -1,5 +1,7 @@
 // Decisions about an account's web contents (plain, no 'electron'): navigation guard, popups, request filter.
 import type { Account } from '../../../shared/accounts/account.ts';
+import { classify } from '../../../shared/gate/classify.ts';
+import type { CustomRule } from '../../../shared/platforms/custom-rules.ts';
 import { allowNavigation, popupTarget } from '../../../shared/accounts/site-policy.ts';
 
 /**
@@ -41,4 +43,13 @@ export function viewBoundsAtZoom(
 ): { x: number; y: number; width: number; height: number } {
   const z = Number.isFinite(zoomFactor) && zoomFactor > 0 ? zoomFactor : 1;
   return { x: Math.round(bounds.x * z), y: Math.round(bounds.y * z), width: Math.round(bounds.width * z), height: Math.round(bounds.height * z) };
+}
+
+/**
+ * Whether any rule (built-in or custom) could match `method` + `url`, whatever the body: the gate's own
+ * classifier asked with an unreadable body. A matched rule that needs the body then answers "gated,
+ * unreadable", so a true here is never missed; a false means the body would change nothing.
+ */
+export function mightPublish(method: string, url: string, customRules: readonly CustomRule[]): boolean {
+  return classify({ method, url, body: null, bodyUnreadable: true }, { customRules }).gated;
 }

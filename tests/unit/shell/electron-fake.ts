@@ -388,3 +388,16 @@ function electronModule(fake: ElectronFake): Record<string, unknown> {
     };
   }
 }
+
+/**
+ * The uploadData parts Electron 45 builds (shell/common/gin_converters/net_converter.cc,
+ * Converter<network::ResourceRequestBody>::ToV8). electron.d.ts line 16577 types every part as
+ * `{ bytes: Buffer; blobUUID?; file? }`, but only a raw-data part has `bytes`; a streamed body
+ * (a ReadableStream passed to fetch) has none of the three.
+ */
+export const uploadPart = {
+  rawData: (bytes: Uint8Array) => ({ type: 'rawData', bytes }),
+  file: (path: string) => ({ type: 'file', file: path, filePath: path, offset: 0, length: -1, modificationTime: 0 }),
+  blob: (uuid: string) => ({ type: 'blob', blobUUID: uuid }),
+  stream: () => ({ type: 'stream' }),
+};

@@ -5,8 +5,9 @@ import { resolveAppPath } from '../../../electron/main/shell/app-path.ts';
 import { CoverOwners } from '../../../electron/main/shell/cover-owners.ts';
 import { PopupDisposer, popupSource } from '../../../electron/main/shell/popup-lifecycle.ts';
 import { senderFrameOf } from '../../../electron/main/shell/sender-frame.ts';
-import { blockFrameNavigation, gateRequestFilter, planPopup, viewBoundsAtZoom } from '../../../electron/main/shell/site-rules.ts';
+import { blockFrameNavigation, gateRequestFilter, mightPublish, planPopup, viewBoundsAtZoom } from '../../../electron/main/shell/site-rules.ts';
 import { assembleBody, type BodyReader } from '../../../electron/main/shell/upload-body.ts';
+import { uploadPart } from './electron-fake.ts';
 
 const text = (bytes: Uint8Array | null) => (bytes === null ? null : new TextDecoder().decode(bytes));
 const enc = (value: string) => new TextEncoder().encode(value);
@@ -45,7 +46,7 @@ describe('CoverOwners', () => {
 describe('assembleBody (uploadData part shapes of Electron 45)', () => {
   it('joins rawData bytes and blobs read through getBlobData, in order', async () => {
     const { reader } = manualReader({ b1: enc('middle-') });
-    const body = await assembleBody([{ type: 'rawData', bytes: enc('start-') }, { type: 'blob', blobUUID: 'b1' }, { type: 'rawData', bytes: enc('end') }], reader);
+    const body = await assembleBody([uploadPart.rawData(enc('start-')), uploadPart.blob('b1'), uploadPart.rawData(enc('end'))], reader);
     expect(text(body.bytes)).toBe('start-middle-end');
     expect(body.unreadable).toBe(false);
   });
@@ -53,7 +54,11 @@ describe('assembleBody (uploadData part shapes of Electron 45)', () => {
   it('keeps the text parts of a multipart body around a file part (media), leaving the file out', async () => {
     const { reader } = manualReader({});
     const body = await assembleBody(
-      [{ type: 'rawData', bytes: enc('--b\r\nContent-Disposition: form-data; name="status"\r\n\r\nhello\r\n--b\r\nContent-Disposition: form-data; name="media"; filename="a.png"\r\n\r\n') }, { type: 'file', file: '/home/u/a.png' }, { type: 'rawData', bytes: enc('\r\n--b--\r\n') }],
+      [
+        uploadPart.rawData(enc('--b\r\nContent-Disposition: form-data; name="status"\r\n\r\nhello\r\n--b\r\nContent-Disposition: form-data; name="media"; filename="a.png"\r\n\r\n')),
+        uploadPart.file('/home/u/a.png'),
+        uploadPart.rawData(enc('\r\n--b--\r\n')),
+      ],
       reader,
     );
     expect(body.unreadable).toBe(false);
@@ -63,17 +68,17 @@ describe('assembleBody (uploadData part shapes of Electron 45)', () => {
 
   it('marks a streamed body (no bytes, blob or file) unreadable', async () => {
     const { reader } = manualReader({});
-    expect(await assembleBody([{ type: 'stream' }], reader)).toMatchObject({ bytes: null, unreadable: true, reason: 'stream' });
+    expect(await assembleBody([uploadPart.stream()], reader)).toMatchObject({ bytes: null, unreadable: true, reason: 'stream' });
   });
 
   it('marks a blob that cannot be read unreadable', async () => {
     const { reader } = manualReader({});
-    expect(await assembleBody([{ type: 'blob', blobUUID: 'gone' }], reader)).toMatchObject({ unreadable: true, reason: 'blob-error' });
+    expect(await assembleBody([uploadPart.blob('gone')], reader)).toMatchObject({ unreadable: true, reason: 'blob-error' });
   });
 
   it('gives up on a stalled getBlobData when its time is up', async () => {
     const { reader, fire } = manualReader({ stalled: new Promise<Uint8Array>(() => undefined) });
-    const pending = assembleBody([{ type: 'blob', blobUUID: 'stalled' }], reader);
+    const pending = assembleBody([uploadPart.blob('stalled')], reader);
     fire();
     expect(await pending).toMatchObject({ bytes: null, unreadable: true, reason: 'timeout' });
   });
@@ -206,5 +211,15 @@ describe('senderFrameOf', () => {
       parent: null,
     };
     expect(senderFrameOf(throwing)).toBeNull();
+  });
+});
+
+describe('mightPublish (is the body worth reading?)', () => {
+  it('is true for the real platforms\' post endpoints and custom rules, false for other traffic', () => {
+    expect(mightPublish('POST', 'https://x.com/i/api/graphql/abc123/CreateTweet', [])).toBe(true);
+    expect(mightPublish('POST', 'https://mastodon.social/api/v1/statuses', [])).toBe(true);
+    expect(mightPublish('POST', 'https://bsky.social/xrpc/com.atproto.repo.createRecord', [])).toBe(true);
+    expect(mightPublish('POST', 'https://analytics.example/collect', [])).toBe(false);
+    expect(mightPublish('POST', 'https://x.com/i/api/1.1/jot/client_event.json', [])).toBe(false);
   });
 });
