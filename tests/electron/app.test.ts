@@ -82,9 +82,10 @@ async function closeWindow(running: Running): Promise<number | null> {
 
 describe.skipIf(!binary)('the app in Electron', () => {
   let server: PlatformServer;
-  const dataDir = mkdtempSync(join(tmpdir(), 'hatrack-electron-'));
+  let dataDir = '';
 
   beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'hatrack-electron-'));
     server = await startPlatformServer();
   });
   afterAll(async () => {
