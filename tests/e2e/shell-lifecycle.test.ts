@@ -18,6 +18,8 @@ describe('the shell around the account view', () => {
     await page.locator('.rail-action', { hasText: 'Settings' }).click();
     const settings = page.getByTestId('settings-panel');
     await settings.waitFor();
+    // The modal is an owner of its own beside the dashboard (a call without an owner would be refused).
+    await expect.poll(() => app.shell.covers.list()).toEqual([expect.stringMatching(/^ui:dashboard$/), expect.stringMatching(/^ui:modal/)]);
     await page.keyboard.press('Escape');
     await settings.waitFor({ state: 'detached' });
     await expect.poll(() => app.shell.covers.list()).toEqual(['ui:dashboard']);
