@@ -150,6 +150,9 @@ function readProjectPage(): string | null {
 }
 
 app.on('window-all-closed', () => app.quit());
+// An error nobody caught is logged, never Electron's modal "A JavaScript error occurred in the main process"
+// (the gate fails closed on its own: a held post that nobody answers is cancelled at its timeout).
+process.on('uncaughtException', (error) => report('uncaught exception', error));
 start().catch((error: unknown) => {
   console.error('Hatrack failed to start:', error);
   app.exit(1);

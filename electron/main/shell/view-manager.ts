@@ -123,10 +123,7 @@ export class ViewManager implements ShellPort {
   /** Zoom of the active site (View menu); the app UI stays at 100 %. */
   zoomActive(step: 'in' | 'out' | 'reset'): void {
     const contents = this.activeId ? this.views.get(this.activeId)?.view.webContents : undefined;
-    if (!contents || contents.isDestroyed()) return;
-    const current = contents.getZoomFactor();
-    const next = step === 'reset' ? 1 : Math.min(3, Math.max(0.5, Math.round((current + (step === 'in' ? 0.1 : -0.1)) * 10) / 10));
-    contents.setZoomFactor(next);
+    if (contents) zoom(contents, step);
   }
 
   /** Window 'close' or app quit: every view leaves the window while it still exists. Safe to call twice. */
@@ -215,6 +212,8 @@ export class ViewManager implements ShellPort {
       event.preventDefault();
       this.options.onShortcut(index);
     });
+    // Ctrl+wheel asks for a zoom (Electron applies none by itself): the site zooms, never the app UI.
+    contents.on('zoom-changed', (_event, direction) => zoom(contents, direction));
     // A crashed page: its held posts are cancelled (fail closed) and the frame offers Reload.
     contents.on('render-process-gone', (_event, details) => {
       if (this.views.get(account.id)?.view.webContents !== contents) return;
@@ -240,4 +239,12 @@ export class ViewManager implements ShellPort {
     const live = new Map([...this.views].map(([id, view]) => [id, view.lastActiveAt]));
     for (const id of accountsToHibernate(this.accounts, live, this.activeId, Date.now(), this.options.hibernateMs())) this.close(id, 'page hibernated');
   }
+}
+
+/** One zoom step of a site, between 50 % and 300 %. */
+function zoom(contents: WebContents, step: 'in' | 'out' | 'reset'): void {
+  if (contents.isDestroyed()) return;
+  const current = contents.getZoomFactor();
+  const next = step === 'reset' ? 1 : Math.min(3, Math.max(0.5, Math.round((current + (step === 'in' ? 0.1 : -0.1)) * 10) / 10));
+  contents.setZoomFactor(next);
 }

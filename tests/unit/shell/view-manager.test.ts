@@ -238,6 +238,14 @@ describe('the View menu zoom', () => {
     w.views.zoomActive('reset');
     expect(viewOf(w, brand).webContents.zoomFactor).toBe(1);
   });
+
+  it('zooms a site on Ctrl+wheel (zoom-changed), which Electron does not apply by itself', () => {
+    w.views.show(brand);
+    const contents = viewOf(w, brand).webContents;
+    contents.emit('zoom-changed', new FakeEvent(), 'out');
+    expect(contents.zoomFactor).toBeCloseTo(0.9);
+    expect(w.ui.zoomFactor).toBe(1);
+  });
 });
 
 describe('teardown', () => {
