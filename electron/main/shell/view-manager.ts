@@ -75,6 +75,7 @@ export class ViewManager implements ShellPort {
 
   async forget(account: Account): Promise<void> {
     this.close(account.id, 'account removed');
+    if (this.stopped.delete(account.id)) this.options.onStoppedChanged(this.stoppedViews());
     const ses = accountSession(account, (id) => this.lookup(id), this.gate, this.options.locale);
     await ses.clearStorageData();
     await ses.clearCache();
