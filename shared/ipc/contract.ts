@@ -78,7 +78,10 @@ export const invokeArgs = {
   'settings:update': z.tuple([settingsPatchSchema]),
   'warnings:dismiss': z.tuple([z.string().min(1).max(100)]),
   'view:bounds': z.tuple([viewBoundsSchema]),
-  'view:covered': z.tuple([z.boolean()]),
+  // The owner names what covers the view (one modal, the dashboard): the view shows again only when none is left.
+  'view:covered': z.tuple([z.string().min(1).max(100), z.boolean()]),
+  'view:reload': z.tuple([id]),
+  'view:stopped': z.tuple([]),
   'gate:queue': z.tuple([]),
   'gate:decide': z.tuple([pendingId, decisionSchema]),
   'gate:undo': z.tuple([pendingId]),
@@ -105,6 +108,9 @@ export interface InvokeResults {
   'warnings:dismiss': void;
   'view:bounds': void;
   'view:covered': void;
+  'view:reload': void;
+  /** Ids of the accounts whose page stopped (crashed) and waits for Reload. */
+  'view:stopped': string[];
   'gate:queue': PendingPostView[];
   'gate:decide': DecideAnswer;
   'gate:undo': { ok: boolean };
@@ -132,6 +138,8 @@ export interface EventPayloads {
   'gate:queue': PendingPostView[];
   /** The log gained or changed entries. */
   'log:changed': null;
+  /** Ids of the accounts whose page stopped (crashed); the frame offers Reload. */
+  'view:stopped': string[];
 }
 export type EventChannel = keyof EventPayloads;
 

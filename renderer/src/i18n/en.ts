@@ -13,6 +13,8 @@ export const en = {
     moveDown: 'Move {{name}} down',
   },
   header: { actingAs: 'Acting as', on: 'on' },
+  // Shell (issue 7): an account page whose process stopped.
+  stopped: { message: 'This account’s page stopped', reload: 'Reload' },
   empty: { title: 'No accounts yet', body: 'Add your personal and brand accounts; each gets its own session and colour.', add: 'Add your first account' },
   form: {
     addTitle: 'Add an account',

@@ -15,6 +15,8 @@ export const fr: Messages = {
     moveDown: 'Descendre {{name}}',
   },
   header: { actingAs: 'Vous agissez en tant que', on: 'sur' },
+  // Shell (issue 7) : la page d’un compte dont le processus s’est arrêté.
+  stopped: { message: 'La page de ce compte s’est arrêtée', reload: 'Recharger' },
   empty: { title: 'Aucun compte', body: 'Ajoutez vos comptes personnels et de marque : chacun a sa propre session et sa couleur.', add: 'Ajouter un premier compte' },
   form: {
     addTitle: 'Ajouter un compte',

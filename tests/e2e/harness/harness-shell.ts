@@ -8,6 +8,7 @@ import type { ViewBounds } from '../../../shared/ipc/contract.ts';
 import type { ShellPort } from '../../../electron/main/services/accounts/account-service.ts';
 import { identityFromTwid } from '../../../shared/platforms/x.ts';
 import { NEVER_PUBLISHING_METHODS, type RequestGate } from '../../../electron/main/services/request-gate.ts';
+import { CoverOwners } from '../../../electron/main/shell/cover-owners.ts';
 import { FIXTURE_HOSTS } from './chromium.ts';
 
 interface AccountView {
@@ -19,7 +20,14 @@ export class HarnessShell implements ShellPort {
   readonly views = new Map<string, Promise<AccountView>>();
   visibleId: string | null = null;
   bounds: ViewBounds | null = null;
-  covered = false;
+  /** The same owner set the Electron ViewManager keeps. */
+  readonly covers = new CoverOwners();
+  readonly stopped = new Set<string>();
+  reloads: string[] = [];
+  /** Set by the app harness: tells the renderer which pages stopped (Electron's view:stopped event). */
+  stoppedChanged: (stopped: string[]) => void = () => undefined;
+  /** Set by the app harness: cancels one account's held posts (GateService.cancelWhere). */
+  cancelHeldOf: (accountId: string, reason: string) => void = () => undefined;
   title = 'Hatrack';
   private accounts: readonly Account[] = [];
   private nextRequest = 0;
@@ -53,8 +61,29 @@ export class HarnessShell implements ShellPort {
     this.bounds = bounds;
   }
 
-  setCovered(covered: boolean): void {
-    this.covered = covered;
+  setCovered(owner: string, covered: boolean): void {
+    this.covers.set(owner, covered);
+  }
+
+  get covered(): boolean {
+    return this.covers.covered;
+  }
+
+  reloadView(accountId: string): void {
+    this.reloads.push(accountId);
+    this.stopped.delete(accountId);
+    this.stoppedChanged(this.stoppedViews());
+  }
+
+  /** What ViewManager does on an account page's render-process-gone: its posts cancelled, the frame told. */
+  crashPage(accountId: string): void {
+    this.cancelHeldOf(accountId, 'account page stopped: crashed');
+    this.stopped.add(accountId);
+    this.stoppedChanged(this.stoppedViews());
+  }
+
+  stoppedViews(): string[] {
+    return [...this.stopped];
   }
 
   async page(accountId: string): Promise<Page> {

@@ -144,6 +144,21 @@ export class GateService {
     this.failAll(`renderer-gone: ${reason}`);
   }
 
+  /**
+   * Cancels (fails closed, audited with `reason`) the held posts `which` selects; the others stay held.
+   * For a crashed or closed account page (its posts can never be sent) and the app UI's crash (countdowns).
+   */
+  cancelWhere(which: (post: PendingPostView) => boolean, reason: string): number {
+    const views = this.queue();
+    const chosen = this.pending.filter((_held, index) => {
+      const view = views[index];
+      return view !== undefined && which(view);
+    });
+    for (const held of chosen) this.settle(held, { kind: 'fail' }, reason, false);
+    if (chosen.length > 0) this.emit();
+    return chosen.length;
+  }
+
   /** The network result of a request (webRequest onCompleted): audits it, and times a 2xx reply. */
   completed(requestId: string, statusCode: number): void {
     const tracked = this.takeTracked(requestId);

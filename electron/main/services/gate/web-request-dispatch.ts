@@ -5,19 +5,15 @@ import { blocksRequest } from '../../../../shared/gate/coverage.ts';
 import { identityFromTwid } from '../../../../shared/platforms/x.ts';
 import { NEVER_PUBLISHING_METHODS, type RequestGate } from '../request-gate.ts';
 import { remember } from './held.ts';
-
-/** One element of Electron's `uploadData` (bytes in memory, a blob to fetch, or a file on disk). */
-export interface UploadPart {
-  bytes?: Uint8Array | undefined;
-  blobUUID?: string | undefined;
-  file?: string | undefined;
-}
+import { assembleBody, type BodyReader, type UploadPart } from './upload-body.ts';
 
 /** What the dispatcher needs from the Electron session. */
 export interface SessionReader {
   getBlobData(uuid: string): Promise<Uint8Array>;
   /** The value of the cookie `name` sent to `url`, or null. */
   cookie(url: string, name: string): Promise<string | null>;
+  /** False when no rule could match `method` + `url` whatever the body: the body is then not read. */
+  mightPublish?(method: string, url: string): boolean;
 }
 
 /** The fields of onBeforeRequest details the dispatcher reads. */
@@ -40,33 +36,6 @@ export interface BeforeSendHeaders {
 
 // Bodies waiting for their headers; a request that never reaches onBeforeSendHeaders ends in an error event.
 const MAX_WAITING = 500;
-
-/**
- * The body bytes of an upload: memory bytes and blobs in order; files on disk (a media part of a
- * multipart form) are left out, so the form's text parts stay readable. A body made only of files is
- * unreadable: it is media, and the gate cannot say what it publishes.
- */
-export async function readUploadData(
-  parts: readonly UploadPart[] | undefined,
-  getBlobData: (uuid: string) => Promise<Uint8Array>,
-): Promise<{ bytes: Uint8Array | null; unreadable: boolean }> {
-  if (parts === undefined || parts.length === 0) return { bytes: null, unreadable: false };
-  const chunks: Uint8Array[] = [];
-  let files = 0;
-  for (const part of parts) {
-    if (part.bytes !== undefined) chunks.push(part.bytes);
-    else if (part.blobUUID !== undefined) chunks.push(await getBlobData(part.blobUUID));
-    else files++;
-  }
-  if (chunks.length === 0) return { bytes: null, unreadable: files > 0 };
-  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return { bytes, unreadable: false };
-}
 
 /**
  * One account session's dispatcher. Electron keeps one listener per webRequest event and session, so
@@ -115,7 +84,8 @@ export class WebRequestDispatch {
   private async decide(id: number, method: string, url: string, requestHeaders: Record<string, string>, parts: UploadPart[] | undefined): Promise<{ cancel: boolean }> {
     try {
       const verdict = await this.gate.interceptRead(this.accountId, String(id), async () => {
-        const body = await readUploadData(parts, (uuid) => this.session.getBlobData(uuid));
+        const worthReading = this.session.mightPublish?.(method, url) ?? true;
+        const body = worthReading ? await assembleBody(parts, bodyTimers(this.session)) : { bytes: null, unreadable: false };
         const sessionIdentity = await this.xIdentity(url);
         return { request: { method, url, headers: requestHeaders, body: body.bytes, bodyUnreadable: body.unreadable }, sessionIdentity };
       });
@@ -148,4 +118,13 @@ export class WebRequestDispatch {
     if (!/(^|\.)(x|twitter)\.com$/.test(host)) return null;
     return identityFromTwid(await this.session.cookie(`https://${host}`, 'twid'));
   }
+}
+
+/** The body reader with real timers: reading stops at BODY_READ_TIMEOUT_MS (the gate's own timeout is longer). */
+function bodyTimers(session: SessionReader): BodyReader {
+  return {
+    getBlobData: (uuid) => session.getBlobData(uuid),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  };
 }

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultGatePolicy } from '../../../../shared/accounts/account.ts';
 import type { OutgoingRequest } from '../../../../shared/gate/types.ts';
 import type { ReadRequest } from '../../../../electron/main/services/gate/bounded-read.ts';
-import { readUploadData, WebRequestDispatch, type SessionReader } from '../../../../electron/main/services/gate/web-request-dispatch.ts';
+import { WebRequestDispatch, type SessionReader } from '../../../../electron/main/services/gate/web-request-dispatch.ts';
 import type { RequestGate } from '../../../../electron/main/services/request-gate.ts';
+import { assembleBody } from '../../../../electron/main/services/gate/upload-body.ts';
 import { account, flush, harness, post, track } from './fixtures.ts';
 
 const enc = new TextEncoder();
@@ -65,18 +66,19 @@ describe('WebRequestDispatch: joining body and headers', () => {
   });
 });
 
-describe('readUploadData', () => {
+describe('assembleBody (as the dispatcher reads a body)', () => {
+  const timers = (getBlobData: (uuid: string) => Promise<Uint8Array>) => ({ getBlobData, setTimeout, clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>) });
   it('keeps the text parts of a multipart body with a file part, in order, blobs included', async () => {
     const head = '--b\r\nContent-Disposition: form-data; name="status"\r\n\r\nhello\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n';
     const tail = '\r\n--b\r\nContent-Disposition: form-data; name="title"\r\n\r\nworld\r\n--b--\r\n';
-    const body = await readUploadData([{ bytes: enc.encode(head) }, { file: '/tmp/a.png' }, { blobUUID: 'u1' }], async () => enc.encode(tail));
+    const body = await assembleBody([{ bytes: enc.encode(head) }, { file: '/tmp/a.png' }, { blobUUID: 'u1' }], timers(async () => enc.encode(tail)));
     expect(body.unreadable).toBe(false);
     expect(dec.decode(body.bytes!)).toBe(head + tail);
   });
 
   it('calls a body made only of files unreadable, and an empty one absent', async () => {
-    await expect(readUploadData([{ file: '/tmp/a.png' }], noSession.getBlobData)).resolves.toEqual({ bytes: null, unreadable: true });
-    await expect(readUploadData([], noSession.getBlobData)).resolves.toEqual({ bytes: null, unreadable: false });
+    await expect(assembleBody([{ file: '/tmp/a.png' }], timers(noSession.getBlobData))).resolves.toMatchObject({ bytes: null, unreadable: true });
+    await expect(assembleBody([], timers(noSession.getBlobData))).resolves.toMatchObject({ bytes: null, unreadable: false });
   });
 });
 
