@@ -1,0 +1,95 @@
+// `npm start`: fetch Electron if it is not there yet, check Linux's sandbox, build, then launch the app (never with --no-sandbox).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { downloadEnv, downloadFailureMessage, downloadFailureReason, electronIsInstalled, electronPlatformPath, launchArgs, launchEnv } from './start/electron-binary.ts';
+import { checkSandbox, sandboxMessage } from './start/linux-sandbox.ts';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const require = createRequire(join(root, 'package.json'));
+
+function readOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Makes sure Electron's binary is in place (Electron 45 fetches it lazily) and returns its path, or exits with one sentence. */
+function ensureElectron(): string {
+  const electronDir = dirname(require.resolve('electron/package.json'));
+  const { version } = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')) as { version: string };
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const platformPath = electronPlatformPath(process.platform);
+  if (override) return join(override, platformPath);
+  const binary = join(electronDir, 'dist', platformPath);
+  const facts = {
+    version,
+    platform: process.platform,
+    distVersion: readOrNull(join(electronDir, 'dist', 'version')),
+    pathTxt: readOrNull(join(electronDir, 'path.txt')),
+    binaryExists: existsSync(binary),
+  };
+  if (electronIsInstalled(facts)) return binary;
+
+  process.stdout.write(`Downloading Electron ${version} (first start only)…\n`);
+  // Electron's own install entry point: @electron/get with its checksums, ELECTRON_MIRROR, the cache.
+  const install = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+    env: downloadEnv(process.env),
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (install.status !== 0 || !existsSync(binary)) {
+    process.stderr.write(`${downloadFailureMessage(version, downloadFailureReason(install.stderr ?? ''))}\n`);
+    process.exit(1);
+  }
+  return binary;
+}
+
+/** Stops with the fix command where Chromium's sandbox cannot start (Linux only). */
+function preflightSandbox(binary: string): void {
+  if (process.platform !== 'linux') return;
+  const chromeSandboxPath = join(dirname(binary), 'chrome-sandbox');
+  const stat = statSync(chromeSandboxPath, { throwIfNoEntry: false });
+  const chromeSandbox = stat ? { uid: stat.uid, mode: stat.mode } : null;
+  const verdict = checkSandbox({
+    platform: process.platform,
+    uid: process.getuid?.() ?? null,
+    apparmorRestrictsUserns: readOrNull('/proc/sys/kernel/apparmor_restrict_unprivileged_userns'),
+    unprivilegedUsernsClone: readOrNull('/proc/sys/kernel/unprivileged_userns_clone'),
+    maxUserNamespaces: readOrNull('/proc/sys/user/max_user_namespaces'),
+    chromeSandboxPath,
+    chromeSandbox,
+  });
+  if (!verdict.ok) {
+    process.stderr.write(`${sandboxMessage(verdict)}\n`);
+    process.exit(1);
+  }
+}
+
+/** Builds main, preload and renderer into out/ with electron-vite. */
+function build(): void {
+  const packageDir = dirname(require.resolve('electron-vite/package.json'));
+  const { bin } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  const cli = join(packageDir, bin['electron-vite'] ?? 'bin/electron-vite.js');
+  const result = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function launch(binary: string): void {
+  const child = spawn(binary, launchArgs(root, process.argv.slice(2)), { cwd: root, env: launchEnv(process.env), stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('error', (error) => {
+    process.stderr.write(`Electron could not be started (${error.message}).\n`);
+    process.exit(1);
+  });
+  child.on('close', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+const binary = ensureElectron();
+preflightSandbox(binary);
+build();
+launch(binary);
