@@ -4,11 +4,21 @@ import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventChannel, EventPayloads } from '../../shared/ipc/contract.ts';
+import { PRODUCT_NAME } from './services/app-name.ts';
 import { createAppServices, type AppServices } from './services/app-services.ts';
+import { focusFirstInstance } from './services/single-instance.ts';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './shell/app-protocol.ts';
 import { electronFiles } from './shell/electron-files.ts';
 import { registerIpc, sendToRenderer } from './shell/ipc-router.ts';
 import { ViewManager } from './shell/view-manager.ts';
+
+// One data folder, named once (package.json productName), and one instance on it: two processes on one
+// folder corrupt the partitions, the store and the log. The lock lives in userData, so name it first.
+app.setName(PRODUCT_NAME);
+app.setPath('userData', join(app.getPath('appData'), PRODUCT_NAME));
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+app.on('second-instance', () => focusFirstInstance(BaseWindow.getAllWindows()));
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const devRendererUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -76,7 +86,7 @@ function sizeOf(window: BaseWindow): { width: number; height: number } {
 }
 
 app.on('window-all-closed', () => app.quit());
-start().catch((error: unknown) => {
+if (firstInstance) start().catch((error: unknown) => {
   console.error('Hatrack failed to start:', error);
   app.exit(1);
 });
