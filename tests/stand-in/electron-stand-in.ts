@@ -1,7 +1,7 @@
 // A stand-in Electron release (zip + SHASUMS256.txt) served from a 127.0.0.1 mirror, the way @electron/get fetches the real one.
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { crc32 } from 'node:zlib';
 
 /** The fuse sentinel @electron/fuses looks for in a real Electron binary (constants.js in @electron/fuses). */
@@ -154,4 +154,47 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** An HTTP proxy on 127.0.0.1 that tunnels CONNECT requests (as corporate proxies do, and as Node's env proxy asks). */
+export interface Proxy {
+  url: string;
+  /** The host:port of every tunnel asked for. */
+  tunnels: string[];
+  close(): Promise<void>;
+}
+
+/** Starts the proxy; it only ever connects to 127.0.0.1, whatever host the tunnel names. */
+export async function startProxy(): Promise<Proxy> {
+  const tunnels: string[] = [];
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((_request, response) => response.writeHead(405).end());
+  server.on('connect', (request: IncomingMessage, client: Socket, head: Buffer) => {
+    const target = request.url ?? '';
+    tunnels.push(target);
+    sockets.add(client);
+    const upstream = connect(Number(target.split(':').pop()), '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    sockets.add(upstream);
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    upstream.on('error', drop);
+    client.on('error', drop);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    tunnels,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }

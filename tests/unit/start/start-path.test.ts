@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../e2e/harness/paths.ts';
-import { closedPort, parseRecord, RECORD_ENV, startMirror, type Mirror } from '../../stand-in/electron-stand-in.ts';
+import { closedPort, parseRecord, RECORD_ENV, startMirror, startProxy, type Mirror } from '../../stand-in/electron-stand-in.ts';
 import { copyProject } from '../../stand-in/project-copy.ts';
 
 const electronVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
@@ -92,5 +92,20 @@ describe.skipIf(!runnable)('npm start on a fresh copy of the project', () => {
     expect(launch.env).not.toHaveProperty('ELECTRON_RUN_AS_NODE');
     // The repo's own Electron package was not touched by the copy's download.
     expect(existsSync(join(ROOT, 'node_modules/electron/dist/electron'))).toBe(existsSync(join(ROOT, 'node_modules/electron/path.txt')));
+  }, 180_000);
+
+  it('downloads through HTTPS_PROXY / HTTP_PROXY, as the failure sentence advises', async () => {
+    // Back to a fresh install (the previous test fetched the binary), with an empty cache.
+    rmSync(join(project, 'node_modules/electron/dist'), { recursive: true, force: true });
+    rmSync(join(project, 'node_modules/electron/path.txt'), { force: true });
+    const proxy = await startProxy();
+    try {
+      const run = await npmStart(project, { ...env, ELECTRON_MIRROR: mirror.url, electron_config_cache: join(work, 'proxied-cache'), HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url });
+      expect(run.code, run.output).toBe(0);
+      expect(proxy.tunnels).toContain(new URL(mirror.url).host);
+      expect(readFileSync(join(project, 'node_modules/electron/path.txt'), 'utf8')).toBe('electron');
+    } finally {
+      await proxy.close();
+    }
   }, 180_000);
 });
