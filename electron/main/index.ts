@@ -14,8 +14,9 @@ import { ViewManager } from './shell/view-manager.ts';
 
 // One data folder, named once (package.json productName), and one instance on it: two processes on one
 // folder corrupt the partitions, the store and the log. The lock lives in userData, so name it first.
+// An explicit --user-data-dir (tests, a second profile) is kept: Chromium and Electron already use it.
 app.setName(PRODUCT_NAME);
-app.setPath('userData', join(app.getPath('appData'), PRODUCT_NAME));
+if (!app.commandLine.hasSwitch('user-data-dir')) app.setPath('userData', join(app.getPath('appData'), PRODUCT_NAME));
 const firstInstance = app.requestSingleInstanceLock();
 if (!firstInstance) app.quit();
 app.on('second-instance', () => focusFirstInstance(BaseWindow.getAllWindows()));
