@@ -1,10 +1,10 @@
-// `npm start`: fetch Electron if it is not there yet, check Linux's sandbox, build, then launch the app (never with --no-sandbox).
+// `npm start` (and `npm run dev`): fetch Electron if it is not there yet, check Linux's sandbox, build, then launch the app (never with --no-sandbox).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { downloadEnv, downloadFailureMessage, downloadFailureReason, electronIsInstalled, electronPlatformPath, launchArgs, launchEnv } from './start/electron-binary.ts';
+import { downloadEnv, downloadFailureMessage, downloadFailureReason, electronIsInstalled, electronPlatformPath, launchArgs, launchEnv, startMode } from './start/electron-binary.ts';
 import { checkSandbox, sandboxMessage } from './start/linux-sandbox.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -70,17 +70,21 @@ function preflightSandbox(binary: string): void {
   }
 }
 
-/** Builds main, preload and renderer into out/ with electron-vite. */
-function build(): void {
+function electronVite(): string {
   const packageDir = dirname(require.resolve('electron-vite/package.json'));
   const { bin } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-  const cli = join(packageDir, bin['electron-vite'] ?? 'bin/electron-vite.js');
-  const result = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: 'inherit' });
+  return join(packageDir, bin['electron-vite'] ?? 'bin/electron-vite.js');
+}
+
+/** Builds main, preload and renderer into out/ with electron-vite. */
+function build(): void {
+  const result = spawnSync(process.execPath, [electronVite(), 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-function launch(binary: string): void {
-  const child = spawn(binary, launchArgs(root, process.argv.slice(2)), { cwd: root, env: launchEnv(process.env), stdio: 'inherit' });
+/** Runs the child to its end and exits with its status, passing Ctrl+C and termination on to it. */
+function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('error', (error) => {
     process.stderr.write(`Electron could not be started (${error.message}).\n`);
@@ -89,7 +93,14 @@ function launch(binary: string): void {
   child.on('close', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+const { dev, userArgs } = startMode(process.argv.slice(2));
 const binary = ensureElectron();
 preflightSandbox(binary);
-build();
-launch(binary);
+if (dev) {
+  // electron-vite's dev server launches Electron itself: tell it which binary (it would read path.txt), and
+  // give it the same environment, without NO_SANDBOX (which electron-vite turns into --no-sandbox).
+  runToEnd(process.execPath, [electronVite(), 'dev', ...userArgs], { ...launchEnv(process.env), ELECTRON_EXEC_PATH: binary });
+} else {
+  build();
+  runToEnd(binary, launchArgs(root, userArgs), launchEnv(process.env));
+}

@@ -74,6 +74,11 @@ export function launchEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return result;
 }
 
+/** What `npm start` was asked for: the built app (default), or `--dev` (electron-vite's dev server, for `npm run dev`). */
+export function startMode(argv: readonly string[]): { dev: boolean; userArgs: string[] } {
+  return { dev: argv.includes('--dev'), userArgs: argv.filter((arg) => arg !== '--dev') };
+}
+
 /** Electron's arguments: the project folder (Electron loads package.json `main`, out/main/index.js), then the user's. */
 export function launchArgs(root: string, userArgs: readonly string[]): string[] {
   return [root, ...userArgs.filter((arg) => arg !== '--no-sandbox')];

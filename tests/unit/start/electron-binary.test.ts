@@ -8,6 +8,7 @@ import {
   electronPlatformPath,
   launchArgs,
   launchEnv,
+  startMode,
 } from '../../../scripts/start/electron-binary.ts';
 
 const installed = { version: '45.5.0', platform: 'linux' as const, distVersion: '45.5.0', pathTxt: 'electron', binaryExists: true };
@@ -68,5 +69,12 @@ describe('the launch', () => {
 
   it('starts Electron on the project folder, with the user\'s arguments but never --no-sandbox', () => {
     expect(launchArgs('/p/hatrack', ['--lang=fr', '--no-sandbox'])).toEqual(['/p/hatrack', '--lang=fr']);
+  });
+});
+
+describe('startMode', () => {
+  it('runs the built app, or electron-vite\'s dev server for npm run dev, passing the rest on', () => {
+    expect(startMode([])).toEqual({ dev: false, userArgs: [] });
+    expect(startMode(['--dev', '--lang=fr'])).toEqual({ dev: true, userArgs: ['--lang=fr'] });
   });
 });
