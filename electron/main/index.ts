@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventChannel, EventPayloads } from '../../shared/ipc/contract.ts';
+import { PRODUCT_NAME } from './services/app-name.ts';
 import { createAppServices, type AppServices } from './services/app-services.ts';
+import { focusFirstInstance } from './services/single-instance.ts';
 import type { GateAdapter } from './shell/account-session.ts';
 import { appMenuTemplate, projectPage } from './shell/app-menu.ts';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './shell/app-protocol.ts';
@@ -16,6 +18,15 @@ import { ShutdownSequence, wireShutdown } from './shell/shutdown-sequence.ts';
 import { UiRecovery } from './shell/ui-recovery.ts';
 import { mightPublish } from './shell/site-rules.ts';
 import { ViewManager } from './shell/view-manager.ts';
+
+// One data folder, named once (package.json productName), and one instance on it: two processes on one
+// folder corrupt the partitions, the store and the log. The lock lives in userData, so name it first.
+// An explicit --user-data-dir (tests, a second profile) is kept: Chromium and Electron already use it.
+app.setName(PRODUCT_NAME);
+if (!app.commandLine.hasSwitch('user-data-dir')) app.setPath('userData', join(app.getPath('appData'), PRODUCT_NAME));
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+app.on('second-instance', () => focusFirstInstance(BaseWindow.getAllWindows()));
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const devRendererUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -154,7 +165,7 @@ app.on('window-all-closed', () => app.quit());
 // An error nobody caught is logged, never Electron's modal "A JavaScript error occurred in the main process"
 // (the gate fails closed on its own: a held post that nobody answers is cancelled at its timeout).
 process.on('uncaughtException', (error) => report('uncaught exception', error));
-start().catch((error: unknown) => {
+if (firstInstance) start().catch((error: unknown) => {
   console.error('Hatrack failed to start:', error);
   app.exit(1);
 });
