@@ -33,6 +33,8 @@ async function start(): Promise<void> {
   let services: AppServices | null = null;
   const views = new ViewManager(window, { intercept: (...args) => services?.gate.intercept(...args) ?? Promise.resolve('cancel'), completed: (...args) => services?.gate.completed(...args), failed: (...args) => services?.gate.failed(...args) }, {
     hibernateMs: () => (services?.accounts.state().settings.hibernateMinutes ?? 10) * 60_000,
+    // An account whose post waits at the gate keeps its view: closing it would drop the held request and the draft.
+    heldAccounts: () => new Set(services?.gate.queue().map((post) => post.account.id) ?? []),
     onShortcut: (index) => {
       const account = services?.accounts.state().accounts[index];
       if (account) services?.accounts.activate(account.id);

@@ -27,7 +27,7 @@ export class ViewManager implements ShellPort {
   constructor(
     private readonly window: BaseWindow,
     private readonly gate: RequestGate,
-    private readonly options: { hibernateMs: () => number; onShortcut: (index: number) => void },
+    private readonly options: { hibernateMs: () => number; onShortcut: (index: number) => void; heldAccounts: () => ReadonlySet<string> },
   ) {
     this.timer = setInterval(() => this.hibernateIdle(), 60_000);
   }
@@ -133,6 +133,6 @@ export class ViewManager implements ShellPort {
   /** Closes idle inactive views (reloaded from their start page when activated again). */
   private hibernateIdle(): void {
     const live = new Map([...this.views].map(([id, view]) => [id, view.lastActiveAt]));
-    for (const id of accountsToHibernate(this.accounts, live, this.activeId, Date.now(), this.options.hibernateMs())) this.close(id);
+    for (const id of accountsToHibernate(this.accounts, live, this.activeId, Date.now(), this.options.hibernateMs(), this.options.heldAccounts())) this.close(id);
   }
 }
