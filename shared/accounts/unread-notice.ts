@@ -32,3 +32,9 @@ export function unreadNotice(account: Pick<Account, 'id' | 'name' | 'handle' | '
   const body = event.kind === 'unread' ? text.unread(`${event.count}${event.more ? '+' : ''}`, platform) : text.signedOut(platform);
   return { accountId: account.id, title: `${account.name} (@${account.handle})`, body, color: account.color };
 }
+
+/** The app icon's accessible description of the total ("3 unread", "3 non lus"). */
+export function unreadTotalText(count: number, more: boolean, locale: Locale): string {
+  const label = `${count}${more ? '+' : ''}`;
+  return locale === 'fr' ? `${label} non lu${count === 1 && !more ? '' : 's'}` : `${label} unread`;
+}

@@ -5,6 +5,8 @@ import { accountInputSchema, accountPatchSchema, type Account } from '../account
 import { settingsPatchSchema, type Locale, type Settings } from '../accounts/settings.ts';
 import type { HarRow } from '../gate/har.ts';
 import type { PendingPostView } from '../gate/pending.ts';
+import type { AccountMemory } from '../accounts/memory.ts';
+import type { AccountPresence } from '../accounts/presence.ts';
 import type { GateRow, ReplyRow } from '../log/model.ts';
 import type { LogSummary } from '../log/statistics.ts';
 import { ACCOUNT_KINDS } from '../accounts/account.ts';
@@ -42,6 +44,9 @@ export interface AppState {
   locale: Locale;
   warnings: StoreWarning[];
 }
+
+/** Each account's unread count and signed-out state, by account id (accounts nothing is known about are absent). */
+export type PresenceMap = Record<string, AccountPresence>;
 
 /** Where the account view sits inside the app window, in CSS pixels. */
 export const viewBoundsSchema = z.object({
@@ -95,6 +100,9 @@ export const invokeArgs = {
   'log:set-start': z.tuple([z.string().min(1).max(100), isoTime]),
   'log:export': z.tuple([z.enum(EXPORT_FORMATS), logFilterSchema]),
   'log:import': z.tuple([]),
+  'presence:state': z.tuple([]),
+  'accounts:memory': z.tuple([]),
+  'accounts:reload': z.tuple([id]),
 } as const;
 
 /** Result types per invoke channel. */
@@ -121,6 +129,11 @@ export interface InvokeResults {
   'log:set-start': ReplyRow;
   'log:export': { path: string | null; count: number };
   'log:import': ImportAnswer;
+  'presence:state': PresenceMap;
+  /** Memory of each account's view, in rail order. */
+  'accounts:memory': AccountMemory[];
+  /** Reloads the account's view from its start page, freeing what the site had accumulated. */
+  'accounts:reload': void;
 }
 
 export type InvokeChannel = keyof typeof invokeArgs;
@@ -136,6 +149,8 @@ export interface EventPayloads {
   'gate:queue': PendingPostView[];
   /** The log gained or changed entries. */
   'log:changed': null;
+  /** An account's unread count or signed-out state changed. */
+  'presence:changed': PresenceMap;
 }
 export type EventChannel = keyof EventPayloads;
 

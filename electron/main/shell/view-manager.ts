@@ -1,15 +1,23 @@
 // Owns every account WebContentsView: creation in its partition, bounds inside the frame, guards, hibernation.
-import { BaseWindow, WebContentsView, type WebContents } from 'electron';
+import { BaseWindow, WebContentsView, type Session, type WebContents } from 'electron';
 import type { Account } from '../../../shared/accounts/account.ts';
 import { accountsToHibernate } from '../../../shared/accounts/hibernation.ts';
+import type { ViewProcess } from '../../../shared/accounts/memory.ts';
+import { WakeSchedule } from '../../../shared/accounts/wake-schedule.ts';
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import { allowNavigation, popupTarget } from '../../../shared/accounts/site-policy.ts';
 import type { ViewBounds } from '../../../shared/ipc/contract.ts';
 import type { ShellPort } from '../services/accounts/account-service.ts';
+import type { PageEvents } from '../services/accounts/presence-service.ts';
 import type { RequestGate } from '../services/request-gate.ts';
 import { accountSession } from './account-session.ts';
 import { openLoginPopup } from './login-popup.ts';
 import { safeOpenExternal } from './open-external.ts';
+
+/** Every sleeping account wakes once per period (the sleepers spread across it). */
+const WAKE_PERIOD_MS = 15 * 60_000;
+/** How long a woken view stays open to load and report its title. */
+const WAKE_FOR_MS = 90_000;
 
 interface LiveView {
   view: WebContentsView;
@@ -23,11 +31,21 @@ export class ViewManager implements ShellPort {
   private bounds: ViewBounds = { x: 0, y: 0, width: 0, height: 0 };
   private covered = false;
   private readonly timer: NodeJS.Timeout;
+  // Hibernated accounts wake in turn to refresh their unread counts, then sleep again.
+  private readonly asleep = new Set<string>();
+  private readonly wakes = new WakeSchedule(WAKE_PERIOD_MS);
+  private readonly watchedSessions = new WeakSet<Session>();
 
   constructor(
     private readonly window: BaseWindow,
     private readonly gate: RequestGate,
-    private readonly options: { hibernateMs: () => number; onShortcut: (index: number) => void; heldAccounts: () => ReadonlySet<string> },
+    private readonly options: {
+      hibernateMs: () => number;
+      onShortcut: (index: number) => void;
+      heldAccounts: () => ReadonlySet<string>;
+      /** Where titles, navigations and cookie changes of account pages go (null until the services exist). */
+      pageEvents: () => PageEvents | null;
+    },
   ) {
     this.timer = setInterval(() => this.hibernateIdle(), 60_000);
   }
@@ -45,6 +63,7 @@ export class ViewManager implements ShellPort {
       this.window.setTitle('Hatrack');
       return;
     }
+    this.asleep.delete(account.id);
     const live = this.views.get(account.id) ?? this.create(account);
     live.lastActiveAt = Date.now();
     live.view.setBounds(this.bounds);
@@ -71,6 +90,18 @@ export class ViewManager implements ShellPort {
     if (this.activeId) this.views.get(this.activeId)?.view.setVisible(!covered);
   }
 
+  /** Each live view's renderer process, for memory per account. */
+  processes(): ViewProcess[] {
+    return [...this.views].map(([accountId, live]) => ({ accountId, pid: live.view.webContents.getOSProcessId() }));
+  }
+
+  /** Reloads an account's view from its start page, freeing what the site had piled up. */
+  reload(accountId: string): void {
+    const live = this.views.get(accountId);
+    const account = this.lookup(accountId);
+    if (live && account) void live.view.webContents.loadURL(account.startUrl);
+  }
+
   dispose(): void {
     clearInterval(this.timer);
     for (const id of [...this.views.keys()]) this.close(id);
@@ -86,6 +117,7 @@ export class ViewManager implements ShellPort {
       webPreferences: { session: ses, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
     });
     this.guard(view.webContents, account);
+    this.forwardPageEvents(view.webContents, ses, account.id);
     this.window.contentView.addChildView(view);
     void view.webContents.loadURL(account.startUrl);
     const live = { view, lastActiveAt: Date.now() };
@@ -122,6 +154,20 @@ export class ViewManager implements ShellPort {
     });
   }
 
+  /** Titles (unread counts), main-frame URLs (sign-in pages) and cookie changes (identity cookies) go to the presence service. */
+  private forwardPageEvents(contents: WebContents, ses: Session, accountId: string): void {
+    contents.on('page-title-updated', (_event, title) => this.options.pageEvents()?.title(accountId, title));
+    contents.on('did-navigate', (_event, url) => this.options.pageEvents()?.navigated(accountId, url));
+    contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
+      if (isMainFrame) this.options.pageEvents()?.navigated(accountId, url);
+    });
+    if (this.watchedSessions.has(ses)) return;
+    this.watchedSessions.add(ses);
+    ses.cookies.on('changed', (_event, cookie, cause, removed) =>
+      this.options.pageEvents()?.cookie(accountId, { name: cookie.name, domain: cookie.domain ?? '', removed, cause }),
+    );
+  }
+
   private close(id: string): void {
     const live = this.views.get(id);
     if (!live) return;
@@ -133,6 +179,23 @@ export class ViewManager implements ShellPort {
   /** Closes idle inactive views (reloaded from their start page when activated again). */
   private hibernateIdle(): void {
     const live = new Map([...this.views].map(([id, view]) => [id, view.lastActiveAt]));
-    for (const id of accountsToHibernate(this.accounts, live, this.activeId, Date.now(), this.options.hibernateMs(), this.options.heldAccounts())) this.close(id);
+    const now = Date.now();
+    for (const id of accountsToHibernate(this.accounts, live, this.activeId, now, this.options.hibernateMs(), this.options.heldAccounts())) {
+      this.close(id);
+      this.asleep.add(id);
+    }
+    this.wakeNext(now);
+  }
+
+  /** Opens the next due sleeper's view hidden; the idle check closes it again about WAKE_FOR_MS later. */
+  private wakeNext(now: number): void {
+    const sleeping = this.accounts.filter((account) => this.asleep.has(account.id)).map((account) => account.id);
+    this.wakes.update(sleeping, now);
+    const id = this.wakes.due(now);
+    const account = id ? this.lookup(id) : undefined;
+    if (!account || this.views.has(account.id)) return;
+    const live = this.create(account);
+    live.view.setVisible(false);
+    live.lastActiveAt = now - this.options.hibernateMs() + WAKE_FOR_MS;
   }
 }

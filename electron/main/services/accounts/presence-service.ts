@@ -12,9 +12,9 @@ import {
 } from '../../../../shared/accounts/presence.ts';
 import type { Locale } from '../../../../shared/accounts/settings.ts';
 import { unreadNotice, type UnreadNotice } from '../../../../shared/accounts/unread-notice.ts';
+import type { PresenceMap } from '../../../../shared/ipc/contract.ts';
 
-/** Each account's presence, by account id (accounts nothing is known about are absent). */
-export type PresenceMap = Record<string, AccountPresence>;
+export type { PresenceMap };
 
 /** What the shell adapters forward from an account's page (Electron's webContents and session, or the test harness). */
 export interface PageEvents {
