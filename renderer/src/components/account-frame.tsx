@@ -10,7 +10,7 @@ import { KindBadge } from './kind-badge.tsx';
 /** Border width of the frame in CSS pixels (the issue asks for at least 6). */
 export const FRAME_WIDTH = 8;
 
-export function AccountFrame({ account, children }: { account: Account; children?: ReactNode }) {
+export function AccountFrame({ account, signedOut = false, children }: { account: Account; signedOut?: boolean; children?: ReactNode }) {
   const { t } = useTranslation();
   const viewSlot = useRef<HTMLDivElement>(null);
   const text = readableTextColor(account.color);
@@ -54,6 +54,11 @@ export function AccountFrame({ account, children }: { account: Account; children
           {account.instance ? ` (${account.instance})` : ''}
         </span>
         <KindBadge kind={account.kind} />
+        {signedOut && (
+          <strong className="band-signed-out" role="status" data-testid="band-signed-out">
+            {t('presence.signedOutBand')}
+          </strong>
+        )}
       </header>
       <div className="frame-border" data-testid="frame-border">
         <div className="view-slot" ref={viewSlot} data-testid="view-slot">

@@ -6,6 +6,9 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import type { Account } from '../../../shared/accounts/account.ts';
 import type { ViewBounds } from '../../../shared/ipc/contract.ts';
 import type { ShellPort } from '../../../electron/main/services/accounts/account-service.ts';
+import type { PageEvents } from '../../../electron/main/services/accounts/presence-service.ts';
+import type { ViewsPort } from '../../../electron/main/services/accounts/views-port.ts';
+import type { ProcessMemory, ViewProcess } from '../../../shared/accounts/memory.ts';
 import { identityFromTwid } from '../../../shared/platforms/x.ts';
 import { NEVER_PUBLISHING_METHODS, type RequestGate } from '../../../electron/main/services/request-gate.ts';
 import { FIXTURE_HOSTS } from './chromium.ts';
@@ -15,7 +18,20 @@ interface AccountView {
   page: Page;
 }
 
-export class HarnessShell implements ShellPort {
+// Reports every title the page's main frame takes, as Electron's 'page-title-updated' does.
+const TITLE_WATCH = `(() => {
+  if (window.top !== window) return;
+  let last = null;
+  const report = () => {
+    if (document.title === last) return;
+    last = document.title;
+    window.__hatrackTitle(document.title);
+  };
+  new MutationObserver(report).observe(document, { subtree: true, childList: true, characterData: true });
+  document.addEventListener('DOMContentLoaded', report);
+})();`;
+
+export class HarnessShell implements ShellPort, ViewsPort {
   readonly views = new Map<string, Promise<AccountView>>();
   visibleId: string | null = null;
   bounds: ViewBounds | null = null;
@@ -28,6 +44,7 @@ export class HarnessShell implements ShellPort {
     private readonly browser: Browser,
     private readonly partitionsDir: string,
     private readonly gate: () => RequestGate,
+    private readonly pageEvents: () => PageEvents | null = () => null,
   ) {
     mkdirSync(partitionsDir, { recursive: true });
   }
@@ -55,6 +72,22 @@ export class HarnessShell implements ShellPort {
 
   setCovered(covered: boolean): void {
     this.covered = covered;
+  }
+
+  /** Playwright does not say which OS process renders a context: no view is measured here (the match is unit-tested). */
+  processes(): ViewProcess[] {
+    return [];
+  }
+
+  metrics(): ProcessMemory[] {
+    return [];
+  }
+
+  /** Loads the account's start page again, as the Electron adapter does. */
+  reload(accountId: string): void {
+    const account = this.accounts.find((candidate) => candidate.id === accountId);
+    const view = this.views.get(accountId);
+    if (account && view) void view.then(({ page }) => page.goto(account.startUrl)).catch(() => undefined);
   }
 
   async page(accountId: string): Promise<Page> {
@@ -86,11 +119,23 @@ export class HarnessShell implements ShellPort {
       ...(existsSync(storage) ? { storageState: storage } : {}),
     });
     await this.routeThroughGate(context, account.id);
+    await this.forwardPageEvents(context, account.id);
     const page = await context.newPage();
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) this.pageEvents()?.navigated(account.id, frame.url());
+    });
     // Only fixture sites are loaded: nothing leaves this machine.
     const start = new URL(account.startUrl);
     if ((FIXTURE_HOSTS as readonly string[]).includes(start.hostname) && start.port !== '') await page.goto(account.startUrl);
     return { context, page };
+  }
+
+  /** The Playwright twin of the 'page-title-updated' forwarding in electron/main/shell/view-manager.ts (navigations: see open()). */
+  private async forwardPageEvents(context: BrowserContext, accountId: string): Promise<void> {
+    await context.exposeBinding('__hatrackTitle', (source, title: string) => {
+      if (source.frame === source.page.mainFrame()) this.pageEvents()?.title(accountId, title);
+    });
+    await context.addInitScript(TITLE_WATCH);
   }
 
   /** The Playwright twin of the webRequest dispatcher in electron/main/shell/account-session.ts. */
