@@ -146,8 +146,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     'accounts:reload': (id) => {
       if (!accounts.get(id)) throw new UserError('errors.unknownAccount');
-      // The fresh page reports its own title and URL again; what the old one said no longer holds.
-      presenceService.reset(id);
+      // What the rail says stays until the fresh page reports its own URL and title: an asleep view is
+      // not reloaded, and a gone identity cookie stays gone whatever the page does.
       views.reload(id);
     },
     ...logHandlers(log, options.files, () => options.send('log:changed', null), now, () => accounts.state().locale),

@@ -72,11 +72,6 @@ export class PresenceService implements PageEvents {
     if (changed) this.publish();
   }
 
-  /** Forgets what is known of one account's page (its view was replaced by a fresh load). */
-  reset(accountId: string): void {
-    if (this.presence.delete(accountId)) this.publish();
-  }
-
   private apply(accountId: string, change: (state: AccountPresence, account: Account) => AccountPresence): void {
     const account = this.deps.accounts().find((candidate) => candidate.id === accountId);
     if (!account) return;

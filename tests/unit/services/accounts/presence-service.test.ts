@@ -74,11 +74,4 @@ describe('PresenceService', () => {
     service.navigated(brand.id, 'https://x.com/i/flow/login');
     expect(notices.map((notice) => notice.body)).toEqual(['Signed out of X: this account is no longer being watched.']);
   });
-
-  it('reset forgets one account after its view is reloaded', () => {
-    const { service } = setup([brand]);
-    service.title(brand.id, '(2) Home / X');
-    service.reset(brand.id);
-    expect(service.snapshot()).toEqual({});
-  });
 });
