@@ -31,6 +31,10 @@ describe('unread count from the page title', () => {
     // Source: mastodon/mastodon app/javascript/mastodon/containers/mastodon.jsx
     // (<Helmet defaultTitle={title} titleTemplate={`%s - ${title}`} />).
     expect(PRESENCE.mastodon.unreadFromTitle('Home - mastodon.social')).toBeNull();
+    // Mastodon 3.x servers: app/javascript/mastodon/features/ui/components/document_title.js wrote
+    // `(${unread}) ${title}` for updates missed while unfocused, and `(*) ${title}` above 99.
+    expect(PRESENCE.mastodon.unreadFromTitle('(7) mastodon.social')).toEqual(count(7));
+    expect(PRESENCE.mastodon.unreadFromTitle('(*) mastodon.social')).toEqual(count(100, true));
     // Fediverse front ends that do prefix a count (ferdium/ferdium-recipes recipes/pleroma/webview.js: /^\((\d+)\)/).
     expect(PRESENCE.mastodon.unreadFromTitle('(4) Pleroma-FE')).toEqual(count(4));
   });
