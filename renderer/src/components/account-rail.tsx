@@ -6,7 +6,7 @@ import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import { KindIcon } from './kind-badge.tsx';
 import { Monogram } from './monogram.tsx';
 import type { PresenceMap } from '../../../shared/ipc/contract.ts';
-import { PresenceMarks } from './presence-marks.tsx';
+import { SignedOutMark, UnreadBadge } from './presence-marks.tsx';
 
 interface Props {
   accounts: Account[];
@@ -89,8 +89,10 @@ export function AccountRail({ accounts, activeId, onActivate, onReorder, onAdd, 
                   <KindIcon kind={account.kind} />
                   {t(`kind.${account.kind}`)} · {PLATFORM_NAMES[account.platform]}
                 </span>
+                <SignedOutMark presence={presence[account.id]} />
               </span>
-              <PresenceMarks presence={presence[account.id]} />
+              {/* After the name in the DOM, so the button reads "Acme Coffee … 3 unread"; drawn on the monogram. */}
+              <UnreadBadge presence={presence[account.id]} />
             </button>
             <button
               type="button"
