@@ -75,6 +75,26 @@ describe('the rail', () => {
     await app.close();
   });
 
+  it('says "Signed out" when the identity cookie disappears while the page stays where it was', async () => {
+    const app = await world.start();
+    const x = await withHome(app, { name: 'Acme Coffee', handle: 'acme', platform: 'X', kind: 'brand', color: '#facc15', startUrl: world.server.url('x.com', '/home') });
+    await x.site.evaluate(() => fetch('/fixture/sign-in'));
+    await x.site.evaluate(() => (window as unknown as { fixture: { setUnread(n: number): void } }).fixture.setUnread(2));
+    await railItem(app.page, 'Acme Coffee').getByRole('img', { name: '2 unread' }).waitFor();
+
+    // Logged out from another device: the server clears twid; the page has not moved yet.
+    await x.site.evaluate(() => fetch('/i/api/1.1/account/logout.json'));
+    await expect.poll(() => railItem(app.page, 'Acme Coffee').getByTestId('rail-signed-out').textContent()).toBe('Signed out');
+    expect(new URL(x.site.url()).pathname).toBe('/home');
+    expect(await app.page.getByTestId('band-signed-out').count()).toBe(1);
+    // Moving about the site does not bring the account back; signing in (the cookie returns) does.
+    await x.site.goto(world.server.url('x.com', '/home'));
+    await app.page.getByTestId('band-signed-out').waitFor();
+    await x.site.evaluate(() => fetch('/fixture/sign-in'));
+    await expect.poll(() => railItem(app.page, 'Acme Coffee').getByTestId('rail-signed-out').count()).toBe(0);
+    await app.close();
+  });
+
   it('notifies an account that opted in when its count rises, naming it in its colour', async () => {
     const app = await world.start();
     const x = await withHome(app, { name: 'Acme Coffee', handle: 'acme', platform: 'X', kind: 'brand', color: '#b91c1c', startUrl: world.server.url('x.com', '/home') });

@@ -120,6 +120,7 @@ export class HarnessShell implements ShellPort, ViewsPort {
     });
     await this.routeThroughGate(context, account.id);
     await this.forwardPageEvents(context, account.id);
+    this.forwardCookieChanges(context, account.id);
     const page = await context.newPage();
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) this.pageEvents()?.navigated(account.id, frame.url());
@@ -136,6 +137,35 @@ export class HarnessShell implements ShellPort, ViewsPort {
       if (source.frame === source.page.mainFrame()) this.pageEvents()?.title(accountId, title);
     });
     await context.addInitScript(TITLE_WATCH);
+  }
+
+  /**
+   * The twin of the session's cookies 'changed' forwarding. Playwright has no cookie event, so the
+   * jar is compared after every response (where a server sets or clears a cookie, as X's logout
+   * clears twid) and each difference is reported in Electron's shape.
+   */
+  private forwardCookieChanges(context: BrowserContext, accountId: string): void {
+    let known: Map<string, string> | null = null;
+    let queue = Promise.resolve();
+    context.on('response', () => {
+      queue = queue.then(async () => {
+        const jar = await context.cookies().catch(() => null);
+        if (!jar) return;
+        const now = new Map(jar.map((cookie) => [`${cookie.name}\u0000${cookie.domain}`, cookie.value]));
+        const before = known ?? new Map<string, string>();
+        known = now;
+        for (const key of before.keys()) {
+          if (now.has(key)) continue;
+          const [name = '', domain = ''] = key.split('\u0000');
+          this.pageEvents()?.cookie(accountId, { name, domain, removed: true, cause: 'explicit' });
+        }
+        for (const [key, value] of now) {
+          if (before.get(key) === value) continue;
+          const [name = '', domain = ''] = key.split('\u0000');
+          this.pageEvents()?.cookie(accountId, { name, domain, removed: false, cause: 'explicit' });
+        }
+      });
+    });
   }
 
   /** The Playwright twin of the webRequest dispatcher in electron/main/shell/account-session.ts. */

@@ -57,6 +57,16 @@ export async function startPlatformServer(): Promise<PlatformServer> {
           if (path === '/compose') return html(composerPage('x', 'X fixture'));
           if (path === '/home') return html(presenceHomePage('x'));
           if (path === '/i/flow/login') return html(signInPage('Log in to X / X'));
+          // X names the signed-in user in the httpOnly twid cookie; logging out (here, or from another device) clears it.
+          if (path === '/fixture/sign-in' || path === '/i/api/1.1/account/logout.json') {
+            const signIn = path === '/fixture/sign-in';
+            response.writeHead(200, {
+              'content-type': 'application/json',
+              'set-cookie': `twid=${signIn ? 'u%3D1700000000000000001' : ''}; Domain=x.com; Path=/; Secure; HttpOnly; SameSite=None${signIn ? '' : '; Max-Age=0'}`,
+            });
+            response.end('{}');
+            return;
+          }
           if (PUBLISHING.test(path)) return json(200, { data: { create_tweet: { tweet_results: { result: { rest_id: String(1_900_000_000_000_000_000n + BigInt(++tid)) } } } } });
         }
         if (host === 'mastodon.test') {
