@@ -48,3 +48,41 @@ export class WakeSchedule {
     return this.next.get(id);
   }
 }
+
+/**
+ * The hibernated accounts and which of them to wake now: the decisions of the view manager's idle
+ * tick, kept out of the Electron adapter so they can be tested on a fake clock.
+ */
+export class Sleepers {
+  private readonly asleep = new Set<string>();
+
+  constructor(private readonly schedule: WakeSchedule) {}
+
+  /** Hibernation closed these accounts' views. */
+  fellAsleep(ids: Iterable<string>): void {
+    for (const id of ids) this.asleep.add(id);
+  }
+
+  /** The manager opened the account: it stays awake until hibernation closes it again. */
+  woke(id: string): void {
+    this.asleep.delete(id);
+  }
+
+  /**
+   * The sleeper to open now to refresh its count, if one is due. `accounts` is the rail order (a
+   * removed account is forgotten); `live` names the views open now (a sleeper already open for its
+   * refresh is not opened twice).
+   */
+  toWake(accounts: readonly string[], live: ReadonlySet<string>, now: number): string | null {
+    const present = new Set(accounts);
+    for (const id of [...this.asleep]) if (!present.has(id)) this.asleep.delete(id);
+    this.schedule.update(accounts.filter((id) => this.asleep.has(id)), now);
+    const id = this.schedule.due(now);
+    return id && !live.has(id) ? id : null;
+  }
+}
+
+/** The "last active" time that makes the idle check close a view woken at `now` once `forMs` have passed. */
+export function wokenLastActiveAt(now: number, idleMs: number, forMs: number): number {
+  return now - idleMs + forMs;
+}

@@ -3,7 +3,7 @@ import { BaseWindow, WebContentsView, type Session, type WebContents } from 'ele
 import type { Account } from '../../../shared/accounts/account.ts';
 import { accountsToHibernate } from '../../../shared/accounts/hibernation.ts';
 import type { ViewProcess } from '../../../shared/accounts/memory.ts';
-import { WakeSchedule } from '../../../shared/accounts/wake-schedule.ts';
+import { Sleepers, WakeSchedule, wokenLastActiveAt } from '../../../shared/accounts/wake-schedule.ts';
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import { allowNavigation, popupTarget } from '../../../shared/accounts/site-policy.ts';
 import type { ViewBounds } from '../../../shared/ipc/contract.ts';
@@ -32,8 +32,7 @@ export class ViewManager implements ShellPort {
   private covered = false;
   private readonly timer: NodeJS.Timeout;
   // Hibernated accounts wake in turn to refresh their unread counts, then sleep again.
-  private readonly asleep = new Set<string>();
-  private readonly wakes = new WakeSchedule(WAKE_PERIOD_MS);
+  private readonly sleepers = new Sleepers(new WakeSchedule(WAKE_PERIOD_MS));
   private readonly watchedSessions = new WeakSet<Session>();
 
   constructor(
@@ -63,7 +62,7 @@ export class ViewManager implements ShellPort {
       this.window.setTitle('Hatrack');
       return;
     }
-    this.asleep.delete(account.id);
+    this.sleepers.woke(account.id);
     const live = this.views.get(account.id) ?? this.create(account);
     live.lastActiveAt = Date.now();
     live.view.setBounds(this.bounds);
@@ -180,22 +179,15 @@ export class ViewManager implements ShellPort {
   private hibernateIdle(): void {
     const live = new Map([...this.views].map(([id, view]) => [id, view.lastActiveAt]));
     const now = Date.now();
-    for (const id of accountsToHibernate(this.accounts, live, this.activeId, now, this.options.hibernateMs(), this.options.heldAccounts())) {
-      this.close(id);
-      this.asleep.add(id);
-    }
-    this.wakeNext(now);
-  }
-
-  /** Opens the next due sleeper's view hidden; the idle check closes it again about WAKE_FOR_MS later. */
-  private wakeNext(now: number): void {
-    const sleeping = this.accounts.filter((account) => this.asleep.has(account.id)).map((account) => account.id);
-    this.wakes.update(sleeping, now);
-    const id = this.wakes.due(now);
-    const account = id ? this.lookup(id) : undefined;
-    if (!account || this.views.has(account.id)) return;
-    const live = this.create(account);
-    live.view.setVisible(false);
-    live.lastActiveAt = now - this.options.hibernateMs() + WAKE_FOR_MS;
+    const closing = accountsToHibernate(this.accounts, live, this.activeId, now, this.options.hibernateMs(), this.options.heldAccounts());
+    for (const id of closing) this.close(id);
+    this.sleepers.fellAsleep(closing);
+    // The next due sleeper opens hidden to refresh its count; this check closes it again WAKE_FOR_MS later.
+    const wake = this.sleepers.toWake(this.accounts.map((account) => account.id), new Set(this.views.keys()), now);
+    const account = wake ? this.lookup(wake) : undefined;
+    if (!account) return;
+    const woken = this.create(account);
+    woken.view.setVisible(false);
+    woken.lastActiveAt = wokenLastActiveAt(now, this.options.hibernateMs(), WAKE_FOR_MS);
   }
 }

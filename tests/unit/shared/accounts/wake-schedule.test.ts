@@ -1,6 +1,8 @@
-// Hibernated accounts wake splayed over the period, one at a time, on a fake clock.
+// Hibernated accounts wake splayed over the period, one at a time, on a fake clock; with the idle check, the view manager's tick.
 import { describe, expect, it } from 'vitest';
-import { WakeSchedule } from '../../../../shared/accounts/wake-schedule.ts';
+import { defaultGatePolicy } from '../../../../shared/accounts/account.ts';
+import { accountsToHibernate } from '../../../../shared/accounts/hibernation.ts';
+import { Sleepers, WakeSchedule, wokenLastActiveAt } from '../../../../shared/accounts/wake-schedule.ts';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-03-10T12:00:00Z');
@@ -66,5 +68,42 @@ describe('WakeSchedule', () => {
 
   it('refuses a period that is not positive', () => {
     expect(() => new WakeSchedule(0)).toThrow(RangeError);
+  });
+});
+
+describe('Sleepers with the hibernation check, on a fake clock', () => {
+  it('closes idle views, wakes them one at a time for 90 s, and keeps the one the manager opens awake', () => {
+    const ids = ['a', 'b'].map((n) => `${n.repeat(8)}-0000-4000-8000-000000000000`);
+    const accounts = ids.map((id) => ({
+      id, partition: `persist:account-${id}`, name: id, handle: id.slice(0, 4), platform: 'x' as const, startUrl: 'https://x.com/home',
+      kind: 'personal' as const, color: '#1d4ed8', gate: defaultGatePolicy('personal'), watchWords: [], targetMinutes: 60,
+      notifications: false, hibernate: true, createdAt: '2026-03-10T12:00:00.000Z',
+    }));
+    const IDLE = 10 * MINUTE;
+    const WAKE_FOR = 90_000;
+    const sleepers = new Sleepers(new WakeSchedule(20 * MINUTE));
+    const live = new Map(ids.map((id) => [id, T0]));
+    const log: string[] = [];
+    // The view manager's minute tick: hibernate, then wake the due sleeper.
+    const tick = (now: number) => {
+      const closing = accountsToHibernate(accounts, live, null, now, IDLE);
+      for (const id of closing) live.delete(id);
+      sleepers.fellAsleep(closing);
+      for (const id of closing) log.push(`${(now - T0) / MINUTE} close ${id[0]}`);
+      const wake = sleepers.toWake(ids, new Set(live.keys()), now);
+      if (wake) {
+        live.set(wake, wokenLastActiveAt(now, IDLE, WAKE_FOR));
+        log.push(`${(now - T0) / MINUTE} wake ${wake[0]}`);
+      }
+    };
+    for (let now = T0; now <= T0 + 35 * MINUTE; now += MINUTE) tick(now);
+    expect(log).toEqual(['10 close a', '10 close b', '20 wake a', '22 close a', '30 wake b', '32 close b']);
+
+    // The manager opens b: it is no longer a sleeper, so only a keeps waking.
+    sleepers.woke(ids[1] ?? '');
+    live.set(ids[1] ?? '', T0 + 36 * MINUTE);
+    log.length = 0;
+    for (let now = T0 + 36 * MINUTE; now <= T0 + 45 * MINUTE; now += MINUTE) tick(now);
+    expect(log.filter((line) => line.includes('wake'))).toEqual(['40 wake a']);
   });
 });
