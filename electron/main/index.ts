@@ -33,7 +33,7 @@ async function start(): Promise<void> {
 
   const send = <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => sendToRenderer(ui.webContents, channel, payload);
   let services: AppServices | null = null;
-  const views = new ViewManager(window, { intercept: (...args) => services?.gate.intercept(...args) ?? Promise.resolve('cancel'), completed: (...args) => services?.gate.completed(...args), failed: (...args) => services?.gate.failed(...args) }, {
+  const views = new ViewManager(window, { intercept: (...args) => services?.gate.intercept(...args) ?? Promise.resolve('cancel'), interceptRead: (...args) => services?.gate.interceptRead(...args) ?? Promise.resolve('cancel'), completed: (...args) => services?.gate.completed(...args), failed: (...args) => services?.gate.failed(...args) }, {
     hibernateMs: () => (services?.accounts.state().settings.hibernateMinutes ?? 10) * 60_000,
     // An account whose post waits at the gate keeps its view: closing it would drop the held request and the draft.
     heldAccounts: () => new Set(services?.gate.queue().map((post) => post.account.id) ?? []),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EVENT_CHANNEL_NAMES, INVOKE_CHANNEL_NAMES } from './channels.ts';
 import { accountInputSchema, accountPatchSchema, type Account } from '../accounts/account.ts';
 import { settingsPatchSchema, type Locale, type Settings } from '../accounts/settings.ts';
+import type { DecideAnswer } from '../gate/decision.ts';
 import type { HarRow } from '../gate/har.ts';
 import type { PendingPostView } from '../gate/pending.ts';
 import type { AccountMemory } from '../accounts/memory.ts';
@@ -21,11 +22,6 @@ export interface LogPage {
 
 /** The result of an import: all rows or none, with line-numbered errors. */
 export type ImportAnswer = { ok: true; added: number; duplicates: number } | { ok: false; errors: string[] } | null;
-
-/** What confirming or cancelling a held post answered. */
-export type DecideAnswer =
-  | { ok: true }
-  | { ok: false; reason: 'unknown' | 'decided' | 'handle-mismatch' | 'needs-second-press' | 'identity-mismatch' };
 
 /** A problem found while loading stored data, shown to the user once. */
 export interface StoreWarning {

@@ -5,6 +5,7 @@ import type { Account } from '../../../shared/accounts/account.ts';
 import { readableTextColor } from '../../../shared/accounts/contrast.ts';
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import { api } from '../api.ts';
+import { BlockedChannelNotice } from './gate-coverage.tsx';
 import { KindBadge } from './kind-badge.tsx';
 
 /** Border width of the frame in CSS pixels (the issue asks for at least 6). */
@@ -60,6 +61,7 @@ export function AccountFrame({ account, signedOut = false, children }: { account
           </strong>
         )}
       </header>
+      <BlockedChannelNotice account={account} />
       <div className="frame-border" data-testid="frame-border">
         <div className="view-slot" ref={viewSlot} data-testid="view-slot">
           {children}

@@ -105,6 +105,19 @@ export const fr: Messages = {
     typeHandle: 'Tapez {{handle}} pour confirmer',
     expires: 'Annulée automatiquement dans {{countdown}} sans réponse.',
     sendingIn: 'Envoi dans {{countdown}}.',
+    // service du contrôle (issue 8) : libellés de ce qui sera publié à côté du texte
+    detail: {
+      visibility: 'Visibilité',
+      contentWarning: 'Avertissement de contenu',
+      pollOption: 'Option de sondage',
+      scheduledAt: 'Programmé pour',
+      community: 'Communauté',
+      title: 'Titre',
+      recipient: 'Destinataire',
+      actingAs: 'Agit en tant que',
+      ambiguousField: 'Champ ambigu',
+      unrecognisedRequest: 'Requête de publication non reconnue',
+    },
     refused: {
       'handle-mismatch': 'Ce n’est pas l’identifiant de ce compte.',
       'identity-mismatch': 'Bloquée : une autre identité est connectée dans ce cadre.',
@@ -112,11 +125,19 @@ export const fr: Messages = {
       decided: 'Cette publication a déjà été décidée.',
     },
   },
+  // service du contrôle (issue 8) : canaux illisibles et couverture
+  coverage: {
+    messagesOff: 'Les messages sont coupés pour ce compte de marque : Hatrack ne peut pas les confirmer',
+    title: 'Ce que le contrôle couvre sur {{platform}}',
+    action: 'Action',
+    status: 'Contrôle',
+    statuses: { held: 'retenu pour vous', blocked: 'bloqué', 'not-covered': 'non couvert : part sans contrôle', absent: '—' },
+  },
   recent: {
     title: 'Dernières décisions du contrôle',
     open: 'Publications récentes',
     empty: 'Aucune publication retenue pour l’instant.',
-    decisions: { confirmed: 'confirmée', cancelled: 'annulée', 'timed-out': 'expirée', 'failed-closed': 'annulée par sécurité', 'blocked-identity': 'bloquée (identité)', undone: 'envoi annulé' },
+    decisions: { confirmed: 'confirmée', cancelled: 'annulée', 'timed-out': 'expirée', 'failed-closed': 'annulée par sécurité', 'blocked-identity': 'bloquée (identité)', undone: 'envoi annulé', aborted: 'abandonnée par le site' },
     status: 'HTTP {{status}}',
     close: 'Fermer',
   },

@@ -176,13 +176,22 @@ export class HarnessShell implements ShellPort, ViewsPort {
       if (NEVER_PUBLISHING_METHODS.has(request.method())) return route.continue();
       const requestId = `pw-${++this.nextRequest}`;
       ids.set(request, requestId);
-      const cookies = await context.cookies(request.url());
-      const sessionIdentity = identityFromTwid(cookies.find((cookie) => cookie.name === 'twid')?.value);
+      // Headers and cookies are read inside the gate's timeout, as the Electron dispatcher reads them.
       const verdict = await this.gate()
-        .intercept(accountId, requestId, { method: request.method(), url: request.url(), body: request.postDataBuffer() }, { sessionIdentity })
+        .interceptRead(accountId, requestId, async () => {
+          const cookies = await context.cookies(request.url());
+          const sessionIdentity = identityFromTwid(cookies.find((cookie) => cookie.name === 'twid')?.value);
+          const headers = await request.allHeaders();
+          return { request: { method: request.method(), url: request.url(), headers, body: request.postDataBuffer() }, sessionIdentity };
+        })
         .catch(() => 'cancel' as const);
-      if (verdict === 'continue') await route.continue();
-      else await route.abort('blockedbyclient');
+      // The page may have given up on the request while it was held: then there is nothing left to answer.
+      try {
+        if (verdict === 'continue') await route.continue();
+        else await route.abort('blockedbyclient');
+      } catch {
+        // The request is gone; the gate has already been told by 'requestfailed'.
+      }
     });
     context.on('requestfinished', (request) => {
       const id = ids.get(request);

@@ -71,6 +71,7 @@ export async function startPlatformServer(): Promise<PlatformServer> {
         }
         if (host === 'mastodon.test') {
           if (path === '/compose') return html(composerPage('mastodon', 'Mastodon fixture'));
+          if (path === '/compose-poll') return html(composerPage('mastodonPoll', 'Mastodon fixture (poll)'));
           if (path === '/home') return html(presenceHomePage('mastodon'));
           if (path === '/auth/sign_in') return html(signInPage('Log in - mastodon.test'));
           if (path === '/api/v1/statuses') return json(200, { id: String(113_000_000_000_000_000n + BigInt(++tid)) });
