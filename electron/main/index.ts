@@ -10,6 +10,8 @@ import { createAppServices, type AppServices } from './services/app-services.ts'
 import { focusFirstInstance } from './services/single-instance.ts';
 import type { GateAdapter } from './shell/account-session.ts';
 import { appMenuTemplate, projectPage } from './shell/app-menu.ts';
+import { unreadTotalText } from '../../shared/accounts/unread-notice.ts';
+import { showNotice, showUnreadTotal } from './shell/app-badge.ts';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './shell/app-protocol.ts';
 import { electronFiles } from './shell/electron-files.ts';
 import { registerIpc, sendToRenderer } from './shell/ipc-router.ts';
@@ -65,6 +67,9 @@ async function start(): Promise<void> {
   };
   const views = new ViewManager(window, gate, {
     hibernateMs: () => (services?.accounts.state().settings.hibernateMinutes ?? 10) * 60_000,
+    // An account whose post waits at the gate keeps its view: closing it would drop the held request and the draft.
+    heldAccounts: () => new Set(services?.gate.queue().map((post) => post.account.id) ?? []),
+    pageEvents: () => services?.presence ?? null,
     onShortcut: (index) => {
       const account = services?.accounts.state().accounts[index];
       if (account) services?.accounts.activate(account.id);
@@ -102,6 +107,13 @@ async function start(): Promise<void> {
     systemLocale: app.getLocale(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     reportError: report,
+    views: { processes: () => views.processes(), metrics: () => app.getAppMetrics(), reload: (id) => views.reload(id) },
+    setBadge: (total) => showUnreadTotal(window, total, unreadTotalText(total.count, total.more, services?.accounts.state().locale ?? 'en')),
+    notify: (notice) =>
+      showNotice(notice, (accountId) => {
+        window.focus();
+        services?.accounts.activate(accountId);
+      }),
   });
   applyMenu();
   const unregisterIpc = registerIpc(services.dispatch);

@@ -17,6 +17,7 @@ import { SettingsPanel } from './components/settings-panel.tsx';
 import { WarningsBar } from './components/warnings-bar.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
 import { useAppState } from './use-app-state.ts';
+import { usePresence } from './use-presence.ts';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; account: Account } | { kind: 'remove'; account: Account } | { kind: 'settings' } | { kind: 'recent' } | null;
 
@@ -34,6 +35,7 @@ function Shell() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [dashboardOpen, setDashboardOpen] = useState(false);
   const queue = useGateQueue();
+  const presence = usePresence();
   const active = state?.accounts.find((account) => account.id === state.activeId) ?? null;
 
   useEffect(() => {
@@ -74,13 +76,14 @@ function Shell() {
         onRecent={() => setDialog({ kind: 'recent' })}
         dashboardOpen={dashboardOpen}
         onDashboard={() => setDashboardOpen((open) => !open)}
+        presence={presence}
       />
       <main className="main">
         <WarningsBar warnings={state.warnings} onDismiss={(id) => void api().invoke('warnings:dismiss', id)} />
         {dashboardOpen ? (
           <Dashboard accounts={state.accounts} settings={state.settings} onClose={() => setDashboardOpen(false)} />
         ) : active ? (
-          <AccountFrame account={active} />
+          <AccountFrame account={active} signedOut={Boolean(presence[active.id]?.signedOut)} />
         ) : (
           <div className="empty">
             <h1>{t('empty.title')}</h1>
@@ -113,7 +116,7 @@ function Shell() {
       {dialog?.kind === 'recent' && <RecentDecisions onClose={() => setDialog(null)} />}
       {queue[0] && <GateDialog key={queue[0].id} post={queue[0]} position={1} total={queue.length} />}
       {dialog?.kind === 'settings' && (
-        <SettingsPanel settings={state.settings} onChange={(patch) => void api().invoke('settings:update', patch)} onClose={() => setDialog(null)} />
+        <SettingsPanel accounts={state.accounts} settings={state.settings} onChange={(patch) => void api().invoke('settings:update', patch)} onClose={() => setDialog(null)} />
       )}
     </div>
   );

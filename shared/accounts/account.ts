@@ -75,6 +75,8 @@ export const accountSchema = z.object({
   notifications: z.boolean(),
   /** False opts this account out of hibernation. */
   hibernate: z.boolean(),
+  /** True: a desktop notice naming the account, in its colour, when its unread count rises or it is signed out. Absent in older stores: off. */
+  unreadAlerts: z.boolean().optional(),
   createdAt: z.string(),
 });
 export type Account = z.infer<typeof accountSchema>;
@@ -88,6 +90,7 @@ export const accountPatchSchema = accountInputSchema
     targetMinutes: z.number().int().min(1).max(60 * 24 * 30).optional(),
     notifications: z.boolean().optional(),
     hibernate: z.boolean().optional(),
+    unreadAlerts: z.boolean().optional(),
   });
 export type AccountPatch = z.input<typeof accountPatchSchema>;
 

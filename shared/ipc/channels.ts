@@ -26,7 +26,11 @@ export const INVOKE_CHANNEL_NAMES = [
   'log:set-start',
   'log:export',
   'log:import',
+  // Rail presence and per-account memory (issue 10).
+  'presence:state',
+  'accounts:memory',
+  'accounts:reload',
 ] as const;
 
 /** Every event main sends to the app renderer; contract.ts checks this list against its payload map. */
-export const EVENT_CHANNEL_NAMES = ['state:changed', 'gate:queue', 'log:changed', 'view:stopped'] as const;
+export const EVENT_CHANNEL_NAMES = ['state:changed', 'gate:queue', 'log:changed', 'view:stopped', 'presence:changed'] as const;

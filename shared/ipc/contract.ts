@@ -6,6 +6,8 @@ import { settingsPatchSchema, type Locale, type Settings } from '../accounts/set
 import type { DecideAnswer } from '../gate/decision.ts';
 import type { HarRow } from '../gate/har.ts';
 import type { PendingPostView } from '../gate/pending.ts';
+import type { AccountMemory } from '../accounts/memory.ts';
+import type { AccountPresence } from '../accounts/presence.ts';
 import type { GateRow, ReplyRow } from '../log/model.ts';
 import type { LogSummary } from '../log/statistics.ts';
 import { ACCOUNT_KINDS } from '../accounts/account.ts';
@@ -38,6 +40,9 @@ export interface AppState {
   locale: Locale;
   warnings: StoreWarning[];
 }
+
+/** Each account's unread count and signed-out state, by account id (accounts nothing is known about are absent). */
+export type PresenceMap = Record<string, AccountPresence>;
 
 /** Where the account view sits inside the app window, in CSS pixels. */
 export const viewBoundsSchema = z.object({
@@ -94,6 +99,9 @@ export const invokeArgs = {
   'log:set-start': z.tuple([z.string().min(1).max(100), isoTime]),
   'log:export': z.tuple([z.enum(EXPORT_FORMATS), logFilterSchema]),
   'log:import': z.tuple([]),
+  'presence:state': z.tuple([]),
+  'accounts:memory': z.tuple([]),
+  'accounts:reload': z.tuple([id]),
 } as const;
 
 /** Result types per invoke channel. */
@@ -123,6 +131,11 @@ export interface InvokeResults {
   'log:set-start': ReplyRow;
   'log:export': { path: string | null; count: number };
   'log:import': ImportAnswer;
+  'presence:state': PresenceMap;
+  /** Memory of each account's view, in rail order. */
+  'accounts:memory': AccountMemory[];
+  /** Reloads the account's view from its start page, freeing what the site had accumulated. */
+  'accounts:reload': void;
 }
 
 export type InvokeChannel = keyof typeof invokeArgs;
@@ -140,6 +153,8 @@ export interface EventPayloads {
   'log:changed': null;
   /** Ids of the accounts whose page stopped (crashed); the frame offers Reload. */
   'view:stopped': string[];
+  /** An account's unread count or signed-out state changed. */
+  'presence:changed': PresenceMap;
 }
 export type EventChannel = keyof EventPayloads;
 

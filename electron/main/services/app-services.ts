@@ -8,10 +8,14 @@ import { openAppStore, type StoreBackend } from './accounts/app-store.ts';
 import { GateService } from './gate/gate-service.ts';
 import type { GateAuditInput } from './gate/types.ts';
 import type { FilePort } from './file-port.ts';
-import { createDispatcher, type Dispatch } from './ipc-dispatch.ts';
+import { createDispatcher, UserError, type Dispatch } from './ipc-dispatch.ts';
 import { configureLog, logHandlers } from './log/log-handlers.ts';
 import { LogService } from './log/log-service.ts';
 import { harToRows } from '../../../shared/gate/har.ts';
+import { memoryByAccount } from '../../../shared/accounts/memory.ts';
+import type { UnreadNotice } from '../../../shared/accounts/unread-notice.ts';
+import { PresenceService } from './accounts/presence-service.ts';
+import { NO_VIEWS, type ViewsPort } from './accounts/views-port.ts';
 
 export interface AppServicesOptions {
   /** The accounts-and-settings file (electron-store's path). */
@@ -31,12 +35,20 @@ export interface AppServicesOptions {
   newId?: () => string;
   /** Where swallowed errors go (the console in the app). */
   reportError?: (where: string, error: unknown) => void;
+  /** The account views' processes and reload, for memory in settings. */
+  views?: ViewsPort;
+  /** Puts the total unread count on the app icon (0 clears it). */
+  setBadge?: (total: { count: number; more: boolean }) => void;
+  /** Shows a desktop notice for an account that opted in. */
+  notify?: (notice: UnreadNotice) => void;
 }
 
 export interface AppServices {
   accounts: AccountService;
   gate: GateService;
   log: LogService;
+  /** Unread counts and signed-out state; the shell forwards page events to it. */
+  presence: PresenceService;
   handlers: InvokeHandlers;
   dispatch: Dispatch;
   /** The app renderer crashed, reloaded or its window closed: every held post is cancelled. */
@@ -58,11 +70,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       values: { count: log.loadReport.skipped.length, line: first?.line ?? 0, file: options.logPath },
     });
   }
+  let presence: PresenceService | null = null;
   const accounts = new AccountService({
     store,
     shell: options.shell,
     emitState: (state) => {
       configureLog(log, state.settings, state.accounts);
+      presence?.accountsChanged();
       options.send('state:changed', state);
     },
     newId,
@@ -71,6 +85,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     warnings,
   });
   const settings = () => accounts.state().settings;
+  const views = options.views ?? NO_VIEWS;
+  const presenceService = new PresenceService({
+    accounts: () => accounts.state().accounts,
+    locale: () => accounts.state().locale,
+    emit: (map) => options.send('presence:changed', map),
+    setBadge: options.setBadge ?? (() => undefined),
+    notify: options.notify ?? (() => undefined),
+  });
+  presence = presenceService;
   configureLog(log, settings(), accounts.state().accounts);
   const logged = (where: string, write: Promise<unknown>) =>
     write.then(() => options.send('log:changed', null)).catch((error: unknown) => report(where, error));
@@ -119,6 +142,17 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     'gate:recent': (limit) => log.recentGate(limit),
     'gate:reset-identity': (accountId) => gate.resetIdentity(accountId),
     'gate:check-har': (text) => harToRows(text, { customRules: settings().customRules, now: now() }),
+    'presence:state': () => presenceService.snapshot(),
+    'accounts:memory': () => {
+      const ids = accounts.state().accounts.map((account) => account.id);
+      return memoryByAccount(ids, views.processes(), views.metrics());
+    },
+    'accounts:reload': (id) => {
+      if (!accounts.get(id)) throw new UserError('errors.unknownAccount');
+      // What the rail says stays until the fresh page reports its own URL and title: an asleep view is
+      // not reloaded, and a gone identity cookie stays gone whatever the page does.
+      views.reload(id);
+    },
     ...logHandlers(log, options.files, () => options.send('log:changed', null), now, () => accounts.state().locale),
   };
   options.shell.accountsChanged(accounts.state().accounts);
@@ -127,6 +161,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     accounts,
     gate,
     log,
+    presence: presenceService,
     handlers,
     dispatch: createDispatcher(handlers, options.appOrigin),
     rendererGone: (reason) => gate.rendererGone(reason),

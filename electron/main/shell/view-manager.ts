@@ -1,17 +1,25 @@
-// Owns every account WebContentsView: creation in its partition, bounds inside the frame, guards, crashes, hibernation.
-import { BaseWindow, WebContentsView, type WebContents } from 'electron';
+// Owns every account WebContentsView: creation in its partition, bounds inside the frame, guards, crashes, hibernation and wakes.
+import { BaseWindow, WebContentsView, type Session, type WebContents } from 'electron';
 import type { Account } from '../../../shared/accounts/account.ts';
 import { accountsToHibernate } from '../../../shared/accounts/hibernation.ts';
+import type { ViewProcess } from '../../../shared/accounts/memory.ts';
+import { Sleepers, WakeSchedule, wokenLastActiveAt } from '../../../shared/accounts/wake-schedule.ts';
 import { switchShortcutIndex } from '../../../shared/accounts/switch-shortcut.ts';
 import { allowNavigation } from '../../../shared/accounts/site-policy.ts';
 import { windowTitle } from '../../../shared/i18n/main-strings.ts';
 import type { ViewBounds } from '../../../shared/ipc/contract.ts';
 import type { ShellPort } from '../services/accounts/account-service.ts';
+import type { PageEvents } from '../services/accounts/presence-service.ts';
 import { accountSession, type GateAdapter } from './account-session.ts';
 import { CoverOwners } from './cover-owners.ts';
 import { openLoginPopup } from './login-popup.ts';
 import { safeOpenExternal } from './open-external.ts';
 import { blockFrameNavigation, planPopup, viewBoundsAtZoom } from './site-rules.ts';
+
+/** Every sleeping account wakes once per period (the sleepers spread across it). */
+const WAKE_PERIOD_MS = 15 * 60_000;
+/** How long a woken view stays open to load and report its title. */
+const WAKE_FOR_MS = 90_000;
 
 interface LiveView {
   view: WebContentsView;
@@ -23,6 +31,10 @@ export interface ViewManagerOptions {
   onShortcut: (index: number) => void;
   /** The resolved UI locale, for the window title and popups. */
   locale: () => string;
+  /** Accounts with a post held at the gate: never hibernated (closing the view would drop the draft). */
+  heldAccounts: () => ReadonlySet<string>;
+  /** Where titles, navigations and cookie changes of account pages go (null until the services exist). */
+  pageEvents: () => PageEvents | null;
   /** The app UI's contents: focused when a dialog covers the view, and its zoom scales the bounds. */
   ui: () => WebContents | null;
   /** A view's page stopped (crash) or came back: the renderer shows "This account's page stopped — Reload". */
@@ -41,6 +53,9 @@ export class ViewManager implements ShellPort {
   private bounds: ViewBounds = { x: 0, y: 0, width: 0, height: 0 };
   private readonly timer: NodeJS.Timeout;
   private disposed = false;
+  // Hibernated accounts wake in turn to refresh their unread counts, then sleep again.
+  private readonly sleepers = new Sleepers(new WakeSchedule(WAKE_PERIOD_MS));
+  private readonly watchedSessions = new WeakSet<Session>();
 
   constructor(
     private readonly window: BaseWindow,
@@ -67,6 +82,7 @@ export class ViewManager implements ShellPort {
       live.lastActiveAt = Date.now();
       live.view.setBounds(this.scaled());
     }
+    if (account) this.sleepers.woke(account.id);
     this.applyVisibility();
     this.updateTitle();
     // Switching accounts gives the keyboard to the site, unless a dialog holds it.
@@ -91,6 +107,19 @@ export class ViewManager implements ShellPort {
     if (!this.covers.set(owner, covered)) return;
     this.coverChanged();
   }
+
+  /** Each live view's renderer process, for memory per account. */
+  processes(): ViewProcess[] {
+    return [...this.views].map(([accountId, live]) => ({ accountId, pid: live.view.webContents.getOSProcessId() }));
+  }
+
+  /** Reloads an account's view from its start page, freeing what the site had piled up. */
+  reload(accountId: string): void {
+    const live = this.views.get(accountId);
+    const account = this.lookup(accountId);
+    if (live && account) void live.view.webContents.loadURL(account.startUrl);
+  }
+
 
   /** The app UI reloaded or crashed: its own covers (modals, dashboard) are gone with it. */
   uiReset(): void {
@@ -176,6 +205,7 @@ export class ViewManager implements ShellPort {
       webPreferences: { session: ses, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
     });
     this.guard(view.webContents, account);
+    this.forwardPageEvents(view.webContents, ses, account.id);
     this.window.contentView.addChildView(view);
     void view.webContents.loadURL(account.startUrl).catch((error: unknown) => this.options.report('load account page', error));
     const live = { view, lastActiveAt: Date.now() };
@@ -225,6 +255,20 @@ export class ViewManager implements ShellPort {
     });
   }
 
+  /** Titles (unread counts), main-frame URLs (sign-in pages) and cookie changes (identity cookies) go to the presence service. */
+  private forwardPageEvents(contents: WebContents, ses: Session, accountId: string): void {
+    contents.on('page-title-updated', (_event, title) => this.options.pageEvents()?.title(accountId, title));
+    contents.on('did-navigate', (_event, url) => this.options.pageEvents()?.navigated(accountId, url));
+    contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
+      if (isMainFrame) this.options.pageEvents()?.navigated(accountId, url);
+    });
+    if (this.watchedSessions.has(ses)) return;
+    this.watchedSessions.add(ses);
+    ses.cookies.on('changed', (_event, cookie, cause, removed) =>
+      this.options.pageEvents()?.cookie(accountId, { name: cookie.name, domain: cookie.domain ?? '', removed, cause }),
+    );
+  }
+
   private close(id: string, reason: string): void {
     const live = this.views.get(id);
     if (!live) return;
@@ -238,7 +282,17 @@ export class ViewManager implements ShellPort {
   /** Closes idle inactive views (reloaded from their start page when activated again). */
   private hibernateIdle(): void {
     const live = new Map([...this.views].map(([id, view]) => [id, view.lastActiveAt]));
-    for (const id of accountsToHibernate(this.accounts, live, this.activeId, Date.now(), this.options.hibernateMs())) this.close(id, 'page hibernated');
+    const now = Date.now();
+    const closing = accountsToHibernate(this.accounts, live, this.activeId, now, this.options.hibernateMs(), this.options.heldAccounts());
+    for (const id of closing) this.close(id, 'page hibernated');
+    this.sleepers.fellAsleep(closing);
+    // The next due sleeper opens hidden to refresh its count; this check closes it again WAKE_FOR_MS later.
+    const wake = this.sleepers.toWake(this.accounts.map((account) => account.id), new Set(this.views.keys()), now);
+    const account = wake ? this.lookup(wake) : undefined;
+    if (!account) return;
+    const woken = this.create(account);
+    woken.view.setVisible(false);
+    woken.lastActiveAt = wokenLastActiveAt(now, this.options.hibernateMs(), WAKE_FOR_MS);
   }
 }
 

@@ -41,6 +41,7 @@ export function AccountForm({ account, usedColors, onSubmit, onRemove, onClose }
   const [targetMinutes, setTargetMinutes] = useState(String(account?.targetMinutes ?? 60));
   const [notifications, setNotifications] = useState(account?.notifications ?? false);
   const [hibernate, setHibernate] = useState(account?.hibernate ?? true);
+  const [unreadAlerts, setUnreadAlerts] = useState(account?.unreadAlerts ?? false);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [identityReset, setIdentityReset] = useState(false);
@@ -70,6 +71,7 @@ export function AccountForm({ account, usedColors, onSubmit, onRemove, onClose }
           targetMinutes: Math.max(1, Number.parseInt(targetMinutes, 10) || 60),
           notifications,
           hibernate,
+          unreadAlerts,
         }
       : {};
     setBusy(true);
@@ -227,6 +229,10 @@ export function AccountForm({ account, usedColors, onSubmit, onRemove, onClose }
             <label className="checkbox">
               <input type="checkbox" name="hibernate" checked={hibernate} onChange={(event) => setHibernate(event.target.checked)} />
               {t('form.hibernate')}
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" name="unreadAlerts" checked={unreadAlerts} onChange={(event) => setUnreadAlerts(event.target.checked)} />
+              {t('presence.alerts')}
             </label>
           </fieldset>
         )}

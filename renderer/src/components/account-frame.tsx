@@ -22,7 +22,7 @@ function useStoppedViews(): string[] {
   return stopped;
 }
 
-export function AccountFrame({ account, children }: { account: Account; children?: ReactNode }) {
+export function AccountFrame({ account, signedOut = false, children }: { account: Account; signedOut?: boolean; children?: ReactNode }) {
   const { t } = useTranslation();
   const stopped = useStoppedViews().includes(account.id);
   const viewSlot = useRef<HTMLDivElement>(null);
@@ -67,6 +67,11 @@ export function AccountFrame({ account, children }: { account: Account; children
           {account.instance ? ` (${account.instance})` : ''}
         </span>
         <KindBadge kind={account.kind} />
+        {signedOut && (
+          <strong className="band-signed-out" role="status" data-testid="band-signed-out">
+            {t('presence.signedOutBand')}
+          </strong>
+        )}
       </header>
       <BlockedChannelNotice account={account} />
       <div className="frame-border" data-testid="frame-border">

@@ -5,6 +5,8 @@ import type { Account } from '../../../shared/accounts/account.ts';
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import { KindIcon } from './kind-badge.tsx';
 import { Monogram } from './monogram.tsx';
+import type { PresenceMap } from '../../../shared/ipc/contract.ts';
+import { SignedOutMark, UnreadBadge } from './presence-marks.tsx';
 
 interface Props {
   accounts: Account[];
@@ -18,6 +20,8 @@ interface Props {
   /** Whether the response-time dashboard is showing (the button toggles it). */
   dashboardOpen: boolean;
   onDashboard: () => void;
+  /** Unread counts and signed-out states by account id. */
+  presence?: PresenceMap;
 }
 
 /** Moves `id` to the slot of `targetId` (before it when moving up, after it when moving down). */
@@ -30,7 +34,7 @@ export function moveId(ids: string[], id: string, targetId: string): string[] {
   return next;
 }
 
-export function AccountRail({ accounts, activeId, onActivate, onReorder, onAdd, onEdit, onSettings, onRecent, dashboardOpen, onDashboard }: Props) {
+export function AccountRail({ accounts, activeId, onActivate, onReorder, onAdd, onEdit, onSettings, onRecent, dashboardOpen, onDashboard, presence = {} }: Props) {
   const { t } = useTranslation();
   const [dragged, setDragged] = useState<string | null>(null);
   const ids = accounts.map((account) => account.id);
@@ -85,7 +89,10 @@ export function AccountRail({ accounts, activeId, onActivate, onReorder, onAdd, 
                   <KindIcon kind={account.kind} />
                   {t(`kind.${account.kind}`)} · {PLATFORM_NAMES[account.platform]}
                 </span>
+                <SignedOutMark presence={presence[account.id]} />
               </span>
+              {/* After the name in the DOM, so the button reads "Acme Coffee … 3 unread"; drawn on the monogram. */}
+              <UnreadBadge presence={presence[account.id]} />
             </button>
             <button
               type="button"

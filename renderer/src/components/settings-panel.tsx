@@ -1,12 +1,14 @@
 // App settings: language, hibernation, how long an unanswered post is held, and log privacy.
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/accounts/settings.ts';
+import type { Account } from '../../../shared/accounts/account.ts';
+import { AccountMemoryList } from './account-memory.tsx';
 import { BusinessHoursEditor } from './business-hours-editor.tsx';
 import { CustomRulesEditor } from './custom-rules-editor.tsx';
 import { HarCheck } from './har-check.tsx';
 import { Modal } from './modal.tsx';
 
-export function SettingsPanel({ settings, onChange, onClose }: { settings: Settings; onChange: (patch: SettingsPatch) => void; onClose: () => void }) {
+export function SettingsPanel({ settings, onChange, onClose, accounts = [] }: { settings: Settings; onChange: (patch: SettingsPatch) => void; onClose: () => void; accounts?: Account[] }) {
   const { t } = useTranslation();
   const number = (value: string, min: number, max: number, fallback: number) =>
     Math.min(max, Math.max(min, Number.parseInt(value, 10) || fallback));
@@ -48,6 +50,7 @@ export function SettingsPanel({ settings, onChange, onClose }: { settings: Setti
         <BusinessHoursEditor value={settings.businessHours} onChange={(businessHours) => onChange({ businessHours })} />
         <CustomRulesEditor rules={settings.customRules} onChange={(customRules) => onChange({ customRules })} />
         <HarCheck />
+        {accounts.length > 0 && <AccountMemoryList accounts={accounts} />}
         <div className="form-actions">
           <button type="button" className="primary" onClick={onClose}>
             {t('settings.close')}

@@ -170,6 +170,23 @@ export const en = {
     logSkipped: '{{count}} damaged line(s) of the response-time log could not be read (first at line {{line}} of {{file}}); every other entry was kept.',
     dismiss: 'Dismiss',
   },
+  // Rail presence, unread notices and memory per account (issue 10, branch h/rail).
+  presence: {
+    unread_one: '{{count}} unread',
+    unread_other: '{{count}} unread',
+    unreadMore: '{{count}}+ unread',
+    signedOut: 'Signed out',
+    signedOutBand: 'Signed out: this account is not being watched. Sign in again here.',
+    alerts: 'Notify me when unread items arrive or it is signed out',
+    memoryHeading: 'Memory per account',
+    memoryHint: 'What each account’s page uses now. Reloading frees what a site piled up while it stayed open.',
+    memoryMb: '{{mb}} MB',
+    memoryNotRunning: 'Not running (asleep or not opened yet)',
+    memoryShared: 'Same process as {{names}}',
+    reload: 'Reload to free memory',
+    reloadNamed: 'Reload {{name}} to free memory',
+    measure: 'Measure again',
+  },
   dashboard: {
     open: 'Response times',
     title: 'Response times',

@@ -172,6 +172,23 @@ export const fr: Messages = {
     logSkipped: '{{count}} ligne(s) abîmée(s) du journal des temps de réponse n’ont pas pu être lues (la première à la ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
     dismiss: 'Fermer',
   },
+  // Présence sur le rail, alertes de non-lus et mémoire par compte (issue 10, branche h/rail).
+  presence: {
+    unread_one: '{{count}} non lu',
+    unread_other: '{{count}} non lus',
+    unreadMore: '{{count}}+ non lus',
+    signedOut: 'Déconnecté',
+    signedOutBand: 'Déconnecté : ce compte n’est plus surveillé. Reconnectez-vous ici.',
+    alerts: 'M’avertir des nouveaux non-lus ou d’une déconnexion',
+    memoryHeading: 'Mémoire par compte',
+    memoryHint: 'Ce qu’utilise la page de chaque compte. Recharger libère ce qu’un site a accumulé en restant ouvert.',
+    memoryMb: '{{mb}} Mo',
+    memoryNotRunning: 'Inactif (en veille ou pas encore ouvert)',
+    memoryShared: 'Même processus que {{names}}',
+    reload: 'Recharger pour libérer la mémoire',
+    reloadNamed: 'Recharger {{name}} pour libérer la mémoire',
+    measure: 'Mesurer à nouveau',
+  },
   dashboard: {
     open: 'Temps de réponse',
     title: 'Temps de réponse',

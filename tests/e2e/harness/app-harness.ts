@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { EventChannel, EventPayloads } from '../../../shared/ipc/contract.ts';
 import { createAppServices, type AppServices } from '../../../electron/main/services/app-services.ts';
 import type { FilePort } from '../../../electron/main/services/file-port.ts';
+import type { UnreadNotice } from '../../../shared/accounts/unread-notice.ts';
 import { HarnessShell } from './harness-shell.ts';
 import { E2E_DIR } from './paths.ts';
 import type { PlatformServer } from './platform-server.ts';
@@ -38,6 +39,10 @@ export interface AppHarness {
   services: AppServices;
   shell: HarnessShell;
   appOrigin: string;
+  /** Every total put on the "app icon", in order. */
+  badges: Array<{ count: number; more: boolean }>;
+  /** Every desktop notice shown, in order. */
+  notices: UnreadNotice[];
   close(): Promise<void>;
 }
 
@@ -63,7 +68,9 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
   const shell = new HarnessShell(browser, join(dataDir, 'Partitions'), () => {
     if (!services) throw new Error('services not started');
     return services.gate;
-  });
+  }, () => services?.presence ?? null);
+  const badges: AppHarness['badges'] = [];
+  const notices: UnreadNotice[] = [];
   const send = <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => {
     if (!page.isClosed()) {
       page
@@ -83,6 +90,9 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
     appOrigin,
     systemLocale: options.systemLocale ?? 'en-US',
     timeZone: 'Europe/Paris',
+    views: shell,
+    setBadge: (total) => badges.push(total),
+    notify: (notice) => notices.push(notice),
   });
   services = started;
   const dispatch = started.dispatch;
@@ -111,6 +121,8 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
     services: started,
     shell,
     appOrigin,
+    badges,
+    notices,
     async close() {
       if (closed) return;
       closed = true;

@@ -6,6 +6,9 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import type { Account } from '../../../shared/accounts/account.ts';
 import type { ViewBounds } from '../../../shared/ipc/contract.ts';
 import type { ShellPort } from '../../../electron/main/services/accounts/account-service.ts';
+import type { PageEvents } from '../../../electron/main/services/accounts/presence-service.ts';
+import type { ViewsPort } from '../../../electron/main/services/accounts/views-port.ts';
+import type { ProcessMemory, ViewProcess } from '../../../shared/accounts/memory.ts';
 import { identityFromTwid } from '../../../shared/platforms/x.ts';
 import { NEVER_PUBLISHING_METHODS, type RequestGate } from '../../../electron/main/services/request-gate.ts';
 import { CoverOwners } from '../../../electron/main/shell/cover-owners.ts';
@@ -16,7 +19,20 @@ interface AccountView {
   page: Page;
 }
 
-export class HarnessShell implements ShellPort {
+// Reports every title the page's main frame takes, as Electron's 'page-title-updated' does.
+const TITLE_WATCH = `(() => {
+  if (window.top !== window) return;
+  let last = null;
+  const report = () => {
+    if (document.title === last) return;
+    last = document.title;
+    window.__hatrackTitle(document.title);
+  };
+  new MutationObserver(report).observe(document, { subtree: true, childList: true, characterData: true });
+  document.addEventListener('DOMContentLoaded', report);
+})();`;
+
+export class HarnessShell implements ShellPort, ViewsPort {
   readonly views = new Map<string, Promise<AccountView>>();
   visibleId: string | null = null;
   bounds: ViewBounds | null = null;
@@ -36,6 +52,7 @@ export class HarnessShell implements ShellPort {
     private readonly browser: Browser,
     private readonly partitionsDir: string,
     private readonly gate: () => RequestGate,
+    private readonly pageEvents: () => PageEvents | null = () => null,
   ) {
     mkdirSync(partitionsDir, { recursive: true });
   }
@@ -86,6 +103,22 @@ export class HarnessShell implements ShellPort {
     return [...this.stopped];
   }
 
+  /** Playwright does not say which OS process renders a context: no view is measured here (the match is unit-tested). */
+  processes(): ViewProcess[] {
+    return [];
+  }
+
+  metrics(): ProcessMemory[] {
+    return [];
+  }
+
+  /** Loads the account's start page again, as the Electron adapter does. */
+  reload(accountId: string): void {
+    const account = this.accounts.find((candidate) => candidate.id === accountId);
+    const view = this.views.get(accountId);
+    if (account && view) void view.then(({ page }) => page.goto(account.startUrl)).catch(() => undefined);
+  }
+
   async page(accountId: string): Promise<Page> {
     const view = this.views.get(accountId);
     if (!view) throw new Error(`no view for account ${accountId}`);
@@ -115,11 +148,53 @@ export class HarnessShell implements ShellPort {
       ...(existsSync(storage) ? { storageState: storage } : {}),
     });
     await this.routeThroughGate(context, account.id);
+    await this.forwardPageEvents(context, account.id);
+    this.forwardCookieChanges(context, account.id);
     const page = await context.newPage();
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) this.pageEvents()?.navigated(account.id, frame.url());
+    });
     // Only fixture sites are loaded: nothing leaves this machine.
     const start = new URL(account.startUrl);
     if ((FIXTURE_HOSTS as readonly string[]).includes(start.hostname) && start.port !== '') await page.goto(account.startUrl);
     return { context, page };
+  }
+
+  /** The Playwright twin of the 'page-title-updated' forwarding in electron/main/shell/view-manager.ts (navigations: see open()). */
+  private async forwardPageEvents(context: BrowserContext, accountId: string): Promise<void> {
+    await context.exposeBinding('__hatrackTitle', (source, title: string) => {
+      if (source.frame === source.page.mainFrame()) this.pageEvents()?.title(accountId, title);
+    });
+    await context.addInitScript(TITLE_WATCH);
+  }
+
+  /**
+   * The twin of the session's cookies 'changed' forwarding. Playwright has no cookie event, so the
+   * jar is compared after every response (where a server sets or clears a cookie, as X's logout
+   * clears twid) and each difference is reported in Electron's shape.
+   */
+  private forwardCookieChanges(context: BrowserContext, accountId: string): void {
+    let known: Map<string, string> | null = null;
+    let queue = Promise.resolve();
+    context.on('response', () => {
+      queue = queue.then(async () => {
+        const jar = await context.cookies().catch(() => null);
+        if (!jar) return;
+        const now = new Map(jar.map((cookie) => [`${cookie.name}\u0000${cookie.domain}`, cookie.value]));
+        const before = known ?? new Map<string, string>();
+        known = now;
+        for (const key of before.keys()) {
+          if (now.has(key)) continue;
+          const [name = '', domain = ''] = key.split('\u0000');
+          this.pageEvents()?.cookie(accountId, { name, domain, removed: true, cause: 'explicit' });
+        }
+        for (const [key, value] of now) {
+          if (before.get(key) === value) continue;
+          const [name = '', domain = ''] = key.split('\u0000');
+          this.pageEvents()?.cookie(accountId, { name, domain, removed: false, cause: 'explicit' });
+        }
+      });
+    });
   }
 
   /** The Playwright twin of the webRequest dispatcher in electron/main/shell/account-session.ts. */

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { composerPage } from '../pages/composer-page.ts';
+import { presenceHomePage, signInPage } from '../pages/presence-page.ts';
 import { E2E_DIR, RENDERER_DIR } from './paths.ts';
 
 export interface ReceivedRequest {
@@ -54,11 +55,25 @@ export async function startPlatformServer(): Promise<PlatformServer> {
         if (path.startsWith('/static/')) return serveFile(E2E_DIR, path.slice('/static'.length), response);
         if (host === 'x.com') {
           if (path === '/compose') return html(composerPage('x', 'X fixture'));
+          if (path === '/home') return html(presenceHomePage('x'));
+          if (path === '/i/flow/login') return html(signInPage('Log in to X / X'));
+          // X names the signed-in user in the httpOnly twid cookie; logging out (here, or from another device) clears it.
+          if (path === '/fixture/sign-in' || path === '/i/api/1.1/account/logout.json') {
+            const signIn = path === '/fixture/sign-in';
+            response.writeHead(200, {
+              'content-type': 'application/json',
+              'set-cookie': `twid=${signIn ? 'u%3D1700000000000000001' : ''}; Domain=x.com; Path=/; Secure; HttpOnly; SameSite=None${signIn ? '' : '; Max-Age=0'}`,
+            });
+            response.end('{}');
+            return;
+          }
           if (PUBLISHING.test(path)) return json(200, { data: { create_tweet: { tweet_results: { result: { rest_id: String(1_900_000_000_000_000_000n + BigInt(++tid)) } } } } });
         }
         if (host === 'mastodon.test') {
           if (path === '/compose') return html(composerPage('mastodon', 'Mastodon fixture'));
           if (path === '/compose-poll') return html(composerPage('mastodonPoll', 'Mastodon fixture (poll)'));
+          if (path === '/home') return html(presenceHomePage('mastodon'));
+          if (path === '/auth/sign_in') return html(signInPage('Log in - mastodon.test'));
           if (path === '/api/v1/statuses') return json(200, { id: String(113_000_000_000_000_000n + BigInt(++tid)) });
         }
         if (host === 'forum.test') {
@@ -67,6 +82,7 @@ export async function startPlatformServer(): Promise<PlatformServer> {
         }
         if (host === 'bsky.test') {
           if (path === '/compose') return html(composerPage('bluesky', 'Bluesky fixture'));
+          if (path === '/home') return html(presenceHomePage('bluesky'));
           if (path === '/xrpc/com.atproto.server.createSession') {
             return json(200, { accessJwt: FAKE_JWT, refreshJwt: FAKE_JWT, handle: 'brand.bsky.test', did: 'did:plc:brand123', active: true });
           }

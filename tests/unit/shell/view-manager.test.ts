@@ -30,6 +30,7 @@ function world(): World {
   const cancelled: World['cancelled'] = [];
   const stopped: string[][] = [];
   const shortcuts: number[] = [];
+  const held = new Set<string>();
   const locale = { value: 'en' };
   const gate = {
     intercept: async () => 'continue' as const,
@@ -42,6 +43,8 @@ function world(): World {
     hibernateMs: () => 600_000,
     onShortcut: (index) => shortcuts.push(index),
     locale: () => locale.value,
+    heldAccounts: () => held,
+    pageEvents: () => null,
     ui: () => ui as never,
     onStoppedChanged: (ids) => stopped.push(ids),
     cancelHeldOf: (accountId, reason) => cancelled.push({ accountId, reason }),

@@ -73,4 +73,13 @@ describe('accountsToHibernate', () => {
     const live = new Map([['99999999-0000-4000-8000-000000000000', NOW - 60 * MINUTE]]);
     expect(accountsToHibernate([a], live, null, NOW, IDLE)).toEqual([]);
   });
+
+  it('never puts an account to sleep while one of its posts is held, and lets it sleep once decided', () => {
+    const live = new Map([
+      [a.id, NOW - 60 * MINUTE],
+      [b.id, NOW - 60 * MINUTE],
+    ]);
+    expect(accountsToHibernate([a, b], live, null, NOW, IDLE, new Set([a.id]))).toEqual([b.id]);
+    expect(accountsToHibernate([a, b], live, null, NOW, IDLE, new Set())).toEqual([a.id, b.id]);
+  });
 });

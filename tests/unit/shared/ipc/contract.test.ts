@@ -25,6 +25,10 @@ describe('contract', () => {
   });
 
   it('takes only uuids as account ids', () => {
+    expect(accepts('accounts:reload', [ID])).toBe(true);
+    expect(accepts('accounts:reload', ['acme'])).toBe(false);
+    expect(accepts('accounts:memory', [])).toBe(true);
+    expect(accepts('presence:state', [ID])).toBe(false);
     expect(accepts('accounts:activate', [ID])).toBe(true);
     for (const bad of ['acme', '', `${ID} `, 42, null, '../../etc']) expect(accepts('accounts:activate', [bad]), String(bad)).toBe(false);
   });
