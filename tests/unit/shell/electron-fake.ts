@@ -81,7 +81,7 @@ export class FakeWebRequest {
     if (!this.matches('onBeforeRequest', details.url, details.resourceType)) return 'not-seen';
     const first = await this.run('onBeforeRequest', details);
     if (first.cancel === true) return { cancel: true };
-    if (!/^https?:/.test(details.url) || !this.matches('onBeforeSendHeaders', details.url, details.resourceType)) return { cancel: false };
+    if (!/^(https?|wss?):/.test(details.url) || !this.matches('onBeforeSendHeaders', details.url, details.resourceType)) return { cancel: false };
     const second = await this.run('onBeforeSendHeaders', { ...details, requestHeaders: details.requestHeaders ?? {} });
     return { cancel: second.cancel === true };
   }
@@ -123,9 +123,10 @@ export class FakeSession {
   readonly cookieJar: Array<{ url: string; name: string; value: string }> = [];
   userAgent = 'Mozilla/5.0 Chrome/140.0.0.0 Electron/45.5.0 hatrack/0.1.0 Safari/537.36';
   cleared: string[] = [];
-  readonly cookies = {
+  /** session.cookies: `get` and the 'changed' event (electron.d.ts Cookies, event 'changed'(event, cookie, cause, removed)). */
+  readonly cookies = Object.assign(new EventEmitter(), {
     get: async (filter: { url: string; name: string }) => this.cookieJar.filter((cookie) => cookie.name === filter.name && filter.url.startsWith(cookie.url)),
-  };
+  });
   constructor(readonly partition: string) {}
   /** session.getBlobData(identifier): Promise<Buffer> (electron.d.ts line 14070). */
   getBlobData(uuid: string): Promise<Uint8Array> {

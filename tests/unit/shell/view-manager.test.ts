@@ -21,6 +21,8 @@ interface World {
   stopped: string[][];
   shortcuts: number[];
   locale: { value: string };
+  held: Set<string>;
+  pageEvents: string[];
 }
 
 function world(): World {
@@ -31,6 +33,7 @@ function world(): World {
   const stopped: string[][] = [];
   const shortcuts: number[] = [];
   const held = new Set<string>();
+  const pageEvents: string[] = [];
   const locale = { value: 'en' };
   const gate = {
     intercept: async () => 'continue' as const,
@@ -44,7 +47,11 @@ function world(): World {
     onShortcut: (index) => shortcuts.push(index),
     locale: () => locale.value,
     heldAccounts: () => held,
-    pageEvents: () => null,
+    pageEvents: () => ({
+      title: (id, title) => pageEvents.push(`${id} title ${title}`),
+      navigated: (id, url) => pageEvents.push(`${id} navigated ${url}`),
+      cookie: (id, change) => pageEvents.push(`${id} cookie ${change.name} removed=${String(change.removed)}`),
+    }),
     ui: () => ui as never,
     onStoppedChanged: (ids) => stopped.push(ids),
     cancelHeldOf: (accountId, reason) => cancelled.push({ accountId, reason }),
@@ -53,7 +60,7 @@ function world(): World {
     },
   });
   views.accountsChanged([personal, brand]);
-  return { fake, window, ui, views, cancelled, stopped, shortcuts, locale };
+  return { fake, window, ui, views, cancelled, stopped, shortcuts, locale, held, pageEvents };
 }
 
 function viewOf(w: World, account: { startUrl: string }): FakeWebContentsView {
@@ -269,5 +276,21 @@ describe('teardown', () => {
     w.window.destroy();
     expect(() => w.views.dispose()).not.toThrow();
     expect(() => w.views.show(personal)).not.toThrow();
+  });
+});
+
+describe('presence and hibernation in the view manager', () => {
+  it('forwards page titles, main-frame navigations and cookie removals of a view to the presence service', () => {
+    w.views.show(brand);
+    const contents = viewOf(w, brand).webContents;
+    contents.emit('page-title-updated', {}, '(3) Home / X');
+    contents.emit('did-navigate-in-page', {}, 'https://x.com/i/flow/login', true);
+    contents.emit('did-navigate-in-page', {}, 'https://ads.example/frame', false);
+    contents.session.cookies.emit('changed', {}, { name: 'twid', domain: '.x.com' }, 'explicit', true);
+    expect(w.pageEvents).toEqual([
+      `${brand.id} title (3) Home / X`,
+      `${brand.id} navigated https://x.com/i/flow/login`,
+      `${brand.id} cookie twid removed=true`,
+    ]);
   });
 });

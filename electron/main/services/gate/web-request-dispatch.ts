@@ -55,9 +55,9 @@ export class WebRequestDispatch {
 
   /**
    * onBeforeRequest: refuses a blocked channel's handshake; remembers a write's body for its headers.
-   * Chromium dispatches onBeforeSendHeaders only for http(s) (the NOTE in ContinueToBeforeSendHeaders of
-   * its proxying URL loader factory, which Electron's copies): a write to any other scheme is decided
-   * here, without headers, rather than never.
+   * Chromium dispatches onBeforeSendHeaders for http(s) requests and for WebSocket handshakes
+   * (ProxyingWebSocket::OnBeforeRequestComplete): a write to any other scheme is decided here, without
+   * headers, rather than never.
    */
   async beforeRequest(details: BeforeRequest): Promise<{ cancel: boolean }> {
     try {
@@ -68,7 +68,7 @@ export class WebRequestDispatch {
       if (details.resourceType === 'webSocket') return { cancel: true };
     }
     if (NEVER_PUBLISHING_METHODS.has(details.method)) return { cancel: false };
-    if (!/^https?:/i.test(details.url)) return this.decide(details.id, details.method, details.url, {}, details.uploadData);
+    if (!/^(https?|wss?):/i.test(details.url)) return this.decide(details.id, details.method, details.url, {}, details.uploadData);
     remember(this.bodies, details.id, details.uploadData, MAX_WAITING);
     return { cancel: false };
   }
