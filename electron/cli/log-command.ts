@@ -15,6 +15,8 @@ import { formatDuration } from '../../shared/log/local-time.ts';
 import type { LogSummary, TimeStats } from '../../shared/log/statistics.ts';
 import { LogService } from '../main/services/log/log-service.ts';
 import { defaultLogPath } from '../main/services/log/paths.ts';
+import { planImport } from '../main/services/log/log-transfer.ts';
+import { describeFileError } from './file-errors.ts';
 
 /** What the command needs from outside; defaults are the real ones. */
 export interface LogCommandDeps {
@@ -119,7 +121,14 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
     .option('--hours <start-end>', 'business hours, Monday to Friday, e.g. 9-17', '9-17')
     .option('--target <minutes>', 'response target in minutes', '60');
 
-  async function run(command: Command, action: (service: LogService, filePath: string, zone: string) => Promise<void>, mode: 'read' | 'write'): Promise<void> {
+  /** Opens the log: `read` needs the file, `import` reads it when there (missing = empty), never creating it. */
+  type Opener = (readOnly: boolean) => Promise<LogService>;
+
+  async function run(
+    command: Command,
+    action: (service: LogService, filePath: string, zone: string, reopen: Opener) => Promise<void>,
+    mode: 'read' | 'import',
+  ): Promise<void> {
     try {
       const options = command.optsWithGlobals<CommonOptions & { hours?: string }>();
       const zone = options.zone ?? 'UTC';
@@ -129,27 +138,32 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
       const target = Number(options.target ?? '60');
       if (!Number.isFinite(target) || target <= 0) throw new UsageError(`--target must be a positive number of minutes (got ${options.target})`);
       const filePath = options.log ?? logPath();
-      if (mode === 'read' && !existsSync(filePath)) throw new FileError(`no log file at ${filePath}`);
-      if (existsSync(filePath) && !statSync(filePath).isFile()) throw new FileError(`not a file: ${filePath}`);
-      if (mode === 'write') mkdirSync(dirname(filePath), { recursive: true });
-      let service: LogService;
+      if (mode === 'read' && !existsSync(filePath)) throw new FileError(`no log file at ${filePath}: it does not exist`);
+      if (existsSync(filePath) && !statSync(filePath).isFile()) throw new FileError(`${filePath} is a folder, not a file`);
+      const open: Opener = async (readOnly) => {
+        if (!readOnly) {
+          try {
+            mkdirSync(dirname(filePath), { recursive: true });
+          } catch (error) {
+            throw new FileError(describeFileError(dirname(filePath), error, true));
+          }
+        }
+        try {
+          return await LogService.open(filePath, {
+            decodeItemTime: decode,
+            schedule: { ...defaultSchedule(zone), startHour: Number(hours[1]), endHour: Number(hours[2]) },
+            defaultTargetMinutes: target,
+            readOnly,
+          });
+        } catch (error) {
+          throw new FileError(describeFileError(filePath, error, !readOnly));
+        }
+      };
+      // Read-only first, for imports too: a rejected or empty import must not create the log file.
+      const service = await open(true);
+      warnAboutLoad(service, filePath);
       try {
-        service = await LogService.open(filePath, {
-          decodeItemTime: decode,
-          schedule: { ...defaultSchedule(zone), startHour: Number(hours[1]), endHour: Number(hours[2]) },
-          defaultTargetMinutes: target,
-          readOnly: mode === 'read',
-        });
-      } catch (error) {
-        throw new FileError(`cannot read ${filePath}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      const { skipped } = service.loadReport;
-      if (skipped.length > 0) {
-        const shown = skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`).join('; ');
-        stderr.write(`hatrack: warning: skipped ${skipped.length} unreadable line(s) in ${filePath}: ${shown}${skipped.length > 5 ? '; …' : ''}\n`);
-      }
-      try {
-        await action(service, filePath, zone);
+        await action(service, filePath, zone, open);
       } finally {
         await service.close();
       }
@@ -160,26 +174,44 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
     }
   }
 
+  function warnAboutLoad(service: LogService, filePath: string): void {
+    const { skipped } = service.loadReport;
+    if (skipped.length > 0) {
+      const shown = skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`).join('; ');
+      stderr.write(`hatrack: warning: skipped ${skipped.length} unreadable line(s) in ${filePath}: ${shown}${skipped.length > 5 ? '; …' : ''}\n`);
+    }
+  }
+
   log
     .command('import')
     .description('import a CSV of past replies (account, platform, item, received_at, replied_at) or a JSON export')
     .argument('<file>', 'CSV or JSON file')
     .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['csv', 'json']))
     .action(async (file: string, options: { format?: 'csv' | 'json' }, command: Command) => {
-      await run(command, async (service, filePath) => {
+      await run(command, async (service, filePath, _zone, open) => {
         let text: string;
         try {
           text = await readFile(file, 'utf8');
         } catch (error) {
-          throw new FileError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+          throw new FileError(describeFileError(file, error));
         }
         const kind = options.format ?? (extname(file).toLowerCase() === '.json' ? 'json' : 'csv');
-        const result = await service.importFile(text, kind);
-        if (!result.ok) {
-          throw new FileError(`${file} was not imported (nothing written):\n  ${result.errors.join('\n  ')}`);
+        const plan = planImport(service, text, kind, { decodeItemTime: decode, now: () => new Date() });
+        if (!plan.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${plan.errors.join('\n  ')}`);
+        let result = { added: 0, duplicates: plan.duplicates };
+        if (plan.fresh.length > 0) {
+          const writer = await open(false);
+          try {
+            // Planned again on the writable log, in case the app added entries in between.
+            const written = await writer.importFile(text, kind);
+            if (!written.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${written.errors.join('\n  ')}`);
+            result = written;
+          } finally {
+            await writer.close();
+          }
         }
         stdout.write(`imported ${result.added} entr${result.added === 1 ? 'y' : 'ies'} into ${filePath}` + (result.duplicates ? ` (${result.duplicates} already present)` : '') + '\n');
-      }, 'write');
+      }, 'import');
     });
 
   addFilterOptions(
@@ -195,14 +227,18 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
         await service.exportTo(options.format, filter, stdout);
         return;
       }
-      const out = createWriteStream(options.out);
-      const failed = once(out, 'error').then(([error]) => {
-        throw new FileError(`cannot write ${options.out}: ${(error as Error).message}`);
-      });
-      failed.catch(() => undefined); // handled by the races below; avoids an unhandled rejection afterwards
+      const target = options.out;
+      const fail = (error: unknown): never => {
+        throw new FileError(describeFileError(target, error, true));
+      };
+      const out = createWriteStream(target);
+      // Opening first turns a missing folder or a denied path into a sentence before anything is exported.
+      await once(out, 'open').catch(fail);
+      const failed = once(out, 'error').then(([error]) => fail(error));
+      failed.catch(() => undefined); // handled by the race below; avoids an unhandled rejection afterwards
       const count = await Promise.race([service.exportTo(options.format, filter, out), failed]);
       out.end();
-      await Promise.race([once(out, 'finish'), failed]);
+      await once(out, 'finish').catch(fail);
       stderr.write(`exported ${count} entr${count === 1 ? 'y' : 'ies'} to ${options.out}\n`);
     }, 'read');
   });

@@ -1,6 +1,6 @@
 // `hatrack log` on real temp files: import, export (stdout and --out), stats, and exit codes for bad input.
 import { describe, it, expect, afterEach, beforeEach } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -75,18 +75,19 @@ describe('hatrack log', () => {
     expect(text.out).toMatch(/median\s+1 h 05 min/);
 
     const again = await hatrack('log', 'import', join(dir, 'past.csv'), '--log', log);
-    expect(again.out).toContain('imported 3 entries');
+    expect(again.out).toContain('imported 0 entries');
+    expect(again.out).toContain('(3 already present)');
     const json = join(dir, 'export.json');
     await hatrack('log', 'export', '--log', log, '--format', 'json', '--out', json);
     const reimport = await hatrack('log', 'import', json, '--log', log);
     expect(reimport.out).toContain('imported 0 entries');
-    expect(reimport.out).toContain('6 already present');
+    expect(reimport.out).toContain('3 already present');
   });
 
   it('exits 2 on bad arguments', async () => {
     const log = join(dir, 'log.jsonl');
     writeFileSync(log, '');
-    expect((await hatrack('log', 'export', '--log', log, '--format', 'xlsx')).code).toBe(2);
+    expect((await hatrack('log', 'export', '--log', log, '--format', 'docx')).code).toBe(2);
     expect((await hatrack('log', 'export', '--log', log, '--from', 'last week')).code).toBe(2);
     expect((await hatrack('log', 'export', '--log', log, '--platform', 'myspace')).code).toBe(2);
     expect((await hatrack('log', 'stats', '--log', log, '--zone', 'Mars/Base')).code).toBe(2);
@@ -99,13 +100,29 @@ describe('hatrack log', () => {
     const missing = await hatrack('log', 'stats', '--log', join(dir, 'nope.jsonl'));
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('no log file');
-    expect((await hatrack('log', 'import', join(dir, 'nope.csv'), '--log', log)).code).toBe(1);
+    const noCsv = await hatrack('log', 'import', join(dir, 'nope.csv'), '--log', log);
+    expect(noCsv.code).toBe(1);
+    expect(noCsv.err).toBe(`hatrack log: ${join(dir, 'nope.csv')} does not exist\n`);
+    expect(existsSync(log)).toBe(false);
     writeFileSync(join(dir, 'bad.csv'), 'account,platform,item,received_at,replied_at\nacme,x,1,,yesterday-ish\n');
     const bad = await hatrack('log', 'import', join(dir, 'bad.csv'), '--log', log);
     expect(bad.code).toBe(1);
-    expect(bad.err).toContain('line 2: replied_at is not a date');
-    expect(readFileSync(log, 'utf8')).toBe('');
-    expect((await hatrack('log', 'stats', '--log', dir)).code).toBe(1);
+    expect(bad.err).toContain('line 2: replied_at "yesterday-ish" is not a date');
+    expect(bad.err).toContain('accepted dates: ISO 8601');
+    expect(existsSync(log)).toBe(false);
+    const folder = await hatrack('log', 'stats', '--log', dir);
+    expect(folder.code).toBe(1);
+    expect(folder.err).toBe(`hatrack log: ${dir} is a folder, not a file\n`);
+  });
+
+  it('names the missing folder when --out cannot be created, never a bare ENOENT', async () => {
+    writeFileSync(join(dir, 'past.csv'), CSV);
+    const log = join(dir, 'log.jsonl');
+    expect((await hatrack('log', 'import', join(dir, 'past.csv'), '--log', log)).code).toBe(0);
+    const out = join(dir, 'no-such-folder', 'out.csv');
+    const result = await hatrack('log', 'export', '--log', log, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`hatrack log: cannot write ${out}: the folder ${join(dir, 'no-such-folder')} does not exist\n`);
   });
 
   it('uses the default log path and warns about skipped lines without failing', async () => {

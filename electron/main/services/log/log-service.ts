@@ -399,7 +399,7 @@ export class LogService {
 
   /** Imports a CSV of past replies or a JSON export: all rows or none (errors are line-numbered). */
   importFile(text: string, kind: 'csv' | 'json'): Promise<ImportResult> {
-    return importIntoLog(this, text, kind, { decodeItemTime: this.deps.decodeItemTime, newId: this.newId, now: this.now });
+    return importIntoLog(this, text, kind, { decodeItemTime: this.deps.decodeItemTime, now: this.now });
   }
 
   /** Appends pre-built lines in one durable write (imports). */

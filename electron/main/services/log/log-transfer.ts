@@ -7,7 +7,7 @@ import { buildHtmlReport, type ReportText } from '../../../../shared/log/html-re
 import { LocalTimeFormatter } from '../../../../shared/log/local-time.ts';
 import { parseImportCsv, parseImportJson, type ImportContext } from '../../../../shared/log/import-parse.ts';
 import { normaliseHandle } from '../../../../shared/log/model.ts';
-import type { AccountRef, DecodeItemTime } from '../../../../shared/log/entry-schema.ts';
+import type { AccountRef, DecodeItemTime, ReplyLine } from '../../../../shared/log/entry-schema.ts';
 import type { LogService } from './log-service.ts';
 
 /** Export formats. */
@@ -78,13 +78,16 @@ function slowestRows(service: LogService, matches: Uint32Array, count: number): 
 /** The result of an import: what was added and skipped, or every error (then nothing was written). */
 export type ImportResult = { ok: true; added: number; duplicates: number } | { ok: false; errors: string[] };
 
-/** Imports a CSV of past replies or a JSON export; duplicates (same entry id) are skipped. */
-export async function importIntoLog(
+/** What an import would add: the new lines, and how many are already in the log (or every error). */
+export type ImportPlan = { ok: true; fresh: ReplyLine[]; duplicates: number } | { ok: false; errors: string[] };
+
+/** Parses an import and sets aside the entries the log already has (same id), writing nothing. */
+export function planImport(
   service: LogService,
   text: string,
   kind: 'csv' | 'json',
-  deps: { decodeItemTime: DecodeItemTime; newId: () => string; now: () => Date },
-): Promise<ImportResult> {
+  deps: { decodeItemTime: DecodeItemTime; now: () => Date },
+): ImportPlan {
   const known = new Map<string, AccountRef>();
   for (const account of service.index.variants) {
     known.set(`${account.id.toLowerCase()}`, account);
@@ -93,11 +96,10 @@ export async function importIntoLog(
   const context: ImportContext = {
     decodeItemTime: deps.decodeItemTime,
     zone: service.schedule.zone,
-    newId: deps.newId,
     now: deps.now,
     resolveAccount: (handleOrId) => known.get(handleOrId.toLowerCase()) ?? known.get(normaliseHandle(handleOrId)) ?? null,
   };
-  const parsed = kind === 'csv' ? parseImportCsv(text, context) : parseImportJson(text);
+  const parsed = kind === 'csv' ? parseImportCsv(text, context) : parseImportJson(text, deps.now());
   if (!parsed.ok) return parsed;
   const seen = new Set<string>();
   const fresh = parsed.lines.filter((line) => {
@@ -105,7 +107,19 @@ export async function importIntoLog(
     seen.add(line.id);
     return true;
   });
+  return { ok: true, fresh, duplicates: parsed.lines.length - fresh.length };
+}
+
+/** Imports a CSV of past replies or a JSON export; duplicates (same entry id) are skipped. */
+export async function importIntoLog(
+  service: LogService,
+  text: string,
+  kind: 'csv' | 'json',
+  deps: { decodeItemTime: DecodeItemTime; now: () => Date },
+): Promise<ImportResult> {
+  const plan = planImport(service, text, kind, deps);
+  if (!plan.ok) return plan;
   // One write: the import lands whole or (on an I/O error) not at all in memory.
-  await service.appendLines(fresh);
-  return { ok: true, added: fresh.length, duplicates: parsed.lines.length - fresh.length };
+  await service.appendLines(plan.fresh);
+  return { ok: true, added: plan.fresh.length, duplicates: plan.duplicates };
 }

@@ -101,7 +101,55 @@ describe('exports', () => {
   });
 });
 
+const ACCEPTED_DATES =
+  'accepted dates: ISO 8601 with an offset (2026-03-30T08:30:00Z, 2026-03-30T10:30:00+02:00), or a local time in Europe/Paris written 2026-03-30 10:30, 2026-03-30 10:30:00 or 2026-03-30T10:30';
+
 describe('import', () => {
+  it('imports the same CSV twice without adding anything the second time', async () => {
+    const { log, file } = await openTemp();
+    const csv = 'account,platform,item,received_at,replied_at\nacme,x,1,2026-03-30T08:00:00Z,2026-03-30T08:10:00Z\nacme,x,2,,2026-03-30T08:20:00Z\njo,bluesky,t2026-03-30T08:00:00Z,,2026-03-30T09:00:00Z\njo,x,3,2026-03-30 09:00,2026-03-30T09:00:00Z\n';
+    expect(await log.importFile(csv, 'csv')).toEqual({ ok: true, added: 4, duplicates: 0 });
+    expect(await log.importFile(csv, 'csv')).toEqual({ ok: true, added: 0, duplicates: 4 });
+    // The same rows in another shape (semicolons, URL, @handle, upper case) are the same replies.
+    const again = 'Account;Platform;Item;Received_At;Replied_At\r\n@ACME;X;https://x.com/acme/status/1;2026-03-30T10:00:00+02:00;2026-03-30T08:10:00.000Z\r\n';
+    expect(await log.importFile(again, 'csv')).toEqual({ ok: true, added: 0, duplicates: 1 });
+    expect(log.query({}).total).toBe(4);
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(4);
+  });
+
+  it('rejects, with line numbers, a reply dated before its item and dates in the future', async () => {
+    const { log } = await openTemp();
+    const csv = [
+      'account,platform,item,received_at,replied_at',
+      'acme,x,1,2026-03-30T08:00:00Z,2026-03-30T07:59:00Z',
+      'acme,x,2,,2026-04-02T08:00:00Z',
+      'acme,x,3,2026-04-01T08:00:00Z,2026-03-30T08:00:00Z',
+      'acme,x,t2026-03-30T09:00:00Z,,2026-03-30T08:00:00Z',
+      'acme,x,5,2026-03-30T08:00:00Z,2026-03-30T08:00:00Z',
+      '',
+    ].join('\n');
+    expect(await log.importFile(csv, 'csv')).toEqual({
+      ok: false,
+      errors: [
+        'line 2: replied_at 2026-03-30T07:59:00Z is before received_at 2026-03-30T08:00:00Z',
+        'line 3: replied_at 2026-04-02T08:00:00Z is in the future',
+        'line 4: received_at 2026-04-01T08:00:00Z is in the future',
+        'line 5: replied_at 2026-03-30T08:00:00Z is before the item was created (2026-03-30T09:00:00.000Z, from its ID)',
+      ],
+    });
+    expect(log.query({}).total).toBe(0);
+  });
+
+  it('applies the same date checks to JSON imports, naming the entry', async () => {
+    const { log } = await openTemp();
+    const entry = (id: string, startAt: string | null, sentAt: string) => ({ id, account: brand, platform: 'x', replyToId: id, startAt, startSource: 'import', sentAt, excerpt: null });
+    const json = JSON.stringify({ schema: 'hatrack.log.export', v: 1, entries: [entry('a', '2026-03-30T08:00:00Z', '2026-03-30T07:00:00Z'), entry('b', null, '2027-01-01T00:00:00Z')] });
+    expect(await log.importFile(json, 'json')).toEqual({
+      ok: false,
+      errors: ['entry 1: sentAt 2026-03-30T07:00:00Z is before startAt 2026-03-30T08:00:00Z', 'entry 2: sentAt 2027-01-01T00:00:00Z is in the future'],
+    });
+  });
+
   it('imports a CSV of past replies with URLs and case-insensitive headers', async () => {
     const { log } = await openTemp();
     const csv = 'Account,PLATFORM,Item,Received_At,Replied_At\n@acme,x,https://x.com/acme/status/42,2026-03-30 10:00,2026-03-30T08:30:00Z\njo,Bluesky,t2026-03-30T08:00:00Z,,2026-03-30T08:05:00Z\nacme,x,zz,,2026-03-30T08:05:00Z\n';
@@ -116,7 +164,14 @@ describe('import', () => {
     const { log, file } = await openTemp();
     const csv = 'account,platform,item,received_at,replied_at\nacme,x,1,,2026-03-30T08:30:00Z\nacme,myspace,2,,2026-03-30T08:30:00Z\n\nacme,x,3,,soon\n';
     const result = await log.importFile(csv, 'csv');
-    expect(result).toEqual({ ok: false, errors: ['line 3: platform "myspace" is not one of x, mastodon, bluesky, threads, linkedin, facebook, instagram, reddit, youtube, custom', 'line 5: replied_at is not a date'] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        'line 3: platform "myspace" is not one of x, mastodon, bluesky, threads, linkedin, facebook, instagram, reddit, youtube, custom',
+        'line 5: replied_at "soon" is not a date',
+        ACCEPTED_DATES,
+      ],
+    });
     expect(log.query({}).total).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe('');
     expect(await log.importFile('account,item\n', 'csv')).toEqual({ ok: false, errors: ['line 1: missing column(s): platform, received_at, replied_at'] });

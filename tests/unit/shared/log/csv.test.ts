@@ -35,6 +35,13 @@ describe('CSV cells', () => {
       [5, ['2', 'z']],
     ]);
     expect(() => parseCsv('a\n"open')).toThrow('line 2: unterminated quoted cell');
+    expect(() => parseCsv('a,b\n1,"x\ny"\n2,"open\n3,4')).toThrow('line 4: unterminated quoted cell');
+  });
+
+  it('reads the semicolon and tab separated files spreadsheets save in many locales', () => {
+    expect(parseCsv('a;b\r\n1;"x;y"\r\n').map((r) => r.cells)).toEqual([['a', 'b'], ['1', 'x;y']]);
+    expect(parseCsv('a\tb\n1\t2,5\n').map((r) => r.cells)).toEqual([['a', 'b'], ['1', '2,5']]);
+    expect(parseCsv('a,b\r1,2\r').map((r) => [r.line, r.cells])).toEqual([[1, ['a', 'b']], [2, ['1', '2']]]);
   });
 });
 
