@@ -11,11 +11,13 @@ import { PLATFORM_IDS, type PlatformId } from '../../shared/platforms/platform-i
 import type { DecodeItemTime } from '../../shared/log/entry-schema.ts';
 import type { LogFilter } from '../../shared/log/model.ts';
 import { defaultSchedule } from '../../shared/log/business-hours.ts';
-import { formatDuration } from '../../shared/log/local-time.ts';
+import { formatDuration } from '../../shared/log/duration-format.ts';
 import type { LogSummary, TimeStats } from '../../shared/log/statistics.ts';
 import { LogService } from '../main/services/log/log-service.ts';
 import { defaultLogPath } from '../main/services/log/paths.ts';
 import { planImport } from '../main/services/log/log-transfer.ts';
+import { ENGLISH_REPORT_TEXT } from '../../shared/log/html-report.ts';
+import { FRENCH_REPORT_TEXT } from '../../shared/log/report-text-fr.ts';
 import { describeFileError } from './file-errors.ts';
 
 /** What the command needs from outside; defaults are the real ones. */
@@ -217,14 +219,18 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
   addFilterOptions(
     log
       .command('export')
-      .description('export entries as CSV, JSON or an HTML report (stdout unless --out)')
-      .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json', 'html']).default('csv'))
+      .description('export entries as CSV, JSON, XLSX or an HTML report (stdout unless --out)')
+      .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json', 'html', 'xlsx']).default('csv'))
+      .addOption(new Option('--lang <language>', 'language of the HTML report and the XLSX sheets').choices(['en', 'fr']).default('en'))
       .option('--out <file>', 'write to this file instead of stdout'),
-  ).action(async (options: FilterOptions & { format: 'csv' | 'json' | 'html'; out?: string }, command: Command) => {
+  ).action(async (options: FilterOptions & { format: 'csv' | 'json' | 'html' | 'xlsx'; lang: 'en' | 'fr'; out?: string }, command: Command) => {
     await run(command, async (service, _filePath, zone) => {
       const filter = buildFilter(options, zone);
+      const exportOptions = { locale: options.lang, text: options.lang === 'fr' ? FRENCH_REPORT_TEXT : ENGLISH_REPORT_TEXT };
       if (!options.out) {
-        await service.exportTo(options.format, filter, stdout);
+        // A zip file on a terminal is noise and can upset it; piping it elsewhere is fine.
+        if (options.format === 'xlsx' && (stdout as NodeJS.WriteStream).isTTY === true) throw new UsageError('--format xlsx needs --out <file> (or a pipe)');
+        await service.exportTo(options.format, filter, stdout, exportOptions);
         return;
       }
       const target = options.out;
@@ -236,7 +242,7 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
       await once(out, 'open').catch(fail);
       const failed = once(out, 'error').then(([error]) => fail(error));
       failed.catch(() => undefined); // handled by the race below; avoids an unhandled rejection afterwards
-      const count = await Promise.race([service.exportTo(options.format, filter, out), failed]);
+      const count = await Promise.race([service.exportTo(options.format, filter, out, exportOptions), failed]);
       out.end();
       await once(out, 'finish').catch(fail);
       stderr.write(`exported ${count} entr${count === 1 ? 'y' : 'ies'} to ${options.out}\n`);

@@ -3,7 +3,7 @@
 import { escapeHtml } from '../escape-html.ts';
 import type { LogFilter, ReplyRow } from './model.ts';
 import type { LogSummary, TimeStats } from './statistics.ts';
-import { formatDuration } from './local-time.ts';
+import { formatDuration } from './duration-format.ts';
 
 /** Escapes text for HTML element content and quoted attributes. */
 export { escapeHtml };

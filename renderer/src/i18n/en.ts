@@ -223,6 +223,7 @@ export const en = {
       heading: 'Export and import',
       csv: 'Export CSV',
       json: 'Export JSON',
+      xlsx: 'Export Excel (XLSX)', // exports (issue 9)
       html: 'Report (HTML)',
       pdf: 'Report (PDF)',
       import: 'Import…',

@@ -225,6 +225,7 @@ export const fr: Messages = {
       heading: 'Exporter et importer',
       csv: 'Exporter en CSV',
       json: 'Exporter en JSON',
+      xlsx: 'Exporter pour Excel (XLSX)', // exports (issue 9)
       html: 'Rapport (HTML)',
       pdf: 'Rapport (PDF)',
       import: 'Importer…',

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Command, CommanderError } from 'commander';
+import ExcelJS from 'exceljs';
 import { registerLog } from '../../../electron/cli/log-command.ts';
 import type { DecodeItemTime } from '../../../shared/log/entry-schema.ts';
 
@@ -82,6 +83,21 @@ describe('hatrack log', () => {
     const reimport = await hatrack('log', 'import', json, '--log', log);
     expect(reimport.out).toContain('imported 0 entries');
     expect(reimport.out).toContain('3 already present');
+  });
+
+  it('exports XLSX with --format xlsx, item IDs kept as text', async () => {
+    const log = join(dir, 'log.jsonl');
+    writeFileSync(join(dir, 'ids.csv'), 'account,platform,item,received_at,replied_at\nacme,x,1899999999999999999,2026-03-30T08:00:00Z,2026-03-30T08:10:00Z\n');
+    expect((await hatrack('log', 'import', join(dir, 'ids.csv'), '--log', log)).code).toBe(0);
+    const out = join(dir, 'report.xlsx');
+    const result = await hatrack('log', 'export', '--log', log, '--zone', 'Europe/Paris', '--format', 'xlsx', '--out', out);
+    expect(result).toMatchObject({ code: 0, err: `exported 1 entry to ${out}\n` });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const sheet = book.getWorksheet('Replies');
+    expect(sheet?.getRow(2).getCell(6).value).toBe('1899999999999999999');
+    expect(sheet?.getRow(2).getCell(8).value).toEqual(new Date('2026-03-30T10:10:00Z'));
+    expect(book.getWorksheet('Summary')?.getRow(8).getCell(2).value).toBe('Mon–Fri 09:00–17:00 (Europe/Paris)');
   });
 
   it('exits 2 on bad arguments', async () => {

@@ -57,12 +57,12 @@ export function logHandlers(log: LogService, files: FilePort, changed: () => voi
             done();
           },
         });
-        const count = await log.exportTo('html', filter, sink, { text: reportText(locale()) });
+        const count = await log.exportTo('html', filter, sink, { text: reportText(locale()), locale: locale() });
         await writeFile(path, await files.htmlToPdf(html));
         return { path, count };
       }
       const out = createWriteStream(path);
-      const count = await log.exportTo(format, filter, out, { text: reportText(locale()) });
+      const count = await log.exportTo(format, filter, out, { text: reportText(locale()), locale: locale() });
       out.end();
       await finished(out);
       return { path, count };

@@ -1,4 +1,4 @@
-// Streaming exports (CSV, JSON, HTML) and all-or-nothing imports for a LogService, with stream backpressure.
+// Streaming exports (CSV, JSON, HTML, XLSX) and all-or-nothing imports for a LogService, with stream backpressure.
 import { once } from 'node:events';
 import type { LogFilter, ReplyRow } from '../../../../shared/log/model.ts';
 import { csvHeader, csvRow } from '../../../../shared/log/csv-export.ts';
@@ -9,15 +9,18 @@ import { parseImportCsv, parseImportJson, type ImportContext } from '../../../..
 import { normaliseHandle } from '../../../../shared/log/model.ts';
 import type { AccountRef, DecodeItemTime, ReplyLine } from '../../../../shared/log/entry-schema.ts';
 import type { LogService } from './log-service.ts';
+import { writeXlsx } from './xlsx-export.ts';
 
 /** Export formats. */
-export type ExportFormat = 'csv' | 'json' | 'html';
+export type ExportFormat = 'csv' | 'json' | 'html' | 'xlsx';
 
 /** Options for exports. */
 export interface ExportOptions {
   /** How many slowest replies the HTML report lists. */
   slowestCount?: number;
   text?: ReportText;
+  /** Language of the XLSX sheets and of durations in words ("en", "fr"). */
+  locale?: string;
   now?: () => Date;
 }
 
@@ -43,11 +46,16 @@ export async function exportLog(
     await writeChunk(out, buildHtmlReport({ filter, summary, slowest, generatedAt: now().toISOString(), zone: service.schedule.zone, ...(options.text ? { text: options.text } : {}) }));
     return matches.length;
   }
+  if (format === 'xlsx') {
+    const input = { filter, summary: service.summaryOf(matches), schedule: service.schedule, generatedMs: now().getTime(), locale: options.locale ?? 'en' };
+    await writeXlsx(out, input, rowsOf(service, matches));
+    return matches.length;
+  }
   const local = new LocalTimeFormatter(service.schedule.zone);
   let buffer = format === 'csv' ? csvHeader() : jsonHead(filter, service.summaryOf(matches), now().toISOString());
   for (let k = 0; k < matches.length; k++) {
     const row = service.row(matches[k] as number);
-    buffer += format === 'csv' ? csvRow(row, local) : jsonEntry(row, k === 0);
+    buffer += format === 'csv' ? csvRow(row, local, options.locale) : jsonEntry(row, k === 0);
     if (buffer.length >= FLUSH_AT) {
       await writeChunk(out, buffer);
       buffer = '';
@@ -56,6 +64,10 @@ export async function exportLog(
   if (format === 'json') buffer += jsonTail();
   await writeChunk(out, buffer);
   return matches.length;
+}
+
+function* rowsOf(service: LogService, matches: Uint32Array): Generator<ReplyRow> {
+  for (let k = 0; k < matches.length; k++) yield service.row(matches[k] as number);
 }
 
 /** The `count` slowest timed replies among `matches`, slowest first. */

@@ -49,7 +49,7 @@ describe('exports', () => {
     expect(col(first, 'received_local')).toBe('2026-03-27 16:00:00');
     expect(col(first, 'replied_local')).toBe('2026-03-30 10:00:00');
     expect(col(first, 'response_seconds')).toBe(String(65 * 3600));
-    expect(col(first, 'response')).toBe('2 d 17 h 00 min');
+    expect(col(first, 'response')).toBe('2 d 17 h');
     expect(col(first, 'business_response')).toBe('2 h 00 min');
     expect(col(first, 'within_target')).toBe('no');
     expect(col(first, 'excerpt')).toBe(`'=HYPERLINK("http://evil")`);

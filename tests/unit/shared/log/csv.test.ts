@@ -1,7 +1,7 @@
-// CSV safety and parsing: OWASP formula neutralising, quoting, line-numbered parsing, durations and local times.
+// CSV safety and parsing: OWASP formula neutralising, quoting, line-numbered parsing, and local times.
 import { describe, it, expect } from 'vitest';
 import { csvLine, neutraliseCell, parseCsv, restoreCell } from '../../../../shared/log/csv.ts';
-import { LocalTimeFormatter, formatDuration } from '../../../../shared/log/local-time.ts';
+import { LocalTimeFormatter } from '../../../../shared/log/local-time.ts';
 import { itemIdFromCell, parseImportTime } from '../../../../shared/log/import-parse.ts';
 
 describe('CSV cells', () => {
@@ -46,14 +46,6 @@ describe('CSV cells', () => {
 });
 
 describe('formatting', () => {
-  it('formats durations for people', () => {
-    expect(formatDuration(45_000)).toBe('45 s');
-    expect(formatDuration(12 * 60_000)).toBe('12 min');
-    expect(formatDuration(65 * 60_000)).toBe('1 h 05 min');
-    expect(formatDuration((50 * 60 + 3) * 60_000)).toBe('2 d 02 h 03 min');
-    expect(formatDuration(null)).toBe('');
-  });
-
   it('formats local times on both sides of a DST change', () => {
     const paris = new LocalTimeFormatter('Europe/Paris');
     expect(paris.format(Date.parse('2026-03-29T00:30:00Z'))).toBe('2026-03-29 01:30:00');
