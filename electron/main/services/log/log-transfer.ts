@@ -43,7 +43,7 @@ export async function exportLog(
   if (format === 'html') {
     const summary = service.summaryOf(matches);
     const slowest = slowestRows(service, matches, options.slowestCount ?? 20);
-    await writeChunk(out, buildHtmlReport({ filter, summary, slowest, generatedAt: now().toISOString(), zone: service.schedule.zone, ...(options.text ? { text: options.text } : {}) }));
+    await writeChunk(out, buildHtmlReport({ filter, summary, slowest, generatedAt: now().toISOString(), zone: service.schedule.zone, schedule: service.schedule, ...(options.text ? { text: options.text } : {}) }));
     return matches.length;
   }
   if (format === 'xlsx') {
