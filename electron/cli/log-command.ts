@@ -177,7 +177,11 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
   }
 
   function warnAboutLoad(service: LogService, filePath: string): void {
-    const { skipped } = service.loadReport;
+    const { skipped, invalidUtf8 } = service.loadReport;
+    if (invalidUtf8.count > 0) {
+      const shown = invalidUtf8.lines.slice(0, 10).join(', ') + (invalidUtf8.count > 10 ? ', …' : '');
+      stderr.write(`hatrack: warning: ${invalidUtf8.count} line(s) of ${filePath} are not valid UTF-8 (line${invalidUtf8.count === 1 ? '' : 's'} ${shown}): the bad bytes read as \uFFFD\n`);
+    }
     if (skipped.length > 0) {
       const shown = skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`).join('; ');
       stderr.write(`hatrack: warning: skipped ${skipped.length} unreadable line(s) in ${filePath}: ${shown}${skipped.length > 5 ? '; …' : ''}\n`);

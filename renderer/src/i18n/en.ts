@@ -145,6 +145,8 @@ export const en = {
     storeRepaired: 'Some stored data was damaged: {{dropped}} item(s) could not be read and were left out. The original file was kept as {{backup}}.',
     storeNewer: 'Your accounts file comes from a newer Hatrack. A copy was kept as {{backup}}.',
     logSkipped: '{{count}} damaged line(s) of the response-time log could not be read (first at line {{line}} of {{file}}); every other entry was kept.',
+    // exports (issue 9)
+    logInvalidUtf8: '{{count}} line(s) of the response-time log hold bytes that are not UTF-8 (lines {{lines}} of {{file}}); they were read with � in place of those bytes.',
     dismiss: 'Dismiss',
   },
   dashboard: {

@@ -147,6 +147,8 @@ export const fr: Messages = {
     storeRepaired: 'Des données enregistrées étaient abîmées : {{dropped}} élément(s) illisible(s) ont été écartés. Le fichier d’origine a été conservé sous {{backup}}.',
     storeNewer: 'Votre fichier de comptes vient d’une version plus récente de Hatrack. Une copie a été conservée sous {{backup}}.',
     logSkipped: '{{count}} ligne(s) abîmée(s) du journal des temps de réponse n’ont pas pu être lues (la première à la ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
+    // exports (issue 9)
+    logInvalidUtf8: '{{count}} ligne(s) du journal des temps de réponse contiennent des octets qui ne sont pas de l’UTF-8 (lignes {{lines}} de {{file}}) ; elles ont été lues avec � à la place de ces octets.',
     dismiss: 'Fermer',
   },
   dashboard: {

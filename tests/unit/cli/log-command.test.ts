@@ -141,6 +141,20 @@ describe('hatrack log', () => {
     expect(result.err).toBe(`hatrack log: cannot write ${out}: the folder ${join(dir, 'no-such-folder')} does not exist\n`);
   });
 
+  it('warns about lines that are not valid UTF-8, with their count and numbers, and still reads them', async () => {
+    writeFileSync(join(dir, 'past.csv'), CSV);
+    const log = join(dir, 'log.jsonl');
+    expect((await hatrack('log', 'import', join(dir, 'past.csv'), '--log', log)).code).toBe(0);
+    const lines = readFileSync(log).toString('latin1').split('\n');
+    // A Windows-1252 "é" (one byte, 0xE9) pasted into the handle of lines 1 and 3.
+    const damaged = lines.map((line, i) => (i === 0 || i === 2 ? line.replace('"handle":"acme"', '"handle":"acm\u00e9"').replace('"handle":"jo"', '"handle":"j\u00e9"') : line));
+    writeFileSync(log, Buffer.from(damaged.join('\n'), 'latin1'));
+    const stats = await hatrack('log', 'stats', '--log', log);
+    expect(stats.code).toBe(0);
+    expect(stats.out).toContain('Entries: 3');
+    expect(stats.err).toBe(`hatrack: warning: 2 line(s) of ${log} are not valid UTF-8 (lines 1, 3): the bad bytes read as \uFFFD\n`);
+  });
+
   it('uses the default log path and warns about skipped lines without failing', async () => {
     writeFileSync(join(dir, 'past.csv'), CSV);
     expect((await hatrack('log', 'import', join(dir, 'past.csv'))).code).toBe(0);
