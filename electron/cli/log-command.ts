@@ -15,7 +15,7 @@ import { formatDuration } from '../../shared/log/duration-format.ts';
 import type { LogSummary, TimeStats } from '../../shared/log/statistics.ts';
 import { LogService } from '../main/services/log/log-service.ts';
 import { defaultLogPath } from '../main/services/log/paths.ts';
-import { planImport } from '../main/services/log/log-transfer.ts';
+import { decodeImportBytes, planImport } from '../main/services/log/log-transfer.ts';
 import { ENGLISH_REPORT_TEXT } from '../../shared/log/html-report.ts';
 import { FRENCH_REPORT_TEXT } from '../../shared/log/report-text-fr.ts';
 import { describeFileError } from './file-errors.ts';
@@ -195,12 +195,15 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
     .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['csv', 'json']))
     .action(async (file: string, options: { format?: 'csv' | 'json' }, command: Command) => {
       await run(command, async (service, filePath, _zone, open) => {
-        let text: string;
+        let bytes: Uint8Array;
         try {
-          text = await readFile(file, 'utf8');
+          bytes = await readFile(file);
         } catch (error) {
           throw new FileError(describeFileError(file, error));
         }
+        const decoded = decodeImportBytes(bytes);
+        if (!decoded.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${decoded.errors.join('\n  ')}`);
+        const text = decoded.text;
         const kind = options.format ?? (extname(file).toLowerCase() === '.json' ? 'json' : 'csv');
         const plan = planImport(service, text, kind, { decodeItemTime: decode, now: () => new Date() });
         if (!plan.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${plan.errors.join('\n  ')}`);

@@ -125,6 +125,9 @@ describe('hatrack log', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('line 2: replied_at "yesterday-ish" is not a date');
     expect(bad.err).toContain('accepted dates: ISO 8601');
+    writeFileSync(join(dir, 'latin1.csv'), Buffer.from('account,platform,item,received_at,replied_at\nacm\u00e9,x,1,,2026-03-30T08:30:00Z\n', 'latin1'));
+    const latin1 = await hatrack('log', 'import', join(dir, 'latin1.csv'), '--log', log);
+    expect(latin1).toMatchObject({ code: 1, err: expect.stringContaining('line 2: not UTF-8 text (save the file as "CSV UTF-8")') });
     expect(existsSync(log)).toBe(false);
     const folder = await hatrack('log', 'stats', '--log', dir);
     expect(folder.code).toBe(1);

@@ -11,6 +11,7 @@ import type { BusinessSchedule } from '../../../../shared/log/business-hours.ts'
 import type { InvokeHandlers } from '../../../../shared/ipc/contract.ts';
 import type { FilePort } from '../file-port.ts';
 import type { LogService } from './log-service.ts';
+import { decodeImportBytes } from './log-transfer.ts';
 
 type LogHandlers = Pick<InvokeHandlers, 'log:query' | 'log:rows' | 'log:unknown' | 'log:set-start' | 'log:export' | 'log:import'>;
 
@@ -70,8 +71,9 @@ export function logHandlers(log: LogService, files: FilePort, changed: () => voi
     'log:import': async () => {
       const path = await files.openFile(['csv', 'json']);
       if (!path) return null;
-      const text = await readFile(path, 'utf8');
-      const result = await log.importFile(text, path.toLowerCase().endsWith('.json') ? 'json' : 'csv');
+      const decoded = decodeImportBytes(await readFile(path));
+      if (!decoded.ok) return decoded;
+      const result = await log.importFile(decoded.text, path.toLowerCase().endsWith('.json') ? 'json' : 'csv');
       if (result.ok) changed();
       return result;
     },

@@ -90,6 +90,34 @@ function slowestRows(service: LogService, matches: Uint32Array, count: number): 
 /** The result of an import: what was added and skipped, or every error (then nothing was written). */
 export type ImportResult = { ok: true; added: number; duplicates: number } | { ok: false; errors: string[] };
 
+/** How many lines with bad bytes an import error names. */
+const MAX_BAD_LINES = 20;
+
+/**
+ * An import file's bytes as text, or the lines that are not UTF-8 (a CSV saved as Windows-1252 or Latin-1 would
+ * otherwise import its accents as U+FFFD without a word).
+ */
+export function decodeImportBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; errors: string[] } {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    const errors: string[] = [];
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    let start = 0;
+    for (let line = 1; start <= bytes.length && errors.length < MAX_BAD_LINES; line++) {
+      let end = bytes.indexOf(0x0a, start);
+      if (end === -1) end = bytes.length;
+      try {
+        strict.decode(bytes.subarray(start, end));
+      } catch {
+        errors.push(`line ${line}: not UTF-8 text (save the file as "CSV UTF-8")`);
+      }
+      start = end + 1;
+    }
+    return { ok: false, errors };
+  }
+}
+
 /** What an import would add: the new lines, and how many are already in the log (or every error). */
 export type ImportPlan = { ok: true; fresh: ReplyLine[]; duplicates: number } | { ok: false; errors: string[] };
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
 import { parseCsv } from '../../../../shared/log/csv.ts';
+import { decodeImportBytes } from '../../../../electron/main/services/log/log-transfer.ts';
 import { brand, fakeDecode, personal, sequentialIds, tempDir } from './test-helpers.ts';
 
 const cleanups: Array<() => void> = [];
@@ -131,6 +132,13 @@ const ACCEPTED_DATES =
   'accepted dates: ISO 8601 with an offset (2026-03-30T08:30:00Z, 2026-03-30T10:30:00+02:00), or a local time in Europe/Paris written 2026-03-30 10:30, 2026-03-30 10:30:00 or 2026-03-30T10:30';
 
 describe('import', () => {
+  it('refuses a file that is not UTF-8, naming its lines, instead of importing replacement characters', () => {
+    const latin1 = Buffer.from('account,platform,item,received_at,replied_at,excerpt\nacme,x,1,,2026-03-30T08:30:00Z,ok\nacme,x,2,,2026-03-30T08:30:00Z,caf\u00e9\n', 'latin1');
+    expect(decodeImportBytes(latin1)).toEqual({ ok: false, errors: ['line 3: not UTF-8 text (save the file as "CSV UTF-8")'] });
+    const utf8 = Buffer.from('\uFEFFaccount\ncafé\n', 'utf8');
+    expect(decodeImportBytes(utf8)).toEqual({ ok: true, text: '\uFEFFaccount\ncafé\n' });
+  });
+
   it('imports the same CSV twice without adding anything the second time', async () => {
     const { log, file } = await openTemp();
     const csv = 'account,platform,item,received_at,replied_at\nacme,x,1,2026-03-30T08:00:00Z,2026-03-30T08:10:00Z\nacme,x,2,,2026-03-30T08:20:00Z\njo,bluesky,t2026-03-30T08:00:00Z,,2026-03-30T09:00:00Z\njo,x,3,2026-03-30 09:00,2026-03-30T09:00:00Z\n';
