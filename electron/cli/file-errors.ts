@@ -1,4 +1,5 @@
 // Turns Node's file-system error codes into sentences that name the file (the CLI never prints a bare ENOENT).
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -9,7 +10,9 @@ export function describeFileError(path: string, error: unknown, writing = false)
   const code = (error as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return writing ? `cannot write ${path}: the folder ${dirname(path)} does not exist` : `${path} does not exist`;
+      if (!writing) return `${path} does not exist`;
+      // The folder may exist and still refuse new files (e.g. /proc): only blame it when it is really missing.
+      return existsSync(dirname(path)) ? `cannot create ${path} in ${dirname(path)}` : `cannot write ${path}: the folder ${dirname(path)} does not exist`;
     case 'EISDIR':
       return `${path} is a folder, not a file`;
     case 'ENOTDIR':

@@ -103,7 +103,7 @@ function statsText(summary: LogSummary, zone: string): string {
   for (const bucket of summary.buckets) text += `  ${bucket.label.padEnd(12)}${String(bucket.calendar).padStart(8)} /${String(bucket.business).padStart(8)}\n`;
   if (summary.perAccount.length) text += 'Per account:\n';
   for (const a of summary.perAccount) {
-    text += `  @${a.account.handle} (${a.account.kind}): ${a.total} replies, median ${stat(a.calendar.median)}, business median ${stat(a.business.median)}, within ${a.targetMinutes} min: ${pct(a.calendar.withinTarget)}\n`;
+    text += `  @${a.account.handle} (${a.account.kind}): ${a.total} repl${a.total === 1 ? 'y' : 'ies'}, median ${stat(a.calendar.median)}, business median ${stat(a.business.median)}, within ${a.targetMinutes} min: ${pct(a.calendar.withinTarget)}\n`;
   }
   return text;
 }

@@ -75,10 +75,12 @@ export function harEntryToRequest(entry: unknown, position = 0): OutgoingRequest
 /** Parses HAR text and returns its entries; throws HarFormatError when it is not a HAR. */
 export function parseHar(text: string): unknown[] {
   let doc: unknown;
+  if (text.trim() === '') throw new HarFormatError('the file is empty');
   try {
     doc = JSON.parse(text);
-  } catch {
-    throw new HarFormatError('not JSON');
+  } catch (error) {
+    // JSON.parse says where it stopped (position, and line/column on recent engines): a cut file shows as such.
+    throw new HarFormatError(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const log = isObject(doc) ? doc['log'] : undefined;
   const entries = isObject(log) ? log['entries'] : undefined;

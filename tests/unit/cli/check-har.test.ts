@@ -77,6 +77,10 @@ describe('check-har', () => {
     const invalid = await run(['check-har', bad]);
     expect(invalid.code).toBe(1);
     expect(invalid.err).toContain('not a valid HAR');
+    writeFileSync(bad, '');
+    expect((await run(['check-har', bad])).err).toBe(`hatrack check-har: ${bad} is not a valid HAR file (the file is empty)\n`);
+    writeFileSync(bad, '{"log":{"entries":[{"request":{"method":"PO');
+    expect((await run(['check-har', bad])).err).toMatch(/is not a valid HAR file \(not JSON: .*position \d+/);
   });
 
   it('names the malformed entry, and refuses an entry without a method instead of reading it as a GET', async () => {

@@ -74,6 +74,8 @@ describe('hatrack log', () => {
     const text = await hatrack('log', 'stats', '--log', log, '--platform', 'x');
     expect(text.out).toContain('Entries: 2');
     expect(text.out).toMatch(/median\s+1 h 05 min/);
+    expect(text.out).toContain('@acme (brand): 2 replies');
+    expect((await hatrack('log', 'stats', '--log', log, '--platform', 'mastodon')).out).toContain('@jo (brand): 1 reply,');
 
     const again = await hatrack('log', 'import', join(dir, 'past.csv'), '--log', log);
     expect(again.out).toContain('imported 0 entries');
@@ -142,6 +144,9 @@ describe('hatrack log', () => {
     const result = await hatrack('log', 'export', '--log', log, '--out', out);
     expect(result.code).toBe(1);
     expect(result.err).toBe(`hatrack log: cannot write ${out}: the folder ${join(dir, 'no-such-folder')} does not exist\n`);
+    // A folder that exists but refuses new files is not called missing.
+    const proc = await hatrack('log', 'export', '--log', log, '--out', '/proc/hatrack-export.csv');
+    expect(proc).toMatchObject({ code: 1, err: 'hatrack log: cannot create /proc/hatrack-export.csv in /proc\n' });
   });
 
   it('warns about lines that are not valid UTF-8, with their count and numbers, and still reads them', async () => {
