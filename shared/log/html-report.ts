@@ -236,11 +236,13 @@ ${dayLabels}</svg>`;
 /** The page's header facts: when (in the zone), what was selected, and the business hours used. */
 function metaLines(input: ReportInput, t: ReportText): string {
   const facts = filterFacts(input.filter, t.lang);
+  // French typography puts a (non-breaking) space before the colon.
+  const c = t.lang.startsWith('fr') ? '\u00a0: ' : ': ';
   const lines = [
-    `${t.generated}: ${localMinuteOfIso(input.generatedAt, input.zone)} (${input.zone})`,
-    `${t.period}: ${periodText(input.filter, input.zone, t.lang)} · ${t.accounts}: ${facts.accounts} · ${t.platforms}: ${facts.platforms} · ${t.kind}: ${facts.kind}`,
+    `${t.generated}${c}${localMinuteOfIso(input.generatedAt, input.zone)} (${input.zone})`,
+    `${t.period}${c}${periodText(input.filter, input.zone, t.lang)} · ${t.accounts}${c}${facts.accounts} · ${t.platforms}${c}${facts.platforms} · ${t.kind}${c}${facts.kind}`,
   ];
-  if (input.schedule) lines.push(`${t.schedule}: ${scheduleText(input.schedule, t.lang)}`);
+  if (input.schedule) lines.push(`${t.schedule}${c}${scheduleText(input.schedule, t.lang)}`);
   return lines.map((line) => `<p class="meta">${escapeHtml(line)}</p>`).join('\n');
 }
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
 import { parseCsv } from '../../../../shared/log/csv.ts';
+import { FRENCH_REPORT_TEXT } from '../../../../shared/log/report-text-fr.ts';
 import { decodeImportBytes } from '../../../../electron/main/services/log/log-transfer.ts';
 import { brand, fakeDecode, personal, sequentialIds, tempDir } from './test-helpers.ts';
 
@@ -114,6 +115,22 @@ describe('exports', () => {
     expect(html).toContain('Business hours: Mon–Fri 09:00–17:00 (Europe/Paris)');
     // "Sent" of the slowest reply (08:00Z) in Paris time.
     expect(html).toMatch(/<td class="t">2026-03-30 10:00<\/td>/);
+  });
+
+  it('writes the French report with French typography and French period words', async () => {
+    const { log } = await openTemp();
+    await seed(log);
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await log.exportTo('html', { to: '2026-03-31T22:00:00Z' }, out, { text: FRENCH_REPORT_TEXT });
+    out.end();
+    const html = Buffer.concat(chunks).toString('utf8');
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('Généré le\u00a0: 2026-03-31 14:00 (Europe/Paris)');
+    expect(html).toContain('Période\u00a0: jusqu’au 2026-04-01 00:00 (Europe/Paris)');
+    expect(html).toContain('Heures ouvrées\u00a0: lun.–ven. 09:00–17:00 (Europe/Paris)');
+    expect(html).toContain('2 j 17 h');
   });
 
   it('draws the business-hours series in the daily chart, with its legend', async () => {
