@@ -191,6 +191,12 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
   log
     .command('import')
     .description('import a CSV of past replies (account, platform, item, received_at, replied_at) or a JSON export')
+    .addHelpText(
+      'after',
+      '\nCSV: UTF-8, comma, semicolon or tab separated. Dates: ISO 8601 with an offset (2026-03-30T08:30:00Z,\n' +
+        '2026-03-30T10:30:00+02:00) or a local time in --zone (2026-03-30 10:30[:00]). A reply dated before its item,\n' +
+        'or in the future, rejects the file. Rows already in the log are counted, not added again.\n',
+    )
     .argument('<file>', 'CSV or JSON file')
     .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['csv', 'json']))
     .action(async (file: string, options: { format?: 'csv' | 'json' }, command: Command) => {
