@@ -82,7 +82,7 @@ function StatusText({ status }: { status: Status }) {
     case 'cancelled':
       return <p>{t('dashboard.transfer.cancelled')}</p>;
     case 'imported':
-      return <p>{t('dashboard.transfer.imported', { added: status.added, duplicates: status.duplicates })}</p>;
+      return <p>{t('dashboard.transfer.imported', { count: status.added, duplicates: status.duplicates })}</p>;
     case 'import-cancelled':
       return <p>{t('dashboard.transfer.importCancelled')}</p>;
     case 'import-errors':

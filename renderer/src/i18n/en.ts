@@ -233,7 +233,9 @@ export const en = {
       saved_one: 'Saved {{count}} entry to {{path}}',
       saved_other: 'Saved {{count}} entries to {{path}}',
       cancelled: 'Nothing saved: the dialog was cancelled.',
-      imported: 'Imported {{added}} entries; {{duplicates}} duplicates skipped.',
+      // exports (issue 9): the same words as the CLI, counted with plurals
+      imported_one: 'Imported {{count}} entry; {{duplicates}} already present.',
+      imported_other: 'Imported {{count}} entries; {{duplicates}} already present.',
       importCancelled: 'Nothing imported: the dialog was cancelled.',
       importErrors: 'Nothing was imported. Fix these lines and try again:',
     },

@@ -235,7 +235,9 @@ export const fr: Messages = {
       saved_one: '{{count}} entrée enregistrée dans {{path}}',
       saved_other: '{{count}} entrées enregistrées dans {{path}}',
       cancelled: 'Rien n’a été enregistré : la fenêtre a été annulée.',
-      imported: '{{added}} entrées importées ; {{duplicates}} doublons ignorés.',
+      // exports (issue 9): the same words as the CLI, counted with plurals
+      imported_one: '{{count}} entrée importée ; {{duplicates}} déjà présente(s).',
+      imported_other: '{{count}} entrées importées ; {{duplicates}} déjà présente(s).',
       importCancelled: 'Rien n’a été importé : la fenêtre a été annulée.',
       importErrors: 'Rien n’a été importé. Corrigez ces lignes et réessayez :',
     },
