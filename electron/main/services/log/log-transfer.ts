@@ -30,6 +30,21 @@ async function writeChunk(out: NodeJS.WritableStream, chunk: string): Promise<vo
   if (!out.write(chunk)) await once(out as unknown as NodeJS.EventEmitter, 'drain');
 }
 
+/**
+ * The filter as a report shows it: account ids (what the dashboard filters by) named by their @handle, so a
+ * reviewer reads "@acme", not a UUID. Values the log does not know are shown as given.
+ */
+function filterForDisplay(service: LogService, filter: LogFilter): LogFilter {
+  if (!filter.accounts?.length) return filter;
+  const byKey = new Map<string, string>();
+  for (const account of service.index.variants) {
+    byKey.set(account.id.toLowerCase(), `@${account.handle}`);
+    byKey.set(normaliseHandle(account.handle), `@${account.handle}`);
+  }
+  const named = filter.accounts.map((value) => byKey.get(value.toLowerCase()) ?? byKey.get(normaliseHandle(value)) ?? value);
+  return { ...filter, accounts: [...new Set(named)] };
+}
+
 /** Streams the filtered entries (ascending by sentAt) in `format` to `out`; resolves to the entry count. */
 export async function exportLog(
   service: LogService,
@@ -43,11 +58,11 @@ export async function exportLog(
   if (format === 'html') {
     const summary = service.summaryOf(matches);
     const slowest = slowestRows(service, matches, options.slowestCount ?? 20);
-    await writeChunk(out, buildHtmlReport({ filter, summary, slowest, generatedAt: now().toISOString(), zone: service.schedule.zone, schedule: service.schedule, ...(options.text ? { text: options.text } : {}) }));
+    await writeChunk(out, buildHtmlReport({ filter: filterForDisplay(service, filter), summary, slowest, generatedAt: now().toISOString(), zone: service.schedule.zone, schedule: service.schedule, ...(options.text ? { text: options.text } : {}) }));
     return matches.length;
   }
   if (format === 'xlsx') {
-    const input = { filter, summary: service.summaryOf(matches), schedule: service.schedule, generatedMs: now().getTime(), locale: options.locale ?? 'en' };
+    const input = { filter: filterForDisplay(service, filter), summary: service.summaryOf(matches), schedule: service.schedule, generatedMs: now().getTime(), locale: options.locale ?? 'en' };
     await writeXlsx(out, input, rowsOf(service, matches));
     return matches.length;
   }

@@ -105,13 +105,13 @@ describe('exports', () => {
   it('prints every time of the HTML report in the chosen zone, with the filter and the business hours used', async () => {
     const { log } = await openTemp();
     await seed(log);
-    const html = await exported(log, 'html', { from: '2026-03-29T22:00:00Z', accounts: ['acme'] });
+    const html = await exported(log, 'html', { from: '2026-03-29T22:00:00Z', accounts: [brand.id, 'someone-else'] });
     // now() is 2026-03-31T12:00:00Z: 14:00 in Paris (summer time since 29 March).
     expect(html).toContain('Generated: 2026-03-31 14:00 (Europe/Paris)');
     // No UTC time anywhere (the fake item IDs "t<ISO>" are IDs, not times).
     expect(html).not.toMatch(/(?<!t)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z/);
     expect(html).toContain('from 2026-03-30 00:00 (Europe/Paris)');
-    expect(html).toContain('Accounts: acme');
+    expect(html).toContain('Accounts: @acme, someone-else');
     expect(html).toContain('Business hours: Mon–Fri 09:00–17:00 (Europe/Paris)');
     // "Sent" of the slowest reply (08:00Z) in Paris time.
     expect(html).toMatch(/<td class="t">2026-03-30 10:00<\/td>/);

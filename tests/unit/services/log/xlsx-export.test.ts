@@ -83,14 +83,15 @@ describe('XLSX export', () => {
 
   it('has a summary sheet with the period, the filters and the business-hours schedule used', async () => {
     const log = await seeded();
-    const book = await workbookOf(log, { from: '2026-03-29T22:00:00Z', to: '2026-03-30T22:00:00Z', accounts: ['acme'], platforms: ['x'] });
+    // The dashboard filters by account id: the sheet names the account by its handle.
+    const book = await workbookOf(log, { from: '2026-03-29T22:00:00Z', to: '2026-03-30T22:00:00Z', accounts: [brand.id], platforms: ['x'] });
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Replies']);
     const summary = book.getWorksheet('Summary');
     if (!summary) throw new Error('no summary sheet');
     const facts = new Map<string, unknown>();
     summary.eachRow((row) => facts.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(facts.get('Period')).toBe('2026-03-30 00:00 – 2026-03-31 00:00 (Europe/Paris)');
-    expect(facts.get('Accounts')).toBe('acme');
+    expect(facts.get('Accounts')).toBe('@acme');
     expect(facts.get('Platforms')).toBe('x');
     expect(facts.get('Account kind')).toBe('all');
     expect(facts.get('Time zone')).toBe('Europe/Paris');
