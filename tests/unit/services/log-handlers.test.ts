@@ -47,3 +47,22 @@ describe('log:export', () => {
     }
   });
 });
+
+describe('log:set-start', () => {
+  it('refuses a start after the reply or in the future, as imports do, and keeps a valid one', async () => {
+    const t = tempDir();
+    try {
+      const log = await LogService.open(t.file, { decodeItemTime: fakeDecode, now: () => new Date('2026-03-31T12:00:00Z') });
+      const row = await log.recordReply({ account: brand, platform: 'x', replyToId: 'no-time-in-this-id', sentAt: '2026-03-30T08:00:00Z', excerpt: null });
+      const files: FilePort = { saveAs: async () => null, openFile: async () => null, htmlToPdf: async () => new Uint8Array() };
+      const handlers = logHandlers(log, files, () => undefined, () => new Date('2026-03-31T12:00:00Z'), () => 'en');
+      await expect(handlers['log:set-start'](row.id, '2026-03-30T09:00:00Z')).rejects.toThrow('the item cannot arrive after the reply: 2026-03-30T09:00:00Z is after the reply was sent (2026-03-30T08:00:00.000Z)');
+      await expect(handlers['log:set-start'](row.id, '2026-04-02T09:00:00Z')).rejects.toThrow('2026-04-02T09:00:00Z is in the future');
+      expect(log.entry(row.id)?.startAt).toBeNull();
+      expect((await handlers['log:set-start'](row.id, '2026-03-30T07:30:00Z')).responseMs).toBe(30 * 60_000);
+      await log.close();
+    } finally {
+      t.cleanup();
+    }
+  });
+});

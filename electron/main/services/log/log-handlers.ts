@@ -42,6 +42,11 @@ export function logHandlers(log: LogService, files: FilePort, changed: () => voi
     'log:rows': (filter, page) => log.page(filter, page),
     'log:unknown': (limit) => log.unknownStarts(limit),
     'log:set-start': async (entryId, receivedAt) => {
+      // The same rules as imports: an item cannot arrive after the reply to it, nor in the future.
+      const sent = log.entry(entryId)?.sentAt;
+      const received = Date.parse(receivedAt);
+      if (received > now().getTime()) throw new Error(`${receivedAt} is in the future`);
+      if (sent !== undefined && received > Date.parse(sent)) throw new Error(`the item cannot arrive after the reply: ${receivedAt} is after the reply was sent (${sent})`);
       const row = await log.setManualStart(entryId, receivedAt);
       changed();
       return row;
