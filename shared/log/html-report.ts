@@ -5,7 +5,7 @@ import type { LogFilter, ReplyRow } from './model.ts';
 import type { LogSummary, TimeStats } from './statistics.ts';
 import { formatDuration } from './duration-format.ts';
 import type { BusinessSchedule } from './business-hours.ts';
-import { filterFacts, localMinuteOfIso, periodText, scheduleText } from './report-facts.ts';
+import { filterFacts, kindWord, localMinuteOfIso, periodText, scheduleText } from './report-facts.ts';
 
 /** Escapes text for HTML element content and quoted attributes. */
 export { escapeHtml };
@@ -100,7 +100,7 @@ const CSS = `
 h1{font-size:18pt;margin:0 0 4px}h2{font-size:13pt;margin:20px 0 8px;break-after:avoid}
 .meta{color:#57606a;font-size:9pt}table{border-collapse:collapse;width:100%;font-size:9.5pt}
 th,td{border-bottom:1px solid #d0d7de;padding:4px 6px;text-align:left;vertical-align:top}
-th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}td.t{white-space:nowrap}
+th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}td.t{white-space:nowrap}td.x{overflow-wrap:anywhere}
 tr{break-inside:avoid}section{break-inside:avoid}svg{max-width:100%;height:auto}
 @page{size:A4;margin:14mm}@media print{body{margin:0}th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 `;
@@ -252,15 +252,15 @@ export function buildHtmlReport(input: ReportInput): string {
   const { summary } = input;
   const accounts = summary.perAccount
     .map(
-      (a) => `<tr><td>${escapeHtml(a.account.name)} (@${escapeHtml(a.account.handle)}, ${escapeHtml(a.account.kind)})</td>
+      (a) => `<tr><td>${escapeHtml(a.account.name)} (@${escapeHtml(a.account.handle)}, ${escapeHtml(kindWord(a.account.kind, t.lang))})</td>
 <td class="n">${a.total}</td><td class="n">${duration(a.calendar.median, t)}</td><td class="n">${duration(a.business.median, t)}</td>
 <td class="n">${duration(a.calendar.p90, t)}</td><td class="n">${share(a.calendar.withinTarget)}</td><td class="n">${a.targetMinutes} min</td><td class="n">${a.unknownStart}</td></tr>`,
     )
     .join('\n');
   const slowest = input.slowest
     .map(
-      (r) => `<tr><td>@${escapeHtml(r.account.handle)}</td><td>${escapeHtml(r.platform)}</td><td>${escapeHtml(r.replyToId)}</td>
-<td class="t">${escapeHtml(localMinuteOfIso(r.sentAt, input.zone))}</td><td class="n">${duration(r.responseMs, t)}</td><td class="n">${duration(r.businessMs, t)}</td><td>${escapeHtml(r.excerpt ?? '')}</td></tr>`,
+      (r) => `<tr><td class="x">@${escapeHtml(r.account.handle)}</td><td>${escapeHtml(r.platform)}</td><td class="x">${escapeHtml(r.replyToId)}</td>
+<td class="t">${escapeHtml(localMinuteOfIso(r.sentAt, input.zone))}</td><td class="n">${duration(r.responseMs, t)}</td><td class="n">${duration(r.businessMs, t)}</td><td class="x">${escapeHtml(r.excerpt ?? '')}</td></tr>`,
     )
     .join('\n');
   const body =

@@ -22,6 +22,11 @@ function wordsOf(locale: string): FactWords {
   return locale.toLowerCase().startsWith('fr') ? WORDS.fr : WORDS.en;
 }
 
+/** "personal" / "brand" in the report's language. */
+export function kindWord(kind: 'personal' | 'brand', locale: string): string {
+  return wordsOf(locale).kinds[kind];
+}
+
 /** 'YYYY-MM-DD HH:mm' wall-clock time of `ms` in `zone` ('' for NaN). */
 export function localMinute(ms: number, zone: string): string {
   return new LocalTimeFormatter(zone).format(ms).slice(0, 16);

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { buildHtmlReport, ENGLISH_REPORT_TEXT } from '../../shared/log/html-report.ts';
 import { FRENCH_REPORT_TEXT } from '../../shared/log/report-text-fr.ts';
 import type { LogSummary, TimeStats } from '../../shared/log/statistics.ts';
+import type { ReplyRow } from '../../shared/log/model.ts';
 import { launchChromium } from './harness/chromium.ts';
 
 const HOUR = 3_600_000;
@@ -22,6 +23,27 @@ function summary(): LogSummary {
   return { total: 400, unknownStart: 3, calendar: stats(4.6 * HOUR), business: stats(15 * 60_000), buckets, daily, perAccount: [] };
 }
 
+/** Slow replies whose cells have no natural break: a formula-like excerpt, a URL, long IDs and handles. */
+function slowest(): ReplyRow[] {
+  const account = { id: 'a', handle: 'acme_customer_care_official', name: 'Acme Customer Care', kind: 'brand' as const };
+  return ['=HYPERLINK("http://evil.example/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")', 'https://example.com/' + 'x'.repeat(120)].map((excerpt, i) => ({
+    id: `e${i}`,
+    account,
+    platform: 'x',
+    replyToId: `189999999999999999${i}`,
+    targetCreatedAt: '2026-03-01T08:00:00.000Z',
+    startAt: '2026-03-01T08:00:00.000Z',
+    startSource: 'decoded',
+    sentAt: '2026-03-20T08:00:00.000Z',
+    responseMs: 19 * 24 * HOUR,
+    businessMs: 100 * HOUR,
+    targetMinutes: 60,
+    withinTarget: false,
+    excerpt,
+    history: [],
+  }));
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -33,7 +55,7 @@ afterAll(async () => {
 describe('report layout in Chromium', () => {
   for (const text of [ENGLISH_REPORT_TEXT, FRENCH_REPORT_TEXT]) {
     it(`keeps every chart label inside its chart and off the legend (${text.title})`, async () => {
-      const html = buildHtmlReport({ filter: {}, summary: summary(), slowest: [], generatedAt: '2026-03-31T12:00:00Z', zone: 'Europe/Paris', text });
+      const html = buildHtmlReport({ filter: {}, summary: summary(), slowest: slowest(), generatedAt: '2026-03-31T12:00:00Z', zone: 'Europe/Paris', text });
       const page = await browser.newPage({ viewport: { width: 800, height: 1000 } });
       try {
         await page.setContent(html);
@@ -59,6 +81,8 @@ describe('report layout in Chromium', () => {
         }, [text.calendar, text.business]);
         expect(problems).toEqual([]);
         expect(await page.locator('svg[aria-label] polyline').count()).toBe(2);
+        // Long unbroken excerpts and 19-digit IDs wrap inside the page instead of pushing the tables past it.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
       } finally {
         await page.close();
       }

@@ -131,6 +131,8 @@ describe('exports', () => {
     expect(html).toContain('Période\u00a0: jusqu’au 2026-04-01 00:00 (Europe/Paris)');
     expect(html).toContain('Heures ouvrées\u00a0: lun.–ven. 09:00–17:00 (Europe/Paris)');
     expect(html).toContain('2 j 17 h');
+    expect(html).toContain('Acme (@acme, marque)');
+    expect(html).toContain('Jo (@jo, personnel)');
   });
 
   it('draws the business-hours series in the daily chart, with its legend', async () => {
