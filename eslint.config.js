@@ -1,4 +1,4 @@
-// Lint: TypeScript rules everywhere, and the zones of ARCHITECTURE.md enforced with no-restricted-imports.
+// Lint: TypeScript rules everywhere, and the zones of docs/ARCHITECTURE.md enforced with no-restricted-imports.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';

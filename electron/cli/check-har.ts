@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { HarFormatError, harToRows, type HarRow } from '../../shared/gate/har.ts';
+import { describeFileError } from './file-errors.ts';
 
 const BOLD = '\u001b[1m';
 const RESET = '\u001b[0m';
@@ -48,8 +49,7 @@ export function registerCheckHar(program: Command): void {
       try {
         text = await readFile(file, 'utf8');
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        process.stderr.write(`hatrack check-har: cannot read ${file}${code ? ` (${code})` : ''}\n`);
+        process.stderr.write(`hatrack check-har: ${describeFileError(file, error)}\n`);
         process.exitCode = 1;
         return;
       }

@@ -11,10 +11,14 @@ import { PLATFORM_IDS, type PlatformId } from '../../shared/platforms/platform-i
 import type { DecodeItemTime } from '../../shared/log/entry-schema.ts';
 import type { LogFilter } from '../../shared/log/model.ts';
 import { defaultSchedule } from '../../shared/log/business-hours.ts';
-import { formatDuration } from '../../shared/log/local-time.ts';
+import { formatDuration } from '../../shared/log/duration-format.ts';
 import type { LogSummary, TimeStats } from '../../shared/log/statistics.ts';
 import { LogService } from '../main/services/log/log-service.ts';
 import { defaultLogPath } from '../main/services/log/paths.ts';
+import { decodeImportBytes, planImport } from '../main/services/log/log-transfer.ts';
+import { ENGLISH_REPORT_TEXT } from '../../shared/log/html-report.ts';
+import { FRENCH_REPORT_TEXT } from '../../shared/log/report-text-fr.ts';
+import { describeFileError } from './file-errors.ts';
 
 /** What the command needs from outside; defaults are the real ones. */
 export interface LogCommandDeps {
@@ -99,7 +103,7 @@ function statsText(summary: LogSummary, zone: string): string {
   for (const bucket of summary.buckets) text += `  ${bucket.label.padEnd(12)}${String(bucket.calendar).padStart(8)} /${String(bucket.business).padStart(8)}\n`;
   if (summary.perAccount.length) text += 'Per account:\n';
   for (const a of summary.perAccount) {
-    text += `  @${a.account.handle} (${a.account.kind}): ${a.total} replies, median ${stat(a.calendar.median)}, business median ${stat(a.business.median)}, within ${a.targetMinutes} min: ${pct(a.calendar.withinTarget)}\n`;
+    text += `  @${a.account.handle} (${a.account.kind}): ${a.total} repl${a.total === 1 ? 'y' : 'ies'}, median ${stat(a.calendar.median)}, business median ${stat(a.business.median)}, within ${a.targetMinutes} min: ${pct(a.calendar.withinTarget)}\n`;
   }
   return text;
 }
@@ -119,7 +123,14 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
     .option('--hours <start-end>', 'business hours, Monday to Friday, e.g. 9-17', '9-17')
     .option('--target <minutes>', 'response target in minutes', '60');
 
-  async function run(command: Command, action: (service: LogService, filePath: string, zone: string) => Promise<void>, mode: 'read' | 'write'): Promise<void> {
+  /** Opens the log: `read` needs the file, `import` reads it when there (missing = empty), never creating it. */
+  type Opener = (readOnly: boolean) => Promise<LogService>;
+
+  async function run(
+    command: Command,
+    action: (service: LogService, filePath: string, zone: string, reopen: Opener) => Promise<void>,
+    mode: 'read' | 'import',
+  ): Promise<void> {
     try {
       const options = command.optsWithGlobals<CommonOptions & { hours?: string }>();
       const zone = options.zone ?? 'UTC';
@@ -129,27 +140,32 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
       const target = Number(options.target ?? '60');
       if (!Number.isFinite(target) || target <= 0) throw new UsageError(`--target must be a positive number of minutes (got ${options.target})`);
       const filePath = options.log ?? logPath();
-      if (mode === 'read' && !existsSync(filePath)) throw new FileError(`no log file at ${filePath}`);
-      if (existsSync(filePath) && !statSync(filePath).isFile()) throw new FileError(`not a file: ${filePath}`);
-      if (mode === 'write') mkdirSync(dirname(filePath), { recursive: true });
-      let service: LogService;
+      if (mode === 'read' && !existsSync(filePath)) throw new FileError(`no log file at ${filePath}: it does not exist`);
+      if (existsSync(filePath) && !statSync(filePath).isFile()) throw new FileError(`${filePath} is a folder, not a file`);
+      const open: Opener = async (readOnly) => {
+        if (!readOnly) {
+          try {
+            mkdirSync(dirname(filePath), { recursive: true });
+          } catch (error) {
+            throw new FileError(describeFileError(dirname(filePath), error, true));
+          }
+        }
+        try {
+          return await LogService.open(filePath, {
+            decodeItemTime: decode,
+            schedule: { ...defaultSchedule(zone), startHour: Number(hours[1]), endHour: Number(hours[2]) },
+            defaultTargetMinutes: target,
+            readOnly,
+          });
+        } catch (error) {
+          throw new FileError(describeFileError(filePath, error, !readOnly));
+        }
+      };
+      // Read-only first, for imports too: a rejected or empty import must not create the log file.
+      const service = await open(true);
+      warnAboutLoad(service, filePath);
       try {
-        service = await LogService.open(filePath, {
-          decodeItemTime: decode,
-          schedule: { ...defaultSchedule(zone), startHour: Number(hours[1]), endHour: Number(hours[2]) },
-          defaultTargetMinutes: target,
-          readOnly: mode === 'read',
-        });
-      } catch (error) {
-        throw new FileError(`cannot read ${filePath}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      const { skipped } = service.loadReport;
-      if (skipped.length > 0) {
-        const shown = skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`).join('; ');
-        stderr.write(`hatrack: warning: skipped ${skipped.length} unreadable line(s) in ${filePath}: ${shown}${skipped.length > 5 ? '; …' : ''}\n`);
-      }
-      try {
-        await action(service, filePath, zone);
+        await action(service, filePath, zone, open);
       } finally {
         await service.close();
       }
@@ -160,49 +176,88 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
     }
   }
 
+  function warnAboutLoad(service: LogService, filePath: string): void {
+    const { skipped, invalidUtf8 } = service.loadReport;
+    if (invalidUtf8.count > 0) {
+      const shown = invalidUtf8.lines.slice(0, 10).join(', ') + (invalidUtf8.count > 10 ? ', …' : '');
+      stderr.write(`hatrack: warning: ${invalidUtf8.count} line(s) of ${filePath} are not valid UTF-8 (line${invalidUtf8.count === 1 ? '' : 's'} ${shown}): the bad bytes read as \uFFFD\n`);
+    }
+    if (skipped.length > 0) {
+      const shown = skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`).join('; ');
+      stderr.write(`hatrack: warning: skipped ${skipped.length} unreadable line(s) in ${filePath}: ${shown}${skipped.length > 5 ? '; …' : ''}\n`);
+    }
+  }
+
   log
     .command('import')
     .description('import a CSV of past replies (account, platform, item, received_at, replied_at) or a JSON export')
+    .addHelpText(
+      'after',
+      '\nCSV: UTF-8, comma, semicolon or tab separated. Dates: ISO 8601 with an offset (2026-03-30T08:30:00Z,\n' +
+        '2026-03-30T10:30:00+02:00) or a local time in --zone (2026-03-30 10:30[:00]). A reply dated before its item,\n' +
+        'or in the future, rejects the file. Rows already in the log are counted, not added again.\n',
+    )
     .argument('<file>', 'CSV or JSON file')
     .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['csv', 'json']))
     .action(async (file: string, options: { format?: 'csv' | 'json' }, command: Command) => {
-      await run(command, async (service, filePath) => {
-        let text: string;
+      await run(command, async (service, filePath, _zone, open) => {
+        let bytes: Uint8Array;
         try {
-          text = await readFile(file, 'utf8');
+          bytes = await readFile(file);
         } catch (error) {
-          throw new FileError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+          throw new FileError(describeFileError(file, error));
         }
+        const decoded = decodeImportBytes(bytes);
+        if (!decoded.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${decoded.errors.join('\n  ')}`);
+        const text = decoded.text;
         const kind = options.format ?? (extname(file).toLowerCase() === '.json' ? 'json' : 'csv');
-        const result = await service.importFile(text, kind);
-        if (!result.ok) {
-          throw new FileError(`${file} was not imported (nothing written):\n  ${result.errors.join('\n  ')}`);
+        const plan = planImport(service, text, kind, { decodeItemTime: decode, now: () => new Date() });
+        if (!plan.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${plan.errors.join('\n  ')}`);
+        let result = { added: 0, duplicates: plan.duplicates };
+        if (plan.fresh.length > 0) {
+          const writer = await open(false);
+          try {
+            // Planned again on the writable log, in case the app added entries in between.
+            const written = await writer.importFile(text, kind);
+            if (!written.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${written.errors.join('\n  ')}`);
+            result = written;
+          } finally {
+            await writer.close();
+          }
         }
         stdout.write(`imported ${result.added} entr${result.added === 1 ? 'y' : 'ies'} into ${filePath}` + (result.duplicates ? ` (${result.duplicates} already present)` : '') + '\n');
-      }, 'write');
+      }, 'import');
     });
 
   addFilterOptions(
     log
       .command('export')
-      .description('export entries as CSV, JSON or an HTML report (stdout unless --out)')
-      .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json', 'html']).default('csv'))
+      .description('export entries as CSV, JSON, XLSX or an HTML report (stdout unless --out)')
+      .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json', 'html', 'xlsx']).default('csv'))
+      .addOption(new Option('--lang <language>', 'language of the HTML report and the XLSX sheets').choices(['en', 'fr']).default('en'))
       .option('--out <file>', 'write to this file instead of stdout'),
-  ).action(async (options: FilterOptions & { format: 'csv' | 'json' | 'html'; out?: string }, command: Command) => {
+  ).action(async (options: FilterOptions & { format: 'csv' | 'json' | 'html' | 'xlsx'; lang: 'en' | 'fr'; out?: string }, command: Command) => {
     await run(command, async (service, _filePath, zone) => {
       const filter = buildFilter(options, zone);
+      const exportOptions = { locale: options.lang, text: options.lang === 'fr' ? FRENCH_REPORT_TEXT : ENGLISH_REPORT_TEXT };
       if (!options.out) {
-        await service.exportTo(options.format, filter, stdout);
+        // A zip file on a terminal is noise and can upset it; piping it elsewhere is fine.
+        if (options.format === 'xlsx' && (stdout as NodeJS.WriteStream).isTTY === true) throw new UsageError('--format xlsx needs --out <file> (or a pipe)');
+        await service.exportTo(options.format, filter, stdout, exportOptions);
         return;
       }
-      const out = createWriteStream(options.out);
-      const failed = once(out, 'error').then(([error]) => {
-        throw new FileError(`cannot write ${options.out}: ${(error as Error).message}`);
-      });
-      failed.catch(() => undefined); // handled by the races below; avoids an unhandled rejection afterwards
-      const count = await Promise.race([service.exportTo(options.format, filter, out), failed]);
+      const target = options.out;
+      const fail = (error: unknown): never => {
+        throw new FileError(describeFileError(target, error, true));
+      };
+      const out = createWriteStream(target);
+      // Opening first turns a missing folder or a denied path into a sentence before anything is exported.
+      await once(out, 'open').catch(fail);
+      const failed = once(out, 'error').then(([error]) => fail(error));
+      failed.catch(() => undefined); // handled by the race below; avoids an unhandled rejection afterwards
+      const count = await Promise.race([service.exportTo(options.format, filter, out, exportOptions), failed]);
       out.end();
-      await Promise.race([once(out, 'finish'), failed]);
+      await once(out, 'finish').catch(fail);
       stderr.write(`exported ${count} entr${count === 1 ? 'y' : 'ies'} to ${options.out}\n`);
     }, 'read');
   });

@@ -35,15 +35,24 @@ function stringOr(value: unknown, fallback: string): string {
   return typeof value === 'string' ? value : fallback;
 }
 
-/** The request of one HAR entry in classify()'s shape (postData.text, else postData.params as a form). */
-export function harEntryToRequest(entry: unknown): OutgoingRequest {
+/**
+ * The request of one HAR entry in classify()'s shape (postData.text, else postData.params as a form). A malformed
+ * entry throws a HarFormatError naming it (`log.entries[N]: ...`): a request without a method is never taken
+ * for a GET, as that would let a post pass the check unseen.
+ */
+export function harEntryToRequest(entry: unknown, position = 0): OutgoingRequest {
+  const where = `log.entries[${position}]`;
   const request = isObject(entry) ? entry['request'] : undefined;
-  if (!isObject(request)) throw new HarFormatError('entry without a request object');
+  if (!isObject(request)) throw new HarFormatError(`${where}: not an object with a request`);
+  const method = request['method'];
+  if (typeof method !== 'string' || method.trim() === '') throw new HarFormatError(`${where}: request.method is missing`);
+  const url = request['url'];
+  if (typeof url !== 'string' || url.trim() === '') throw new HarFormatError(`${where}: request.url is missing`);
   const headers: Record<string, string> = {};
-  if (Array.isArray(request['headers'])) {
-    for (const h of request['headers']) {
-      if (isObject(h) && typeof h['name'] === 'string') headers[h['name']] = stringOr(h['value'], '');
-    }
+  const headerList = request['headers'];
+  if (headerList !== undefined && !Array.isArray(headerList)) throw new HarFormatError(`${where}: request.headers is not a list`);
+  for (const h of headerList ?? []) {
+    if (isObject(h) && typeof h['name'] === 'string') headers[h['name']] = stringOr(h['value'], '');
   }
   const postData = request['postData'];
   let body: Uint8Array | null = null;
@@ -60,16 +69,18 @@ export function harEntryToRequest(entry: unknown): OutgoingRequest {
       body = new TextEncoder().encode(form.toString());
     }
   }
-  return { method: stringOr(request['method'], 'GET'), url: stringOr(request['url'], ''), headers, body };
+  return { method: method.toUpperCase(), url, headers, body };
 }
 
 /** Parses HAR text and returns its entries; throws HarFormatError when it is not a HAR. */
 export function parseHar(text: string): unknown[] {
   let doc: unknown;
+  if (text.trim() === '') throw new HarFormatError('the file is empty');
   try {
     doc = JSON.parse(text);
-  } catch {
-    throw new HarFormatError('not JSON');
+  } catch (error) {
+    // JSON.parse says where it stopped (position, and line/column on recent engines): a cut file shows as such.
+    throw new HarFormatError(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const log = isObject(doc) ? doc['log'] : undefined;
   const entries = isObject(log) ? log['entries'] : undefined;
@@ -80,7 +91,7 @@ export function parseHar(text: string): unknown[] {
 /** Classifies every entry of a HAR (text), in order. */
 export function harToRows(harText: string, options: { customRules?: readonly CustomRule[]; now?: Date } = {}): HarRow[] {
   return parseHar(harText).map((entry, index) => {
-    const request = harEntryToRequest(entry);
+    const request = harEntryToRequest(entry, index);
     const verdict = classify(request, options.customRules ? { customRules: options.customRules } : {});
     const row: HarRow = {
       index,

@@ -63,7 +63,7 @@ export const logFilterSchema = z.object({
   platforms: z.array(z.enum(PLATFORM_IDS)).max(PLATFORM_IDS.length).optional(),
   kind: z.enum(ACCOUNT_KINDS).optional(),
 });
-export const EXPORT_FORMATS = ['csv', 'json', 'html', 'pdf'] as const;
+export const EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'html', 'pdf'] as const;
 export type ExportFormatChoice = (typeof EXPORT_FORMATS)[number];
 const pendingId = z.string().min(1).max(100);
 const decisionSchema = z.object({

@@ -2,7 +2,8 @@
 // target flag, and the entry id (so re-importing an export de-duplicates). Rows are produced one at a time.
 import type { ReplyRow } from './model.ts';
 import { csvLine } from './csv.ts';
-import { formatDuration, type LocalTimeFormatter } from './local-time.ts';
+import type { LocalTimeFormatter } from './local-time.ts';
+import { formatDuration } from './duration-format.ts';
 
 /** Header names; `account, platform, item, received_at, replied_at` are also the import columns. */
 export const CSV_COLUMNS = [
@@ -39,8 +40,13 @@ function seconds(ms: number | null): number | null {
   return ms === null ? null : Math.round(ms / 1000);
 }
 
+/** A duration in words through the one shared formatter; an empty cell when the start is unknown. */
+function words(ms: number | null, locale: string): string {
+  return ms === null ? '' : formatDuration(ms, locale);
+}
+
 /** One entry as a CSV record (CRLF-terminated). Local columns use the formatter's zone. */
-export function csvRow(row: ReplyRow, local: LocalTimeFormatter): string {
+export function csvRow(row: ReplyRow, local: LocalTimeFormatter, locale = 'en'): string {
   const start = row.startAt === null ? NaN : Date.parse(row.startAt);
   return csvLine([
     row.id,
@@ -56,9 +62,9 @@ export function csvRow(row: ReplyRow, local: LocalTimeFormatter): string {
     local.format(Date.parse(row.sentAt)),
     row.startSource,
     seconds(row.responseMs),
-    formatDuration(row.responseMs),
+    words(row.responseMs, locale),
     seconds(row.businessMs),
-    formatDuration(row.businessMs),
+    words(row.businessMs, locale),
     row.targetMinutes,
     row.withinTarget === null ? null : row.withinTarget ? 'yes' : 'no',
     row.excerpt,

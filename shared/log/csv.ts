@@ -1,5 +1,6 @@
-// Spreadsheet-safe CSV cells (OWASP formula-injection neutralising + RFC 4180 quoting) and a small parser that
-// remembers the line each record starts on, so import errors can name it.
+// Spreadsheet-safe CSV cells (OWASP formula-injection neutralising + RFC 4180 quoting) and a papaparse-based
+// reader that remembers the line each record starts on, so import errors can name it.
+import Papa from 'papaparse';
 
 /** Characters that make spreadsheets treat a cell as a formula (OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -37,59 +38,44 @@ export interface CsvRecord {
 }
 
 /**
- * Parses RFC 4180 CSV (a leading BOM is dropped; quoted cells may hold commas, quotes and newlines).
- * Blank lines are skipped. Throws `line N: unterminated quoted cell` on a quote left open.
+ * Parses CSV with papaparse: quoted cells may hold separators, quotes and newlines; the separator is guessed
+ * among comma, semicolon and tab (spreadsheets save ";" in many locales) unless given; a leading BOM is dropped
+ * and CRLF, LF and CR line ends are all read. Blank lines are skipped. Each record keeps the line it starts
+ * on, so import errors can name it. Throws `line N: unterminated quoted cell` on a quote left open, and a
+ * line-numbered error on a misplaced quote.
  */
-export function parseCsv(text: string, delimiter = ','): CsvRecord[] {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+export function parseCsv(text: string, delimiter?: string): CsvRecord[] {
+  // One line end for papaparse (it picks a single one per file) and for counting lines.
+  const source = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   const records: CsvRecord[] = [];
   let line = 1;
-  let recordLine = 1;
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let quoteLine = 0;
-  let i = 0;
-  const endRecord = (): void => {
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: recordLine, cells });
-    cells = [];
-    cell = '';
+  let counted = 0;
+  const lineAt = (index: number): number => {
+    for (; counted < index; counted++) if (source.charCodeAt(counted) === 0x0a) line++;
+    return line;
   };
-  while (i < source.length) {
-    const ch = source[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (source[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
+  let rowStart = 0;
+  let failure: string | null = null;
+  Papa.parse<string[]>(source, {
+    delimiter: delimiter ?? '',
+    delimitersToGuess: [',', ';', '\t'],
+    newline: '\n',
+    skipEmptyLines: true,
+    step: (result, parser) => {
+      let start = rowStart;
+      while (source.charCodeAt(start) === 0x0a) start++; // blank lines before the record
+      rowStart = result.meta.cursor;
+      const quote = result.errors.find((error) => error.type === 'Quotes');
+      if (quote) {
+        const at = source.indexOf('"', start);
+        const where = `line ${lineAt(at >= 0 ? at : start)}`;
+        failure = quote.code === 'MissingQuotes' ? `${where}: unterminated quoted cell` : `${where}: misplaced quote (a quote inside a quoted cell is written twice: "")`;
+        parser.abort();
+        return;
       }
-      i++;
-      continue;
-    }
-    if (ch === '"' && cell === '') {
-      quoted = true;
-      quoteLine = line;
-    } else if (ch === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && source[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      cell += ch;
-    }
-    i++;
-  }
-  if (quoted) throw new Error(`line ${quoteLine}: unterminated quoted cell`);
-  if (cell !== '' || cells.length > 0) endRecord();
+      records.push({ line: lineAt(start), cells: result.data });
+    },
+  });
+  if (failure !== null) throw new Error(failure);
   return records;
 }

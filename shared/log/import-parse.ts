@@ -22,7 +22,7 @@ export interface ImportContext {
   zone: string;
   /** Finds a known account by handle (or id) on a platform; null when unknown. */
   resolveAccount: (handleOrId: string, platform: PlatformId) => AccountRef | null;
-  newId: () => string;
+  /** Times after this are rejected as "in the future". */
   now: () => Date;
 }
 
@@ -33,13 +33,47 @@ const MAX_ERRORS = 200;
 const REQUIRED = ['account', 'platform', 'item', 'received_at', 'replied_at'] as const;
 const ALIASES: Record<string, PlatformId> = { twitter: 'x', 'x.com': 'x', bsky: 'bluesky', 'bsky.app': 'bluesky' };
 
-/** Parses an import time: ISO 8601 (with or without offset), or "YYYY-MM-DD HH:mm[:ss]" in `zone`. NaN if none. */
+/** The date and time shapes imports accept: a day, a time to the minute or finer, and an optional offset. */
+const IMPORT_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/** The sentence that ends a list of date errors: which shapes are accepted, and the zone of times without offset. */
+export function acceptedDatesText(zone: string): string {
+  return `accepted dates: ISO 8601 with an offset (2026-03-30T08:30:00Z, 2026-03-30T10:30:00+02:00), or a local time in ${zone} written 2026-03-30 10:30, 2026-03-30 10:30:00 or 2026-03-30T10:30`;
+}
+
+/**
+ * Parses an import time: "YYYY-MM-DD[T ]HH:mm[:ss[.fff]]" with an offset (Z, +02:00), or without one in `zone`.
+ * NaN for anything else (a day alone, words, another order of day and month), so no guess goes unseen.
+ */
 export function parseImportTime(text: string, zone: string): number {
-  const value = text.trim();
-  if (value === '') return NaN;
-  let parsed = DateTime.fromISO(value, { zone, setZone: true });
-  if (!parsed.isValid) parsed = DateTime.fromSQL(value, { zone, setZone: true });
+  const match = IMPORT_TIME.exec(text.trim());
+  if (!match) return NaN;
+  const iso = `${match[1]}T${(match[2] ?? '').replace(',', '.')}${match[3]?.toUpperCase() ?? ''}`;
+  const parsed = DateTime.fromISO(iso, { zone, setZone: true });
   return parsed.isValid ? parsed.toMillis() : NaN;
+}
+
+/** A 53-bit string hash (cyrb53), seeded: two of them name a CSV row that carries no id. */
+function hash53(text: string, seed: number): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
+ * The id of an imported CSV row without an id column: derived from what the row says (platform, account,
+ * item, reply time), so importing the same file twice finds the rows already present.
+ */
+export function importedRowId(platform: PlatformId, handle: string, item: string, sentAt: string): string {
+  const key = `${platform}\n${handle.trim().replace(/^@/, '').toLowerCase()}\n${item}\n${sentAt}`;
+  return `csv-${hash53(key, 1)}-${hash53(key, 2)}`;
 }
 
 /** The platform named in an import cell (case-insensitive, a few common aliases), or null. */
@@ -110,6 +144,8 @@ export function parseImportCsv(text: string, ctx: ImportContext): ImportParse {
   if (missing.length > 0) return { ok: false, errors: [`line ${header.line}: missing column(s): ${missing.join(', ')}`] };
   const errors: string[] = [];
   const lines: ReplyLine[] = [];
+  const nowMs = ctx.now().getTime();
+  let badDate = false;
   for (const record of records) {
     if (errors.length >= MAX_ERRORS) break;
     const cell = (name: string): string => {
@@ -128,32 +164,47 @@ export function parseImportCsv(text: string, ctx: ImportContext): ImportParse {
     if (handle === '') fail('account is empty');
     if (platform === null) fail(`platform "${cell('platform')}" is not one of ${PLATFORM_IDS.join(', ')}`);
     if (item === '') fail('item is empty');
-    if (cell('received_at') !== '' && Number.isNaN(received)) fail('received_at is not a date');
-    if (Number.isNaN(replied)) fail('replied_at is not a date');
+    if (cell('received_at') !== '' && Number.isNaN(received)) fail(`received_at "${cell('received_at')}" is not a date`);
+    if (Number.isNaN(replied)) fail(cell('replied_at') === '' ? 'replied_at is empty' : `replied_at "${cell('replied_at')}" is not a date`);
+    if (errors.length > before && (Number.isNaN(replied) || (cell('received_at') !== '' && Number.isNaN(received)))) badDate = true;
     if (kindText !== '' && !(ACCOUNT_KINDS as readonly string[]).includes(kindText)) fail(`kind "${kindText}" is not personal or brand`);
     if (sourceText !== '' && !(START_SOURCES as readonly string[]).includes(sourceText)) fail(`start_source "${sourceText}" is unknown`);
     if (errors.length > before || platform === null) continue;
+    const start = startOf(platform, item, received, ctx);
+    const startMs = start.targetCreatedAt === null ? NaN : Date.parse(start.targetCreatedAt);
+    if (replied > nowMs) fail(`replied_at ${cell('replied_at')} is in the future`);
+    if (received > nowMs) fail(`received_at ${cell('received_at')} is in the future`);
+    if (errors.length > before) continue;
+    if (replied < startMs) {
+      fail(
+        start.source === 'import'
+          ? `replied_at ${cell('replied_at')} is before received_at ${cell('received_at')}`
+          : `replied_at ${cell('replied_at')} is before the item was created (${start.targetCreatedAt}, from its ID)`,
+      );
+      continue;
+    }
     const accountId = cell('account_id');
     const known = ctx.resolveAccount(accountId || handle, platform) ?? (accountId ? null : ctx.resolveAccount(handle, platform));
     const account: AccountRef = accountId
       ? { id: accountId, handle, name: cell('account_name') || known?.name || handle, kind: (kindText || known?.kind || 'brand') as AccountKind }
       : known ?? { id: `import:${platform}:${handle.toLowerCase()}`, handle, name: cell('account_name') || handle, kind: (kindText || 'brand') as AccountKind };
-    const start = startOf(platform, item, received, ctx);
     const source = sourceText !== '' && sourceText !== 'unknown' && start.targetCreatedAt !== null ? (sourceText as StartSource) : start.source;
+    const sentAt = new Date(replied).toISOString();
     lines.push({
       v: 1,
       type: 'reply',
-      id: cell('id') || ctx.newId(),
+      id: cell('id') || importedRowId(platform, handle, item, sentAt),
       account,
       platform,
       replyToId: item,
       targetCreatedAt: start.targetCreatedAt,
       startSource: source,
-      sentAt: new Date(replied).toISOString(),
-      responseMs: start.targetCreatedAt === null ? null : Math.max(0, replied - Date.parse(start.targetCreatedAt)),
+      sentAt,
+      responseMs: Number.isNaN(startMs) ? null : replied - startMs,
       excerpt: cell('excerpt') || null,
     });
   }
+  if (badDate) errors.push(acceptedDatesText(ctx.zone));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, lines };
 }
 
@@ -169,8 +220,11 @@ const exportedEntrySchema = z.object({
   excerpt: z.string().max(2000).nullable(),
 });
 
-/** Parses another manager's JSON export (`schema: 'hatrack.log.export', v: 1`); errors name the entry number. */
-export function parseImportJson(text: string): ImportParse {
+/**
+ * Parses another manager's JSON export (`schema: 'hatrack.log.export', v: 1`); errors name the entry number.
+ * Replies sent before their start, and times after `now`, are rejected as in CSV imports.
+ */
+export function parseImportJson(text: string, now: Date): ImportParse {
   let document: unknown;
   try {
     document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -192,6 +246,10 @@ export function parseImportJson(text: string): ImportParse {
     const entry = parsed.data;
     const start = entry.startAt === null ? NaN : Date.parse(entry.startAt);
     const sent = Date.parse(entry.sentAt);
+    const fail = (message: string): void => void errors.push(`entry ${i + 1}: ${message}`);
+    if (sent > now.getTime()) return fail(`sentAt ${entry.sentAt} is in the future`);
+    if (start > now.getTime()) return fail(`startAt ${entry.startAt ?? ''} is in the future`);
+    if (sent < start) return fail(`sentAt ${entry.sentAt} is before startAt ${entry.startAt ?? ''}`);
     lines.push({
       v: 1,
       type: 'reply',
@@ -202,7 +260,7 @@ export function parseImportJson(text: string): ImportParse {
       targetCreatedAt: Number.isNaN(start) ? null : new Date(start).toISOString(),
       startSource: Number.isNaN(start) ? 'unknown' : entry.startSource,
       sentAt: new Date(sent).toISOString(),
-      responseMs: Number.isNaN(start) ? null : Math.max(0, sent - start),
+      responseMs: Number.isNaN(start) ? null : sent - start,
       excerpt: entry.excerpt,
     });
   });

@@ -1,4 +1,4 @@
-// Fast local-time and duration formatting for exports: zone offsets cached per 15 minutes (every real DST
+// Fast local-time formatting for exports: zone offsets cached per 15 minutes (every real DST
 // change falls on such a boundary), so a million rows need a few thousand luxon look-ups, not two million.
 import { IANAZone } from 'luxon';
 
@@ -31,17 +31,4 @@ export class LocalTimeFormatter {
     const iso = new Date(ms + this.offsetMinutes(ms) * 60_000).toISOString();
     return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
   }
-}
-
-/** Human duration: "45 s", "12 min", "1 h 05 min", "2 d 03 h 10 min"; '' for null/NaN. */
-export function formatDuration(ms: number | null): string {
-  if (ms === null || Number.isNaN(ms)) return '';
-  const totalSeconds = Math.max(0, Math.round(ms / 1000));
-  if (totalSeconds < 60) return `${totalSeconds} s`;
-  const totalMinutes = Math.floor(totalSeconds / 60);
-  if (totalMinutes < 60) return `${totalMinutes} min`;
-  const minutes = String(totalMinutes % 60).padStart(2, '0');
-  const totalHours = Math.floor(totalMinutes / 60);
-  if (totalHours < 24) return `${totalHours} h ${minutes} min`;
-  return `${Math.floor(totalHours / 24)} d ${String(totalHours % 24).padStart(2, '0')} h ${minutes} min`;
 }

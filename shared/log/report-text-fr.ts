@@ -27,4 +27,10 @@ export const FRENCH_REPORT_TEXT: ReportText = {
   excerpt: 'Extrait',
   target: 'Objectif',
   none: 'Aucune entrée ne correspond à ce filtre.',
+  period: 'Période',
+  accounts: 'Comptes',
+  platforms: 'Plateformes',
+  kind: 'Type de compte',
+  schedule: 'Heures ouvrées',
+  lang: 'fr',
 };

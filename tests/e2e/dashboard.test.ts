@@ -141,7 +141,7 @@ describe('the response-time dashboard', () => {
     writeFileSync(good, 'account,platform,item,received_at,replied_at\nacme,mastodon,https://mastodon.social/@acme/113000000000000001,2026-11-02T09:00:00Z,2026-11-02T09:45:00Z\n');
     app.files.nextOpenPath = good;
     await dashboard.getByTestId('import').click();
-    await expect.poll(() => dashboard.getByTestId('transfer-status').textContent()).toBe('Imported 1 entries; 0 duplicates skipped.');
+    await expect.poll(() => dashboard.getByTestId('transfer-status').textContent()).toBe('Imported 1 entry; 0 already present.');
     await expect.poll(() => dashboard.getByTestId('median-calendar').textContent()).toBe('45 min');
     expect(app.services.log.query({}).rows[0]?.replyToId).toBe('113000000000000001');
   });

@@ -70,6 +70,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       values: { count: log.loadReport.skipped.length, line: first?.line ?? 0, file: options.logPath },
     });
   }
+  const { invalidUtf8 } = log.loadReport;
+  if (invalidUtf8.count > 0) {
+    warnings.push({
+      id: 'log-invalid-utf8',
+      messageKey: 'warnings.logInvalidUtf8',
+      values: { count: invalidUtf8.count, lines: invalidUtf8.lines.slice(0, 10).join(', '), file: options.logPath },
+    });
+  }
   let presence: PresenceService | null = null;
   const accounts = new AccountService({
     store,

@@ -1,4 +1,4 @@
-// Export (CSV, JSON, HTML report, PDF) of what the filter selects, and import of past replies, with what happened said in words.
+// Export (CSV, XLSX, JSON, HTML report, PDF) of what the filter selects, and import of past replies, with what happened said in words.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormatChoice, ImportAnswer } from '../../../shared/ipc/contract.ts';
@@ -15,7 +15,7 @@ type Status =
   | { kind: 'import-errors'; errors: string[] }
   | { kind: 'error'; message: string };
 
-const FORMATS: ExportFormatChoice[] = ['csv', 'json', 'html', 'pdf'];
+const FORMATS: ExportFormatChoice[] = ['csv', 'xlsx', 'json', 'html', 'pdf'];
 /** Import errors shown at most; the rest are counted, as a long list helps nobody fix a file. */
 const MAX_ERRORS = 20;
 
@@ -82,7 +82,7 @@ function StatusText({ status }: { status: Status }) {
     case 'cancelled':
       return <p>{t('dashboard.transfer.cancelled')}</p>;
     case 'imported':
-      return <p>{t('dashboard.transfer.imported', { added: status.added, duplicates: status.duplicates })}</p>;
+      return <p>{t('dashboard.transfer.imported', { count: status.added, duplicates: status.duplicates })}</p>;
     case 'import-cancelled':
       return <p>{t('dashboard.transfer.importCancelled')}</p>;
     case 'import-errors':

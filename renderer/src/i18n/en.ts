@@ -168,6 +168,8 @@ export const en = {
     storeRepaired: 'Some stored data was damaged: {{dropped}} item(s) could not be read and were left out. The original file was kept as {{backup}}.',
     storeNewer: 'Your accounts file comes from a newer Hatrack. A copy was kept as {{backup}}.',
     logSkipped: '{{count}} damaged line(s) of the response-time log could not be read (first at line {{line}} of {{file}}); every other entry was kept.',
+    // exports (issue 9)
+    logInvalidUtf8: '{{count}} line(s) of the response-time log hold bytes that are not UTF-8 (lines {{lines}} of {{file}}); they were read with � in place of those bytes.',
     dismiss: 'Dismiss',
   },
   // Rail presence, unread notices and memory per account (issue 10, branch h/rail).
@@ -263,6 +265,7 @@ export const en = {
       heading: 'Export and import',
       csv: 'Export CSV',
       json: 'Export JSON',
+      xlsx: 'Export Excel (XLSX)', // exports (issue 9)
       html: 'Report (HTML)',
       pdf: 'Report (PDF)',
       import: 'Import…',
@@ -270,7 +273,9 @@ export const en = {
       saved_one: 'Saved {{count}} entry to {{path}}',
       saved_other: 'Saved {{count}} entries to {{path}}',
       cancelled: 'Nothing saved: the dialog was cancelled.',
-      imported: 'Imported {{added}} entries; {{duplicates}} duplicates skipped.',
+      // exports (issue 9): the same words as the CLI, counted with plurals
+      imported_one: 'Imported {{count}} entry; {{duplicates}} already present.',
+      imported_other: 'Imported {{count}} entries; {{duplicates}} already present.',
       importCancelled: 'Nothing imported: the dialog was cancelled.',
       importErrors: 'Nothing was imported. Fix these lines and try again:',
     },

@@ -170,6 +170,8 @@ export const fr: Messages = {
     storeRepaired: 'Des données enregistrées étaient abîmées : {{dropped}} élément(s) illisible(s) ont été écartés. Le fichier d’origine a été conservé sous {{backup}}.',
     storeNewer: 'Votre fichier de comptes vient d’une version plus récente de Hatrack. Une copie a été conservée sous {{backup}}.',
     logSkipped: '{{count}} ligne(s) abîmée(s) du journal des temps de réponse n’ont pas pu être lues (la première à la ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
+    // exports (issue 9)
+    logInvalidUtf8: '{{count}} ligne(s) du journal des temps de réponse contiennent des octets qui ne sont pas de l’UTF-8 (lignes {{lines}} de {{file}}) ; elles ont été lues avec � à la place de ces octets.',
     dismiss: 'Fermer',
   },
   // Présence sur le rail, alertes de non-lus et mémoire par compte (issue 10, branche h/rail).
@@ -265,6 +267,7 @@ export const fr: Messages = {
       heading: 'Exporter et importer',
       csv: 'Exporter en CSV',
       json: 'Exporter en JSON',
+      xlsx: 'Exporter pour Excel (XLSX)', // exports (issue 9)
       html: 'Rapport (HTML)',
       pdf: 'Rapport (PDF)',
       import: 'Importer…',
@@ -272,7 +275,9 @@ export const fr: Messages = {
       saved_one: '{{count}} entrée enregistrée dans {{path}}',
       saved_other: '{{count}} entrées enregistrées dans {{path}}',
       cancelled: 'Rien n’a été enregistré : la fenêtre a été annulée.',
-      imported: '{{added}} entrées importées ; {{duplicates}} doublons ignorés.',
+      // exports (issue 9): the same words as the CLI, counted with plurals
+      imported_one: '{{count}} entrée importée ; {{duplicates}} déjà présente(s).',
+      imported_other: '{{count}} entrées importées ; {{duplicates}} déjà présente(s).',
       importCancelled: 'Rien n’a été importé : la fenêtre a été annulée.',
       importErrors: 'Rien n’a été importé. Corrigez ces lignes et réessayez :',
     },

@@ -69,13 +69,44 @@ describe('check-har', () => {
   it('fails with exit code 1 and a clear message for a missing or invalid file', async () => {
     const missing = await run(['check-har', '/nonexistent/file.har']);
     expect(missing.code).toBe(1);
-    expect(missing.err).toContain('cannot read /nonexistent/file.har');
+    expect(missing.err).toBe('hatrack check-har: /nonexistent/file.har does not exist\n');
+    expect(missing.err).not.toContain('ENOENT');
     const dir = mkdtempSync(join(tmpdir(), 'har-'));
     const bad = join(dir, 'bad.har');
     writeFileSync(bad, '{"not":"a har"}');
     const invalid = await run(['check-har', bad]);
     expect(invalid.code).toBe(1);
     expect(invalid.err).toContain('not a valid HAR');
+    writeFileSync(bad, '');
+    expect((await run(['check-har', bad])).err).toBe(`hatrack check-har: ${bad} is not a valid HAR file (the file is empty)\n`);
+    writeFileSync(bad, '{"log":{"entries":[{"request":{"method":"PO');
+    expect((await run(['check-har', bad])).err).toMatch(/is not a valid HAR file \(not JSON: .*position \d+/);
+  });
+
+  it('names the malformed entry, and refuses an entry without a method instead of reading it as a GET', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'har-'));
+    const file = join(dir, 'damaged.har');
+    const ok = { request: { method: 'GET', url: 'https://x.com/home', headers: [] } };
+    const write = (entries: unknown[]) => writeFileSync(file, JSON.stringify({ log: { entries } }));
+    write([ok, ok, { request: { url: 'https://x.com/i/api/graphql/abc/CreateTweet', headers: [] } }]);
+    const noMethod = await run(['check-har', file]);
+    expect(noMethod.code).toBe(1);
+    expect(noMethod.out).toBe('');
+    expect(noMethod.err).toBe(`hatrack check-har: ${file} is not a valid HAR file (log.entries[2]: request.method is missing)\n`);
+    write([ok, 'oops']);
+    expect((await run(['check-har', file])).err).toContain('(log.entries[1]: not an object with a request)');
+    write([ok, { request: { method: 'POST', headers: [] } }]);
+    expect((await run(['check-har', file])).err).toContain('(log.entries[1]: request.url is missing)');
+    write([{ request: { method: 'POST', url: 'https://x.com/', headers: 'x' } }]);
+    expect((await run(['check-har', file])).err).toContain('(log.entries[0]: request.headers is not a list)');
+    expect(() => harToRows(JSON.stringify({ log: { entries: [{ request: { method: 7, url: 'https://a/' } }] } }))).toThrow('log.entries[0]: request.method is missing');
+  });
+
+  it('says when the path is a folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'har-'));
+    const folder = await run(['check-har', dir]);
+    expect(folder.code).toBe(1);
+    expect(folder.err).toBe(`hatrack check-har: ${dir} is a folder, not a file\n`);
   });
 
   it('is a usage error (2) without a file argument', async () => {

@@ -1,10 +1,11 @@
 // `hatrack log` on real temp files: import, export (stdout and --out), stats, and exit codes for bad input.
 import { describe, it, expect, afterEach, beforeEach } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Command, CommanderError } from 'commander';
+import ExcelJS from 'exceljs';
 import { registerLog } from '../../../electron/cli/log-command.ts';
 import type { DecodeItemTime } from '../../../shared/log/entry-schema.ts';
 
@@ -73,20 +74,38 @@ describe('hatrack log', () => {
     const text = await hatrack('log', 'stats', '--log', log, '--platform', 'x');
     expect(text.out).toContain('Entries: 2');
     expect(text.out).toMatch(/median\s+1 h 05 min/);
+    expect(text.out).toContain('@acme (brand): 2 replies');
+    expect((await hatrack('log', 'stats', '--log', log, '--platform', 'mastodon')).out).toContain('@jo (brand): 1 reply,');
 
     const again = await hatrack('log', 'import', join(dir, 'past.csv'), '--log', log);
-    expect(again.out).toContain('imported 3 entries');
+    expect(again.out).toContain('imported 0 entries');
+    expect(again.out).toContain('(3 already present)');
     const json = join(dir, 'export.json');
     await hatrack('log', 'export', '--log', log, '--format', 'json', '--out', json);
     const reimport = await hatrack('log', 'import', json, '--log', log);
     expect(reimport.out).toContain('imported 0 entries');
-    expect(reimport.out).toContain('6 already present');
+    expect(reimport.out).toContain('3 already present');
+  });
+
+  it('exports XLSX with --format xlsx, item IDs kept as text', async () => {
+    const log = join(dir, 'log.jsonl');
+    writeFileSync(join(dir, 'ids.csv'), 'account,platform,item,received_at,replied_at\nacme,x,1899999999999999999,2026-03-30T08:00:00Z,2026-03-30T08:10:00Z\n');
+    expect((await hatrack('log', 'import', join(dir, 'ids.csv'), '--log', log)).code).toBe(0);
+    const out = join(dir, 'report.xlsx');
+    const result = await hatrack('log', 'export', '--log', log, '--zone', 'Europe/Paris', '--format', 'xlsx', '--out', out);
+    expect(result).toMatchObject({ code: 0, err: `exported 1 entry to ${out}\n` });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const sheet = book.getWorksheet('Replies');
+    expect(sheet?.getRow(2).getCell(6).value).toBe('1899999999999999999');
+    expect(sheet?.getRow(2).getCell(8).value).toEqual(new Date('2026-03-30T10:10:00Z'));
+    expect(book.getWorksheet('Summary')?.getRow(8).getCell(2).value).toBe('Mon–Fri 09:00–17:00 (Europe/Paris)');
   });
 
   it('exits 2 on bad arguments', async () => {
     const log = join(dir, 'log.jsonl');
     writeFileSync(log, '');
-    expect((await hatrack('log', 'export', '--log', log, '--format', 'xlsx')).code).toBe(2);
+    expect((await hatrack('log', 'export', '--log', log, '--format', 'docx')).code).toBe(2);
     expect((await hatrack('log', 'export', '--log', log, '--from', 'last week')).code).toBe(2);
     expect((await hatrack('log', 'export', '--log', log, '--platform', 'myspace')).code).toBe(2);
     expect((await hatrack('log', 'stats', '--log', log, '--zone', 'Mars/Base')).code).toBe(2);
@@ -99,13 +118,49 @@ describe('hatrack log', () => {
     const missing = await hatrack('log', 'stats', '--log', join(dir, 'nope.jsonl'));
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('no log file');
-    expect((await hatrack('log', 'import', join(dir, 'nope.csv'), '--log', log)).code).toBe(1);
+    const noCsv = await hatrack('log', 'import', join(dir, 'nope.csv'), '--log', log);
+    expect(noCsv.code).toBe(1);
+    expect(noCsv.err).toBe(`hatrack log: ${join(dir, 'nope.csv')} does not exist\n`);
+    expect(existsSync(log)).toBe(false);
     writeFileSync(join(dir, 'bad.csv'), 'account,platform,item,received_at,replied_at\nacme,x,1,,yesterday-ish\n');
     const bad = await hatrack('log', 'import', join(dir, 'bad.csv'), '--log', log);
     expect(bad.code).toBe(1);
-    expect(bad.err).toContain('line 2: replied_at is not a date');
-    expect(readFileSync(log, 'utf8')).toBe('');
-    expect((await hatrack('log', 'stats', '--log', dir)).code).toBe(1);
+    expect(bad.err).toContain('line 2: replied_at "yesterday-ish" is not a date');
+    expect(bad.err).toContain('accepted dates: ISO 8601');
+    writeFileSync(join(dir, 'latin1.csv'), Buffer.from('account,platform,item,received_at,replied_at\nacm\u00e9,x,1,,2026-03-30T08:30:00Z\n', 'latin1'));
+    const latin1 = await hatrack('log', 'import', join(dir, 'latin1.csv'), '--log', log);
+    expect(latin1).toMatchObject({ code: 1, err: expect.stringContaining('line 2: not UTF-8 text (save the file as "CSV UTF-8")') });
+    expect(existsSync(log)).toBe(false);
+    const folder = await hatrack('log', 'stats', '--log', dir);
+    expect(folder.code).toBe(1);
+    expect(folder.err).toBe(`hatrack log: ${dir} is a folder, not a file\n`);
+  });
+
+  it('names the missing folder when --out cannot be created, never a bare ENOENT', async () => {
+    writeFileSync(join(dir, 'past.csv'), CSV);
+    const log = join(dir, 'log.jsonl');
+    expect((await hatrack('log', 'import', join(dir, 'past.csv'), '--log', log)).code).toBe(0);
+    const out = join(dir, 'no-such-folder', 'out.csv');
+    const result = await hatrack('log', 'export', '--log', log, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`hatrack log: cannot write ${out}: the folder ${join(dir, 'no-such-folder')} does not exist\n`);
+    // A folder that exists but refuses new files is not called missing.
+    const proc = await hatrack('log', 'export', '--log', log, '--out', '/proc/hatrack-export.csv');
+    expect(proc).toMatchObject({ code: 1, err: 'hatrack log: cannot create /proc/hatrack-export.csv in /proc\n' });
+  });
+
+  it('warns about lines that are not valid UTF-8, with their count and numbers, and still reads them', async () => {
+    writeFileSync(join(dir, 'past.csv'), CSV);
+    const log = join(dir, 'log.jsonl');
+    expect((await hatrack('log', 'import', join(dir, 'past.csv'), '--log', log)).code).toBe(0);
+    const lines = readFileSync(log).toString('latin1').split('\n');
+    // A Windows-1252 "é" (one byte, 0xE9) pasted into the handle of lines 1 and 3.
+    const damaged = lines.map((line, i) => (i === 0 || i === 2 ? line.replace('"handle":"acme"', '"handle":"acm\u00e9"').replace('"handle":"jo"', '"handle":"j\u00e9"') : line));
+    writeFileSync(log, Buffer.from(damaged.join('\n'), 'latin1'));
+    const stats = await hatrack('log', 'stats', '--log', log);
+    expect(stats.code).toBe(0);
+    expect(stats.out).toContain('Entries: 3');
+    expect(stats.err).toBe(`hatrack: warning: 2 line(s) of ${log} are not valid UTF-8 (lines 1, 3): the bad bytes read as \uFFFD\n`);
   });
 
   it('uses the default log path and warns about skipped lines without failing', async () => {

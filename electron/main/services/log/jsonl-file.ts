@@ -1,5 +1,6 @@
 // The append-only JSONL file: a streaming loader that survives torn and corrupt lines, and a group-committing,
 // fsync'ing appender whose promises resolve only once the bytes are on disk.
+import { isUtf8 } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
 
 /** A line the loader could not use, with its 1-based line number. */
@@ -15,7 +16,12 @@ export interface LoadResult {
   skipped: SkippedLine[];
   /** True when the file's last byte is not a newline: the next append must start a new line first. */
   endsTorn: boolean;
+  /** Lines holding bytes that are not UTF-8 (read with U+FFFD in their place): how many, and the first line numbers. */
+  invalidUtf8: { count: number; lines: number[] };
 }
+
+/** How many line numbers of invalid UTF-8 a load keeps (the count goes on). */
+const MAX_INVALID_LINES = 100;
 
 const CHUNK = 1 << 22;
 const NEWLINE = 0x0a;
@@ -31,7 +37,7 @@ export async function loadJsonl(
   onLine: (text: string, lineNumber: number) => string | null,
   onBytes?: (bytes: Buffer, start: number, end: number) => boolean,
 ): Promise<LoadResult> {
-  const result: LoadResult = { lines: 0, skipped: [], endsTorn: false };
+  const result: LoadResult = { lines: 0, skipped: [], endsTorn: false, invalidUtf8: { count: 0, lines: [] } };
   let handle: FileHandle;
   try {
     handle = await open(filePath, 'r');
@@ -40,8 +46,16 @@ export async function loadJsonl(
     throw error;
   }
   let lineNumber = 0;
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  // One check per chunk (simdutf, fast); lines are checked one by one only in a chunk that failed it, and
+  // lines joined across chunks always (a character cut at the chunk's end fails the chunk check by itself).
+  let chunkValid = true;
   const take = (bytes: Buffer, start: number, end: number, torn: boolean): void => {
     lineNumber++;
+    if ((!chunkValid || bytes !== buffer) && !isUtf8(bytes.subarray(start, end))) {
+      result.invalidUtf8.count++;
+      if (result.invalidUtf8.lines.length < MAX_INVALID_LINES) result.invalidUtf8.lines.push(lineNumber);
+    }
     // Lines from the fast path start with '{', so they are never blank.
     if (onBytes !== undefined && end > start && bytes[start] === 0x7b && onBytes(bytes, start, end)) {
       result.lines++;
@@ -61,10 +75,10 @@ export async function loadJsonl(
   };
   try {
     let carry: Buffer | null = null;
-    const buffer = Buffer.allocUnsafe(CHUNK);
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
       if (bytesRead === 0) break;
+      chunkValid = isUtf8(buffer.subarray(0, bytesRead));
       let start = 0;
       let newline = buffer.indexOf(NEWLINE, 0);
       while (newline !== -1 && newline < bytesRead) {

@@ -11,6 +11,7 @@ import type { BusinessSchedule } from '../../../../shared/log/business-hours.ts'
 import type { InvokeHandlers } from '../../../../shared/ipc/contract.ts';
 import type { FilePort } from '../file-port.ts';
 import type { LogService } from './log-service.ts';
+import { decodeImportBytes } from './log-transfer.ts';
 
 type LogHandlers = Pick<InvokeHandlers, 'log:query' | 'log:rows' | 'log:unknown' | 'log:set-start' | 'log:export' | 'log:import'>;
 
@@ -41,6 +42,11 @@ export function logHandlers(log: LogService, files: FilePort, changed: () => voi
     'log:rows': (filter, page) => log.page(filter, page),
     'log:unknown': (limit) => log.unknownStarts(limit),
     'log:set-start': async (entryId, receivedAt) => {
+      // The same rules as imports: an item cannot arrive after the reply to it, nor in the future.
+      const sent = log.entry(entryId)?.sentAt;
+      const received = Date.parse(receivedAt);
+      if (received > now().getTime()) throw new Error(`${receivedAt} is in the future`);
+      if (sent !== undefined && received > Date.parse(sent)) throw new Error(`the item cannot arrive after the reply: ${receivedAt} is after the reply was sent (${sent})`);
       const row = await log.setManualStart(entryId, receivedAt);
       changed();
       return row;
@@ -57,12 +63,12 @@ export function logHandlers(log: LogService, files: FilePort, changed: () => voi
             done();
           },
         });
-        const count = await log.exportTo('html', filter, sink, { text: reportText(locale()) });
+        const count = await log.exportTo('html', filter, sink, { text: reportText(locale()), locale: locale() });
         await writeFile(path, await files.htmlToPdf(html));
         return { path, count };
       }
       const out = createWriteStream(path);
-      const count = await log.exportTo(format, filter, out, { text: reportText(locale()) });
+      const count = await log.exportTo(format, filter, out, { text: reportText(locale()), locale: locale() });
       out.end();
       await finished(out);
       return { path, count };
@@ -70,8 +76,9 @@ export function logHandlers(log: LogService, files: FilePort, changed: () => voi
     'log:import': async () => {
       const path = await files.openFile(['csv', 'json']);
       if (!path) return null;
-      const text = await readFile(path, 'utf8');
-      const result = await log.importFile(text, path.toLowerCase().endsWith('.json') ? 'json' : 'csv');
+      const decoded = decodeImportBytes(await readFile(path));
+      if (!decoded.ok) return decoded;
+      const result = await log.importFile(decoded.text, path.toLowerCase().endsWith('.json') ? 'json' : 'csv');
       if (result.ok) changed();
       return result;
     },

@@ -43,6 +43,8 @@ export interface LogServiceDeps {
 export interface LoadReport {
   total: number;
   skipped: SkippedLine[];
+  /** Lines with bytes that are not UTF-8 (kept, with U+FFFD in their place): how many, and the first line numbers. */
+  invalidUtf8: { count: number; lines: number[] };
 }
 
 /** A page of the query, its total and the summary over the whole filtered set. */
@@ -69,7 +71,7 @@ export class LogService {
   private business = new Float64Array(0);
   private businessValid = 0;
   private appender: JsonlAppender | null = null;
-  loadReport: LoadReport = { total: 0, skipped: [] };
+  loadReport: LoadReport = { total: 0, skipped: [], invalidUtf8: { count: 0, lines: [] } };
 
   private constructor(
     readonly filePath: string,
@@ -104,7 +106,7 @@ export class LogService {
       service.apply(checked.line);
       return null;
     }, fast);
-    service.loadReport = { total: result.lines - result.skipped.length, skipped: result.skipped };
+    service.loadReport = { total: result.lines - result.skipped.length, skipped: result.skipped, invalidUtf8: result.invalidUtf8 };
     // Business time is part of loading: one cursor pass over the columns while they are hot in cache.
     service.businessAll();
     if (deps.readOnly) return service;
@@ -399,7 +401,7 @@ export class LogService {
 
   /** Imports a CSV of past replies or a JSON export: all rows or none (errors are line-numbered). */
   importFile(text: string, kind: 'csv' | 'json'): Promise<ImportResult> {
-    return importIntoLog(this, text, kind, { decodeItemTime: this.deps.decodeItemTime, newId: this.newId, now: this.now });
+    return importIntoLog(this, text, kind, { decodeItemTime: this.deps.decodeItemTime, now: this.now });
   }
 
   /** Appends pre-built lines in one durable write (imports). */

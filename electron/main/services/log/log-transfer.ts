@@ -1,4 +1,4 @@
-// Streaming exports (CSV, JSON, HTML) and all-or-nothing imports for a LogService, with stream backpressure.
+// Streaming exports (CSV, JSON, HTML, XLSX) and all-or-nothing imports for a LogService, with stream backpressure.
 import { once } from 'node:events';
 import type { LogFilter, ReplyRow } from '../../../../shared/log/model.ts';
 import { csvHeader, csvRow } from '../../../../shared/log/csv-export.ts';
@@ -7,17 +7,20 @@ import { buildHtmlReport, type ReportText } from '../../../../shared/log/html-re
 import { LocalTimeFormatter } from '../../../../shared/log/local-time.ts';
 import { parseImportCsv, parseImportJson, type ImportContext } from '../../../../shared/log/import-parse.ts';
 import { normaliseHandle } from '../../../../shared/log/model.ts';
-import type { AccountRef, DecodeItemTime } from '../../../../shared/log/entry-schema.ts';
+import type { AccountRef, DecodeItemTime, ReplyLine } from '../../../../shared/log/entry-schema.ts';
 import type { LogService } from './log-service.ts';
+import { writeXlsx } from './xlsx-export.ts';
 
 /** Export formats. */
-export type ExportFormat = 'csv' | 'json' | 'html';
+export type ExportFormat = 'csv' | 'json' | 'html' | 'xlsx';
 
 /** Options for exports. */
 export interface ExportOptions {
   /** How many slowest replies the HTML report lists. */
   slowestCount?: number;
   text?: ReportText;
+  /** Language of the XLSX sheets and of durations in words ("en", "fr"). */
+  locale?: string;
   now?: () => Date;
 }
 
@@ -25,6 +28,21 @@ const FLUSH_AT = 1 << 16;
 
 async function writeChunk(out: NodeJS.WritableStream, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out as unknown as NodeJS.EventEmitter, 'drain');
+}
+
+/**
+ * The filter as a report shows it: account ids (what the dashboard filters by) named by their @handle, so a
+ * reviewer reads "@acme", not a UUID. Values the log does not know are shown as given.
+ */
+function filterForDisplay(service: LogService, filter: LogFilter): LogFilter {
+  if (!filter.accounts?.length) return filter;
+  const byKey = new Map<string, string>();
+  for (const account of service.index.variants) {
+    byKey.set(account.id.toLowerCase(), `@${account.handle}`);
+    byKey.set(normaliseHandle(account.handle), `@${account.handle}`);
+  }
+  const named = filter.accounts.map((value) => byKey.get(value.toLowerCase()) ?? byKey.get(normaliseHandle(value)) ?? value);
+  return { ...filter, accounts: [...new Set(named)] };
 }
 
 /** Streams the filtered entries (ascending by sentAt) in `format` to `out`; resolves to the entry count. */
@@ -40,14 +58,19 @@ export async function exportLog(
   if (format === 'html') {
     const summary = service.summaryOf(matches);
     const slowest = slowestRows(service, matches, options.slowestCount ?? 20);
-    await writeChunk(out, buildHtmlReport({ filter, summary, slowest, generatedAt: now().toISOString(), zone: service.schedule.zone, ...(options.text ? { text: options.text } : {}) }));
+    await writeChunk(out, buildHtmlReport({ filter: filterForDisplay(service, filter), summary, slowest, generatedAt: now().toISOString(), zone: service.schedule.zone, schedule: service.schedule, ...(options.text ? { text: options.text } : {}) }));
+    return matches.length;
+  }
+  if (format === 'xlsx') {
+    const input = { filter: filterForDisplay(service, filter), summary: service.summaryOf(matches), schedule: service.schedule, generatedMs: now().getTime(), locale: options.locale ?? 'en' };
+    await writeXlsx(out, input, rowsOf(service, matches));
     return matches.length;
   }
   const local = new LocalTimeFormatter(service.schedule.zone);
   let buffer = format === 'csv' ? csvHeader() : jsonHead(filter, service.summaryOf(matches), now().toISOString());
   for (let k = 0; k < matches.length; k++) {
     const row = service.row(matches[k] as number);
-    buffer += format === 'csv' ? csvRow(row, local) : jsonEntry(row, k === 0);
+    buffer += format === 'csv' ? csvRow(row, local, options.locale) : jsonEntry(row, k === 0);
     if (buffer.length >= FLUSH_AT) {
       await writeChunk(out, buffer);
       buffer = '';
@@ -56,6 +79,10 @@ export async function exportLog(
   if (format === 'json') buffer += jsonTail();
   await writeChunk(out, buffer);
   return matches.length;
+}
+
+function* rowsOf(service: LogService, matches: Uint32Array): Generator<ReplyRow> {
+  for (let k = 0; k < matches.length; k++) yield service.row(matches[k] as number);
 }
 
 /** The `count` slowest timed replies among `matches`, slowest first. */
@@ -78,13 +105,44 @@ function slowestRows(service: LogService, matches: Uint32Array, count: number): 
 /** The result of an import: what was added and skipped, or every error (then nothing was written). */
 export type ImportResult = { ok: true; added: number; duplicates: number } | { ok: false; errors: string[] };
 
-/** Imports a CSV of past replies or a JSON export; duplicates (same entry id) are skipped. */
-export async function importIntoLog(
+/** How many lines with bad bytes an import error names. */
+const MAX_BAD_LINES = 20;
+
+/**
+ * An import file's bytes as text, or the lines that are not UTF-8 (a CSV saved as Windows-1252 or Latin-1 would
+ * otherwise import its accents as U+FFFD without a word).
+ */
+export function decodeImportBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; errors: string[] } {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    const errors: string[] = [];
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    let start = 0;
+    for (let line = 1; start <= bytes.length && errors.length < MAX_BAD_LINES; line++) {
+      let end = bytes.indexOf(0x0a, start);
+      if (end === -1) end = bytes.length;
+      try {
+        strict.decode(bytes.subarray(start, end));
+      } catch {
+        errors.push(`line ${line}: not UTF-8 text (save the file as "CSV UTF-8")`);
+      }
+      start = end + 1;
+    }
+    return { ok: false, errors };
+  }
+}
+
+/** What an import would add: the new lines, and how many are already in the log (or every error). */
+export type ImportPlan = { ok: true; fresh: ReplyLine[]; duplicates: number } | { ok: false; errors: string[] };
+
+/** Parses an import and sets aside the entries the log already has (same id), writing nothing. */
+export function planImport(
   service: LogService,
   text: string,
   kind: 'csv' | 'json',
-  deps: { decodeItemTime: DecodeItemTime; newId: () => string; now: () => Date },
-): Promise<ImportResult> {
+  deps: { decodeItemTime: DecodeItemTime; now: () => Date },
+): ImportPlan {
   const known = new Map<string, AccountRef>();
   for (const account of service.index.variants) {
     known.set(`${account.id.toLowerCase()}`, account);
@@ -93,11 +151,10 @@ export async function importIntoLog(
   const context: ImportContext = {
     decodeItemTime: deps.decodeItemTime,
     zone: service.schedule.zone,
-    newId: deps.newId,
     now: deps.now,
     resolveAccount: (handleOrId) => known.get(handleOrId.toLowerCase()) ?? known.get(normaliseHandle(handleOrId)) ?? null,
   };
-  const parsed = kind === 'csv' ? parseImportCsv(text, context) : parseImportJson(text);
+  const parsed = kind === 'csv' ? parseImportCsv(text, context) : parseImportJson(text, deps.now());
   if (!parsed.ok) return parsed;
   const seen = new Set<string>();
   const fresh = parsed.lines.filter((line) => {
@@ -105,7 +162,19 @@ export async function importIntoLog(
     seen.add(line.id);
     return true;
   });
+  return { ok: true, fresh, duplicates: parsed.lines.length - fresh.length };
+}
+
+/** Imports a CSV of past replies or a JSON export; duplicates (same entry id) are skipped. */
+export async function importIntoLog(
+  service: LogService,
+  text: string,
+  kind: 'csv' | 'json',
+  deps: { decodeItemTime: DecodeItemTime; now: () => Date },
+): Promise<ImportResult> {
+  const plan = planImport(service, text, kind, deps);
+  if (!plan.ok) return plan;
   // One write: the import lands whole or (on an I/O error) not at all in memory.
-  await service.appendLines(fresh);
-  return { ok: true, added: fresh.length, duplicates: parsed.lines.length - fresh.length };
+  await service.appendLines(plan.fresh);
+  return { ok: true, added: plan.fresh.length, duplicates: plan.duplicates };
 }

@@ -34,7 +34,7 @@ describe('fast load', () => {
     const fast = await LogService.open(t.file, { ...deps, readOnly: true });
     const parsed = await LogService.open(`${t.file}.2`, deps);
     await parsed.appendLines(lines);
-    expect(fast.loadReport).toEqual({ total: lines.length, skipped: [] });
+    expect(fast.loadReport).toEqual({ total: lines.length, skipped: [], invalidUtf8: { count: 0, lines: [] } });
     for (const id of ['e1', 'e2', 'e3', '\ud800lone', 'e5', 'nope']) expect(fast.entry(id)).toEqual(parsed.entry(id));
     expect(fast.query({}, { limit: 10 })).toEqual(parsed.query({}, { limit: 10 }));
     expect(fast.query({ accounts: ['acme'] })).toEqual(parsed.query({ accounts: ['acme'] }));

@@ -31,7 +31,7 @@ describe('LogService', () => {
     expect(lines[0]).toMatchObject({ v: 1, type: 'reply', id: 'e1', targetCreatedAt: '2026-03-10T10:00:00.000Z' });
 
     const again = await openLog(file);
-    expect(again.loadReport).toEqual({ total: 2, skipped: [] });
+    expect(again.loadReport).toEqual({ total: 2, skipped: [], invalidUtf8: { count: 0, lines: [] } });
     const result = again.query({});
     expect(result.total).toBe(2);
     expect(result.rows.map((r) => r.id)).toEqual(['e2', 'e1']);
@@ -108,7 +108,7 @@ describe('LogService', () => {
     await log.close();
     writeFileSync(file, readFileSync(file, 'utf8').trimEnd());
     const again = await openLog(file);
-    expect(again.loadReport).toEqual({ total: 1, skipped: [] });
+    expect(again.loadReport).toEqual({ total: 1, skipped: [], invalidUtf8: { count: 0, lines: [] } });
     await again.recordReply({ account: brand, platform: 'x', replyToId: 'b', sentAt: '2026-03-10T10:06:00Z', excerpt: null });
     await again.close();
     expect(readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).replyToId)).toEqual(['a', 'b']);

@@ -1,0 +1,93 @@
+// What a report says about itself, in the chosen zone and language: the period, the filters, the business-hours
+// schedule and local times. Shared by the HTML/PDF report and the XLSX summary sheet so they never disagree.
+import type { BusinessSchedule } from './business-hours.ts';
+import { LocalTimeFormatter } from './local-time.ts';
+import type { LogFilter } from './model.ts';
+
+/** The words a report's facts are made of, per language. */
+interface FactWords {
+  allEntries: string;
+  all: string;
+  since: string;
+  until: string;
+  kinds: Record<'personal' | 'brand', string>;
+}
+
+const WORDS: Record<'en' | 'fr', FactWords> = {
+  en: { allEntries: 'all entries', all: 'all', since: 'from', until: 'until', kinds: { personal: 'personal', brand: 'brand' } },
+  fr: { allEntries: 'toutes les entrées', all: 'tous', since: 'depuis le', until: 'jusqu’au', kinds: { personal: 'personnel', brand: 'marque' } },
+};
+
+function wordsOf(locale: string): FactWords {
+  return locale.toLowerCase().startsWith('fr') ? WORDS.fr : WORDS.en;
+}
+
+/** "personal" / "brand" in the report's language. */
+export function kindWord(kind: 'personal' | 'brand', locale: string): string {
+  return wordsOf(locale).kinds[kind];
+}
+
+/** 'YYYY-MM-DD HH:mm' wall-clock time of `ms` in `zone` ('' for NaN). */
+export function localMinute(ms: number, zone: string): string {
+  return new LocalTimeFormatter(zone).format(ms).slice(0, 16);
+}
+
+/** An ISO time as 'YYYY-MM-DD HH:mm' in `zone`; the text itself when it is not a time. */
+export function localMinuteOfIso(iso: string, zone: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : localMinute(ms, zone);
+}
+
+/** A wall-clock time as a Date whose UTC fields read the local time in `zone` (spreadsheets keep no zone). */
+export function wallClockDate(ms: number, zone: string): Date {
+  return new Date(ms + new LocalTimeFormatter(zone).offsetMinutes(ms) * 60_000);
+}
+
+/** "2026-03-30 00:00 – 2026-03-31 00:00 (Europe/Paris)", one bound only, or "all entries". */
+export function periodText(filter: LogFilter, zone: string, locale: string): string {
+  const w = wordsOf(locale);
+  const from = filter.from ? localMinuteOfIso(filter.from, zone) : '';
+  const to = filter.to ? localMinuteOfIso(filter.to, zone) : '';
+  if (from && to) return `${from} – ${to} (${zone})`;
+  if (from) return `${w.since} ${from} (${zone})`;
+  if (to) return `${w.until} ${to} (${zone})`;
+  return w.allEntries;
+}
+
+/** The filter's accounts, platforms and kind, each as text ("all" when not filtered). */
+export function filterFacts(filter: LogFilter, locale: string): { accounts: string; platforms: string; kind: string } {
+  const w = wordsOf(locale);
+  return {
+    accounts: filter.accounts?.length ? filter.accounts.join(', ') : w.all,
+    platforms: filter.platforms?.length ? filter.platforms.join(', ') : w.all,
+    kind: filter.kind ? w.kinds[filter.kind] : w.all,
+  };
+}
+
+/** One line for the whole filter (period; accounts; platforms; kind), for a report's header. */
+export function filterLine(filter: LogFilter, zone: string, locale: string, labels: { accounts: string; platforms: string; kind: string }): string {
+  const facts = filterFacts(filter, locale);
+  return `${periodText(filter, zone, locale)} · ${labels.accounts}: ${facts.accounts} · ${labels.platforms}: ${facts.platforms} · ${labels.kind}: ${facts.kind}`;
+}
+
+function clock(hours: number): string {
+  const minutes = Math.round(hours * 60);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** "Mon–Fri 09:00–17:30 (Europe/Paris)": the schedule business-hours figures were computed with. */
+export function scheduleText(schedule: BusinessSchedule, locale: string): string {
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  // 2024-01-01 was a Monday, so ISO day d is 2024-01-0d.
+  const name = (day: number): string => weekday.format(new Date(Date.UTC(2024, 0, day)));
+  const days = [...new Set(schedule.days)].filter((day) => day >= 1 && day <= 7).sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < days.length; ) {
+    let j = i;
+    while (j + 1 < days.length && days[j + 1] === (days[j] as number) + 1) j++;
+    if (j - i >= 2) parts.push(`${name(days[i] as number)}–${name(days[j] as number)}`);
+    else for (let k = i; k <= j; k++) parts.push(name(days[k] as number));
+    i = j + 1;
+  }
+  return `${parts.join(', ')} ${clock(schedule.startHour)}–${clock(schedule.endHour)} (${schedule.zone})`;
+}
