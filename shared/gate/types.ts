@@ -31,6 +31,7 @@ export const POST_DETAIL_KEYS = [
   'actingAs',
   'ambiguousField',
   'unrecognisedRequest',
+  'checkFailed',
 ] as const;
 /** One kind of labelled fact. */
 export type PostDetailKey = (typeof POST_DETAIL_KEYS)[number];

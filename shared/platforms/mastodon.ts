@@ -1,6 +1,7 @@
-// Mastodon and other Fediverse servers (matched by path on any host): statuses, edits, boosts; Misskey notes.
+// Mastodon and other Fediverse servers (matched by path on Fediverse hosts, see ClassifyContext): statuses, edits, boosts; Misskey notes.
 import { arr, idOf, str, type JsonObject } from './json-body.ts';
-import { actionOf, part, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
+import { actionOf, canonicalHost, part, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
+import { normalisePath } from './custom-rules.ts';
 import type { PostAction } from '../gate/types.ts';
 
 function mediaCount(record: JsonObject): number {
@@ -77,8 +78,31 @@ const rules: readonly PlatformRule[] = [
  */
 export const mastodonRules: readonly PlatformRule[] = rules.map((rule) => ({
   ...rule,
+  fediverse: true,
   extract: (input) => {
     const extraction = rule.extract(input);
     return extraction === null ? null : { ...extraction, identity: `server:${input.url.host.toLowerCase()}` };
   },
 }));
+
+/** Paths only Fediverse servers answer: Mastodon-API instance info, NodeInfo discovery, Misskey meta. */
+const FEDIVERSE_PROBES = new Set(['/api/v1/instance', '/api/v2/instance', '/.well-known/nodeinfo', '/api/meta']);
+
+/**
+ * The host a completed request shows to be a Fediverse server, or null. The gate service calls it for
+ * each completed request of a session and passes the hosts it collected as ClassifyContext.fediverseHosts:
+ * a site earns the Fediverse rules only by answering as a Fediverse server, never by its paths alone.
+ */
+export function fediverseHostOf(method: string, url: string, statusCode: number): string | null {
+  if (statusCode < 200 || statusCode > 299) return null;
+  const upper = method.toUpperCase();
+  if (upper !== 'GET' && upper !== 'POST') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (!FEDIVERSE_PROBES.has(normalisePath(parsed.pathname).toLowerCase())) return null;
+  return canonicalHost(parsed.hostname);
+}

@@ -27,6 +27,15 @@ export class FormFields {
   getAll(name: string): string[] {
     return this.entries.filter(([key]) => key === name).map(([, value]) => value);
   }
+  /**
+   * Every value of each field sent more than once, except array fields (`a[]`, `a[0]`): servers keep
+   * one of the repeated values (Rails the last, others the first), so the gate shows them all instead.
+   */
+  repeated(): Array<readonly [string, string]> {
+    const counts = new Map<string, number>();
+    for (const [key] of this.entries) if (!key.endsWith(']')) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return this.entries.filter(([key]) => (counts.get(key) ?? 0) > 1);
+  }
   /** How many fields are named `name` or start with `prefix[`. */
   countArray(name: string): number {
     return this.entries.filter(([key]) => key === name || key.startsWith(`${name}[`)).length;
@@ -52,7 +61,8 @@ export class FormFields {
   }
 }
 
-function header(headers: Readonly<Record<string, string>> | undefined, name: string): string {
+/** The value of header `name` (lower case), whatever the case of its key; '' when absent. */
+export function headerValue(headers: Readonly<Record<string, string>> | undefined, name: string): string {
   if (!headers) return '';
   for (const key of Object.keys(headers)) {
     if (key.toLowerCase() === name) return headers[key] ?? '';
@@ -62,28 +72,14 @@ function header(headers: Readonly<Record<string, string>> | undefined, name: str
 
 const utf8 = new TextDecoder('utf-8');
 
-/** Parses `a=1&b=2` (plus signs are spaces). Invalid percent escapes are kept as typed. */
-export function parseForm(text: string): FormFields {
+/**
+ * Parses `a=1&b=2` with URLSearchParams, as browsers encode and servers decode it: plus signs are
+ * spaces, escapes are UTF-8 bytes, and a malformed escape stays as typed without garbling the rest.
+ */
+export function formFields(text: string): FormFields {
   const entries: Array<[string, string]> = [];
-  if (text.length === 0) return new FormFields(entries);
-  for (const piece of text.split('&')) {
-    if (piece.length === 0) continue;
-    const eq = piece.indexOf('=');
-    const rawKey = eq < 0 ? piece : piece.slice(0, eq);
-    const rawValue = eq < 0 ? '' : piece.slice(eq + 1);
-    entries.push([decodeFormComponent(rawKey), decodeFormComponent(rawValue)]);
-  }
+  for (const [key, value] of new URLSearchParams(text)) entries.push([key, value]);
   return new FormFields(entries);
-}
-
-function decodeFormComponent(raw: string): string {
-  const spaced = raw.includes('+') ? raw.replace(/\+/g, ' ') : raw;
-  if (!spaced.includes('%')) return spaced;
-  try {
-    return decodeURIComponent(spaced);
-  } catch {
-    return spaced.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  }
 }
 
 /** Parses a multipart/form-data body's text fields (file parts are kept as decoded text, unused). */
@@ -135,7 +131,7 @@ export class RequestBody {
 
   /** The content type, lowercased ('' when absent). */
   contentType(): string {
-    return header(this.headers, 'content-type').toLowerCase();
+    return headerValue(this.headers, 'content-type').toLowerCase();
   }
 
   /** True when the body is (or looks like) JSON. */
@@ -159,16 +155,21 @@ export class RequestBody {
     return this.parsedJson;
   }
 
+  /** The form fields if a rule has read the body as a form, else null (nothing is parsed). */
+  formIfRead(): FormFields | null {
+    return this.parsedForm ?? null;
+  }
+
   /** The body parsed as a form (urlencoded or multipart). */
   form(): FormFields {
     if (this.parsedForm !== undefined) return this.parsedForm;
     const type = this.contentType();
     const text = this.text();
     if (type.startsWith('multipart/') || (!type && text.startsWith('--'))) {
-      const boundary = /boundary="?([^";]+)"?/i.exec(this.headers ? header(this.headers, 'content-type') : '')?.[1];
+      const boundary = /boundary="?([^";]+)"?/i.exec(this.headers ? headerValue(this.headers, 'content-type') : '')?.[1];
       this.parsedForm = parseMultipart(text, boundary ?? null);
     } else {
-      this.parsedForm = parseForm(text.trim());
+      this.parsedForm = formFields(text.trim());
     }
     return this.parsedForm;
   }

@@ -1,6 +1,6 @@
 // The shape of a platform rule: which requests it claims by method + URL, and how it reads their bodies.
 import type { PlatformId } from './platform-id.ts';
-import type { PostAction, PostPart } from '../gate/types.ts';
+import type { PostAction, PostDetail, PostPart } from '../gate/types.ts';
 import type { RequestBody } from './request-body.ts';
 
 /** What a rule sees once its URL matched. `segments` are the decoded, non-empty path segments. */
@@ -18,6 +18,8 @@ export interface Extraction {
   identity?: string | null;
   /** Set when the endpoint publishes but the body lacks the text (shown as "content could not be read"). */
   unreadableReason?: string;
+  /** Facts of the whole request (recipient, visibility, acting account, ...), in display order. */
+  details?: PostDetail[];
   /** Overrides the rule name (e.g. a GraphQL endpoint reports the operation that matched). */
   rule?: string;
 }
@@ -34,10 +36,42 @@ export interface PlatformRule {
   platform: PlatformId;
   methods: readonly string[];
   anchors: readonly string[];
+  /**
+   * True for rules matched by path on any host (the Mastodon API, Misskey): with a ClassifyContext they
+   * apply only to the account's own server and to hosts the session has shown to be Fediverse servers.
+   */
+  fediverse?: boolean;
   /** The action reported when the body cannot be read (default 'post'). */
   fallbackAction?: PostAction;
   matchUrl(host: string, segments: readonly string[], url: URL): boolean;
   extract(input: RuleInput): Extraction | null;
+}
+
+/**
+ * The non-empty, percent-decoded segments of a URL path: `/api//v1/%73tatuses/` is `api, v1, statuses`.
+ * Built-in and user rules both match on these, so neither can be escaped by spelling the path differently.
+ */
+export function pathSegments(pathname: string): string[] {
+  const out: string[] = [];
+  for (const segment of pathname.split('/')) {
+    if (segment.length === 0) continue;
+    if (segment.includes('%')) {
+      try {
+        out.push(decodeURIComponent(segment));
+        continue;
+      } catch {
+        // keep the raw segment
+      }
+    }
+    out.push(segment);
+  }
+  return out;
+}
+
+/** The host as rules compare it: lower case, without the trailing dot of a fully qualified name. */
+export function canonicalHost(hostname: string): string {
+  const lower = hostname.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
 /** A PostPart with defaults for the fields a rule did not find. */
@@ -47,6 +81,7 @@ export function part(text: string | null, extra: Partial<Omit<PostPart, 'text'>>
     mediaCount: extra.mediaCount ?? 0,
     replyToId: extra.replyToId ?? null,
     quotedId: extra.quotedId ?? null,
+    ...(extra.details !== undefined && extra.details.length > 0 ? { details: extra.details } : {}),
   };
 }
 

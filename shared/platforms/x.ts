@@ -3,7 +3,8 @@ import { arr, at, idOf, nestedJson, str, type JsonValue } from './json-body.ts';
 import type { PostAction } from '../gate/types.ts';
 import { actionOf, hostIn, part, pathEndsWith, single, type Extraction, type PlatformRule, type RuleInput } from './rule.ts';
 
-const isXHost = hostIn('x.com', 'twitter.com');
+/** True for x.com, twitter.com and their subdomains (the one X host check: rules and the twid cookie read). */
+export const isXHost: (host: string) => boolean = hostIn('x.com', 'twitter.com');
 
 /**
  * The identity X's `twid` cookie names (`u=<user id>`, often URL-encoded), as the gate compares it;

@@ -12,6 +12,3 @@ export interface RequestGate {
   completed(requestId: string, statusCode: number): void;
   failed(requestId: string, error: string): void;
 }
-
-/** Methods that never publish: answered at once, before anything else is looked at. */
-export const NEVER_PUBLISHING_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -3,9 +3,11 @@ import { session, type Session, type UploadData } from 'electron';
 import type { Account } from '../../../shared/accounts/account.ts';
 import { allowPermission } from '../../../shared/accounts/site-policy.ts';
 import { chromeUserAgent } from '../../../shared/accounts/user-agent.ts';
+import { canonicalHost } from '../../../shared/platforms/rule.ts';
 import type { OutgoingRequest } from '../../../shared/gate/types.ts';
-import { identityFromTwid } from '../../../shared/platforms/x.ts';
-import { NEVER_PUBLISHING_METHODS, type RequestGate } from '../services/request-gate.ts';
+import { identityFromTwid, isXHost } from '../../../shared/platforms/x.ts';
+import type { RequestGate } from '../services/request-gate.ts';
+import { isSafeMethod } from '../../../shared/gate/methods.ts';
 
 /** Returns the configured session of `account`'s partition (configured once per partition). */
 export function accountSession(account: Account, lookup: (id: string) => Account | undefined, gate: RequestGate): Session {
@@ -33,7 +35,7 @@ const configured = new WeakSet<Session>();
  */
 function installGate(ses: Session, accountId: string, gate: RequestGate): void {
   ses.webRequest.onBeforeRequest((details, callback) => {
-    if (NEVER_PUBLISHING_METHODS.has(details.method)) return callback({});
+    if (isSafeMethod(details.method)) return callback({});
     const requestId = String(details.id);
     readBody(ses, details.uploadData)
       .then(async (body) => {
@@ -62,7 +64,7 @@ async function readBody(ses: Session, parts: UploadData[] | undefined): Promise<
 /** X names the logged-in user in the `twid` cookie (`u=<id>`); other platforms say it in the request. */
 async function xIdentity(ses: Session, url: string): Promise<string | null> {
   const host = new URL(url).hostname;
-  if (!/(^|\.)(x|twitter)\.com$/.test(host)) return null;
+  if (!isXHost(canonicalHost(host))) return null;
   const [cookie] = await ses.cookies.get({ url: `https://${host}`, name: 'twid' });
   return identityFromTwid(cookie?.value);
 }

@@ -118,6 +118,11 @@ export const en = {
     status: 'HTTP {{status}}',
     close: 'Close',
   },
+  // Gate classification (issue 8, h/gatecls): what the rule editor and the HAR check say about methods.
+  gateRules: {
+    methodNote: '“*” means every method that can publish (POST, PUT, PATCH, DELETE…). GET, HEAD and OPTIONS never publish and are never held.',
+    neverHeldMethod: 'passes: {{method}} is never held',
+  },
   rules: {
     title: 'Your own gated endpoints',
     hint: 'For any other site: requests matching a rule are held with “content unknown”. Use * in the path for any characters.',

@@ -120,6 +120,11 @@ export const fr: Messages = {
     status: 'HTTP {{status}}',
     close: 'Fermer',
   },
+  // Gate classification (issue 8, h/gatecls): what the rule editor and the HAR check say about methods.
+  gateRules: {
+    methodNote: '« * » désigne toute méthode qui peut publier (POST, PUT, PATCH, DELETE…). GET, HEAD et OPTIONS ne publient jamais et ne sont jamais retenues.',
+    neverHeldMethod: 'passe : {{method}} n’est jamais retenue',
+  },
   rules: {
     title: 'Vos propres points de publication contrôlés',
     hint: 'Pour tout autre site : les requêtes qui correspondent à une règle sont retenues avec « contenu inconnu ». Utilisez * dans le chemin pour n’importe quels caractères.',

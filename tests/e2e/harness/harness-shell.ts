@@ -7,7 +7,8 @@ import type { Account } from '../../../shared/accounts/account.ts';
 import type { ViewBounds } from '../../../shared/ipc/contract.ts';
 import type { ShellPort } from '../../../electron/main/services/accounts/account-service.ts';
 import { identityFromTwid } from '../../../shared/platforms/x.ts';
-import { NEVER_PUBLISHING_METHODS, type RequestGate } from '../../../electron/main/services/request-gate.ts';
+import type { RequestGate } from '../../../electron/main/services/request-gate.ts';
+import { isSafeMethod } from '../../../shared/gate/methods.ts';
 import { FIXTURE_HOSTS } from './chromium.ts';
 
 interface AccountView {
@@ -98,7 +99,7 @@ export class HarnessShell implements ShellPort {
     const ids = new WeakMap<Request, string>();
     await context.route('**/*', async (route) => {
       const request = route.request();
-      if (NEVER_PUBLISHING_METHODS.has(request.method())) return route.continue();
+      if (isSafeMethod(request.method())) return route.continue();
       const requestId = `pw-${++this.nextRequest}`;
       ids.set(request, requestId);
       const cookies = await context.cookies(request.url());

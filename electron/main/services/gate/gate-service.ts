@@ -17,14 +17,12 @@ import { auditEntry, type AuditFacts } from './audit-entry.ts';
 import { readGateSettings } from './gate-settings.ts';
 import { messageOf, remember, type Held, type Tracked } from './held.ts';
 import { IdentityMemory, type IdentityMismatch } from './identity-memory.ts';
+import { isSafeMethod } from '../../../../shared/gate/methods.ts';
 import type { DecideResult, GateDecisionInput, GateDeps, GateSettings } from './types.ts';
 
 // Bounded memories, so a long session cannot grow them without limit (completion events can be lost).
 const MAX_TRACKED_REQUESTS = 1000;
 const MAX_DECIDED_IDS = 1000;
-// Requests that cannot publish: when the classifier throws on one of these, letting it through keeps
-// the account's pages working without letting any post out unseen.
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Holds every gated publishing request of an account session until the manager decides, then lets it
@@ -320,7 +318,8 @@ export class GateService {
     } catch {
       // An unreadable method is not a safe one.
     }
-    if (SAFE_METHODS.has(method)) return 'continue';
+    // Requests that cannot publish: letting them through keeps the pages working, no post goes out unseen.
+    if (isSafeMethod(method)) return 'continue';
     let account: Account | undefined;
     try {
       account = this.deps.accounts.get(accountId);
