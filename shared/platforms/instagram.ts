@@ -1,11 +1,13 @@
 // Instagram (web and app API): comments, feed/carousel/reel posts, direct messages.
 import { idOf, nestedJson, str } from './json-body.ts';
 import { hostIn, part, pathEndsWith, pathIs, single, type PlatformRule } from './rule.ts';
+import { metaGraphqlRule } from './meta-graphql.ts';
 
 const isInstagram = hostIn('instagram.com');
 
 /** The Instagram rules. Comments reply to the media ID in the URL (the comment ID too when replying to one). */
 export const instagramRules: readonly PlatformRule[] = [
+  metaGraphqlRule('instagram', isInstagram),
   {
     name: 'instagram.web.comments.add',
     platform: 'instagram',

@@ -116,7 +116,7 @@ export class RequestBody {
 
   constructor(
     private readonly bytes: Uint8Array | null,
-    private readonly headers: Readonly<Record<string, string>> | undefined,
+    private readonly headerMap: Readonly<Record<string, string>> | undefined,
     private readonly unreadable: boolean,
   ) {}
 
@@ -129,9 +129,14 @@ export class RequestBody {
     return this.decoded;
   }
 
+  /** The request headers as the adapter gave them (may be undefined). */
+  headers(): Readonly<Record<string, string>> | undefined {
+    return this.headerMap;
+  }
+
   /** The content type, lowercased ('' when absent). */
   contentType(): string {
-    return headerValue(this.headers, 'content-type').toLowerCase();
+    return headerValue(this.headerMap, 'content-type').toLowerCase();
   }
 
   /** True when the body is (or looks like) JSON. */
@@ -166,7 +171,7 @@ export class RequestBody {
     const type = this.contentType();
     const text = this.text();
     if (type.startsWith('multipart/') || (!type && text.startsWith('--'))) {
-      const boundary = /boundary="?([^";]+)"?/i.exec(this.headers ? headerValue(this.headers, 'content-type') : '')?.[1];
+      const boundary = /boundary="?([^";]+)"?/i.exec(this.headerMap ? headerValue(this.headerMap, 'content-type') : '')?.[1];
       this.parsedForm = parseMultipart(text, boundary ?? null);
     } else {
       this.parsedForm = formFields(text.trim());
