@@ -1,6 +1,6 @@
 // Bluesky / AT Protocol (matched by XRPC path on any PDS host): createRecord, applyWrites, putRecord, chat.
 import { arr, at, isObject, str, type JsonValue } from './json-body.ts';
-import { part, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
+import { detail, part, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
 import type { PostAction, PostPart } from '../gate/types.ts';
 
 const POST = 'app.bsky.feed.post';
@@ -43,8 +43,15 @@ function xrpcRule(nsid: string, name: string, extract: PlatformRule['extract'], 
   };
 }
 
+/**
+ * The repo as the post's identity when it is a DID. A handle names the same account as its DID, but
+ * only a resolution could tell, so it is no identity to compare (never a mismatch that cannot be
+ * confirmed); it is shown as who posts instead.
+ */
 function withIdentity(extraction: Extraction, repo: JsonValue | undefined): Extraction {
-  return { ...extraction, identity: str(repo) };
+  const name = str(repo);
+  if (name !== null && name.startsWith('did:')) return { ...extraction, identity: name };
+  return { ...extraction, identity: null, details: [...detail('actingAs', name), ...(extraction.details ?? [])] };
 }
 
 /** The Bluesky rules. */
@@ -90,11 +97,12 @@ export const blueskyRules: readonly PlatformRule[] = [
     return withIdentity(single(postRecordPart(at(json, 'record')), 'edit'), at(json, 'repo'));
   }, 'edit'),
   xrpcRule('chat.bsky.convo.sendMessage', 'bluesky.chat.sendMessage', ({ body }) => {
-    const message = at(body.json(), 'message');
-    return single(part(str(at(message, 'text')), { quotedId: embedQuote(at(message, 'embed')) }), 'message');
+    const json = body.json();
+    const message = at(json, 'message');
+    return { ...single(part(str(at(message, 'text')), { quotedId: embedQuote(at(message, 'embed')) }), 'message'), details: detail('recipient', at(json, 'convoId')) };
   }, 'message'),
   xrpcRule('chat.bsky.convo.sendMessageBatch', 'bluesky.chat.sendMessageBatch', ({ body }) => {
-    const parts = arr(at(body.json(), 'items')).map((item) => part(str(at(item, 'message', 'text'))));
+    const parts = arr(at(body.json(), 'items')).map((item) => part(str(at(item, 'message', 'text')), { details: detail('recipient', at(item, 'convoId')) }));
     if (parts.length === 0) return { action: 'message', parts: [part(null)], unreadableReason: 'text-not-found' };
     return parts.some((p) => p.text === null)
       ? { action: 'message', parts, unreadableReason: 'text-not-found' }

@@ -1,7 +1,7 @@
 // LinkedIn: web voyager shares (REST and GraphQL), comments, messages; official /rest/posts, /v2/ugcPosts, comments.
 import { arr, at, isObject, str, type JsonValue } from './json-body.ts';
-import { actionOf, hostIn, part, pathEndsWith, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
-import type { PostAction } from '../gate/types.ts';
+import { actionOf, detail, hostIn, part, pathEndsWith, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
+import type { PostAction, PostDetail } from '../gate/types.ts';
 
 const isLinkedIn = hostIn('linkedin.com');
 
@@ -19,6 +19,17 @@ function share(text: string | null, media: number, parent: string | null, state:
   if (action === null) return null;
   if (repost) return { action, parts: [part('', { quotedId: parent })] };
   return single(p, action);
+}
+
+/** The `author` URN names who posts (a member or an organization Page): the identity, and "acting as". */
+function withAuthor(extraction: Extraction | null, json: JsonValue, visibility: JsonValue | undefined): Extraction | null {
+  if (extraction === null) return null;
+  const author = str(at(json, 'author'));
+  return {
+    ...extraction,
+    identity: author === null ? null : `linkedin:${author}`,
+    details: [...detail('actingAs', author), ...detail('visibility', visibility), ...(extraction.details ?? [])],
+  };
 }
 
 function rule(name: string, anchors: string[], match: PlatformRule['matchUrl'], extract: PlatformRule['extract'], fallbackAction?: PostAction): PlatformRule {
@@ -70,7 +81,12 @@ export const linkedinRules: readonly PlatformRule[] = [
     ['voyagermessagingdashmessengermessages'],
     (host, segments, url) =>
       isLinkedIn(host) && pathIs(segments, 'voyager', 'api', 'voyagerMessagingDashMessengerMessages') && url.searchParams.get('action') === 'createMessage',
-    ({ body }) => single(part(str(at(body.json(), 'message', 'body', 'text'))), 'message'),
+    ({ body }) => {
+      const json = body.json();
+      const recipients = arr(at(json, 'hostRecipientUrns')).filter((u): u is string => typeof u === 'string');
+      const to: PostDetail[] = recipients.length > 0 ? recipients.map((u): PostDetail => ({ key: 'recipient', value: u })) : detail('recipient', at(json, 'conversationUrn') ?? at(json, 'message', 'conversationUrn'));
+      return { ...single(part(str(at(json, 'message', 'body', 'text'))), 'message'), details: [...to, ...detail('actingAs', at(json, 'mailboxUrn'))] };
+    },
     'message',
   ),
   rule(
@@ -81,8 +97,21 @@ export const linkedinRules: readonly PlatformRule[] = [
       const json = body.json();
       const content = at(json, 'content');
       const media = arr(at(content, 'multiImage', 'images')).length || (at(content, 'media') ? 1 : 0);
-      return share(str(at(json, 'commentary')), media, str(at(json, 'reshareContext', 'parent')), at(json, 'lifecycleState'), undefined);
+      return withAuthor(share(str(at(json, 'commentary')), media, str(at(json, 'reshareContext', 'parent')), at(json, 'lifecycleState'), undefined), json, at(json, 'visibility'));
     },
+  ),
+  rule(
+    'linkedin.rest.posts.edit',
+    ['posts'],
+    (host, segments) => host === 'api.linkedin.com' && pathIs(segments, 'rest', 'posts', '*'),
+    ({ body, segments }) => {
+      const set = at(body.json(), 'patch', '$set');
+      const text = str(at(set, 'commentary'));
+      // Any other field set (a call to action, lifecycle, ...) is still an edit of a published post.
+      const p = part(text ?? (set === undefined ? null : ''), { quotedId: null });
+      return { ...single(p, 'edit'), details: [...detail('title', at(set, 'contentCallToActionLabel'))] };
+    },
+    'edit',
   ),
   rule(
     'linkedin.v2.ugcPosts',
@@ -91,7 +120,7 @@ export const linkedinRules: readonly PlatformRule[] = [
     ({ body }) => {
       const json = body.json();
       const content = at(json, 'specificContent', 'com.linkedin.ugc.ShareContent');
-      return share(str(at(content, 'shareCommentary', 'text')), arr(at(content, 'media')).length, null, at(json, 'lifecycleState'), undefined);
+      return withAuthor(share(str(at(content, 'shareCommentary', 'text')), arr(at(content, 'media')).length, null, at(json, 'lifecycleState'), undefined), json, at(json, 'visibility', 'com.linkedin.ugc.MemberNetworkVisibility'));
     },
   ),
   rule(

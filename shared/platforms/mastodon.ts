@@ -1,13 +1,23 @@
 // Mastodon and other Fediverse servers (matched by path on Fediverse hosts, see ClassifyContext): statuses, edits, boosts; Misskey notes.
-import { arr, idOf, str, type JsonObject } from './json-body.ts';
-import { actionOf, canonicalHost, part, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
+import { arr, at, idOf, str, type JsonObject } from './json-body.ts';
+import { actionOf, canonicalHost, detail, part, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
 import { normalisePath } from './custom-rules.ts';
-import type { PostAction } from '../gate/types.ts';
+import type { PostAction, PostDetail } from '../gate/types.ts';
 
 function mediaCount(record: JsonObject): number {
   const ids = record['media_ids'];
   if (Array.isArray(ids)) return ids.length;
   return typeof ids === 'string' && ids.length > 0 ? 1 : 0;
+}
+
+/** The strings of an array (poll options), skipping anything else. */
+function strings(value: unknown): string[] {
+  return arr(value).filter((v): v is string => typeof v === 'string');
+}
+
+/** The content warning and each poll option: published with the text, shown beside it. */
+function statusDetails(record: JsonObject): PostDetail[] {
+  return [...detail('contentWarning', record['spoiler_text']), ...strings(at(record, 'poll', 'options')).map((o): PostDetail => ({ key: 'pollOption', value: o }))];
 }
 
 /** Reads a status body (JSON or form); `fallback` is the action when it is neither reply nor quote. */
@@ -18,13 +28,14 @@ function statusFrom(record: JsonObject, fallback: PostAction): Extraction {
     mediaCount: media,
     replyToId: idOf(record['in_reply_to_id']),
     quotedId: idOf(record['quoted_status_id']) ?? idOf(record['quote_id']),
+    details: statusDetails(record),
   });
   let action: PostAction = fallback === 'edit' ? 'edit' : actionOf(p, fallback);
   if (fallback !== 'edit') {
     if (record['visibility'] === 'direct') action = 'message';
     else if (typeof record['scheduled_at'] === 'string' && record['scheduled_at'].length > 0) action = 'schedule';
   }
-  return single(p, action);
+  return { ...single(p, action), details: [...detail('visibility', record['visibility']), ...detail('scheduledAt', record['scheduled_at'])] };
 }
 
 /** The Mastodon-API rules (Mastodon, Pleroma, Akkoma, GoToSocial…) plus Misskey's notes/create. */
@@ -66,8 +77,14 @@ const rules: readonly PlatformRule[] = [
       const renote = idOf(record['renoteId']);
       const text = str(record['text']);
       if (renote !== null && text === null && media === 0) return { action: 'repost', parts: [part('', { quotedId: renote })] };
-      const p = part(text ?? (media > 0 ? '' : null), { mediaCount: media, replyToId: idOf(record['replyId']), quotedId: renote });
-      return single(p, record['visibility'] === 'specified' ? 'message' : actionOf(p));
+      const pollDetails = strings(at(record, 'poll', 'choices')).map((c): PostDetail => ({ key: 'pollOption', value: c }));
+      const p = part(text ?? (media > 0 ? '' : null), {
+        mediaCount: media,
+        replyToId: idOf(record['replyId']),
+        quotedId: renote,
+        details: [...detail('contentWarning', record['cw']), ...pollDetails],
+      });
+      return { ...single(p, record['visibility'] === 'specified' ? 'message' : actionOf(p)), details: detail('visibility', record['visibility']) };
     },
   },
 ];

@@ -41,22 +41,13 @@ export class FormFields {
     return this.entries.filter(([key]) => key === name || key.startsWith(`${name}[`)).length;
   }
   /**
-   * The fields as a JSON-like object: `a[]=x&a[]=y` and `a[0]=x` become arrays under `a`, other keys
-   * keep their last value. Lets one extractor read endpoints that accept JSON or form bodies.
+   * The fields as a JSON-like object, brackets read as Rails and PHP read them: `a[]=x&a[]=y` and `a[0]=x`
+   * become arrays under `a`, `poll[options][]=x` an array under `poll.options`, `poll[expires_in]=9` a
+   * field of `poll`; other keys keep their last value. Lets one extractor read JSON or form bodies.
    */
   toObject(): JsonObject {
     const out: JsonObject = {};
-    for (const [key, value] of this.entries) {
-      const bracket = key.indexOf('[');
-      if (bracket > 0 && /^\[\d*\]$/.test(key.slice(bracket))) {
-        const base = key.slice(0, bracket);
-        const existing = out[base];
-        if (Array.isArray(existing)) existing.push(value);
-        else out[base] = [value];
-      } else {
-        out[key] = value;
-      }
-    }
+    for (const [key, value] of this.entries) setPath(out, keyPath(key), value);
     return out;
   }
 }
@@ -71,6 +62,45 @@ export function headerValue(headers: Readonly<Record<string, string>> | undefine
 }
 
 const utf8 = new TextDecoder('utf-8');
+
+/** Names that would reach Object.prototype through a bracketed key: such fields are dropped. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** `poll[options][]` → `poll, options, ''`; a key without well-formed brackets is one segment. */
+function keyPath(key: string): string[] {
+  const open = key.indexOf('[');
+  if (open <= 0 || !key.endsWith(']')) return [key];
+  const rest = key.slice(open);
+  if (!/^(\[[^[\]]*\])+$/.test(rest)) return [key];
+  return [key.slice(0, open), ...rest.slice(1, -1).split('][')];
+}
+
+function setPath(out: JsonObject, path: readonly string[], value: string): void {
+  if (path.some((segment) => UNSAFE_KEYS.has(segment))) return;
+  let node: JsonObject = out;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i] ?? '';
+    const next = path[i + 1];
+    if (next === undefined) {
+      node[segment] = value;
+      return;
+    }
+    if (next === '' || /^\d+$/.test(next)) {
+      // An array field: its values in order (deeper nesting under an array is kept flat).
+      const existing = node[segment];
+      if (Array.isArray(existing)) existing.push(value);
+      else node[segment] = [value];
+      return;
+    }
+    const child = Object.prototype.hasOwnProperty.call(node, segment) ? node[segment] : undefined;
+    if (isObject(child)) node = child;
+    else {
+      const created: JsonObject = {};
+      node[segment] = created;
+      node = created;
+    }
+  }
+}
 
 /**
  * Parses `a=1&b=2` with URLSearchParams, as browsers encode and servers decode it: plus signs are

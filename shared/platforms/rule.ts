@@ -1,6 +1,6 @@
 // The shape of a platform rule: which requests it claims by method + URL, and how it reads their bodies.
 import type { PlatformId } from './platform-id.ts';
-import type { PostAction, PostDetail, PostPart } from '../gate/types.ts';
+import type { PostAction, PostDetail, PostDetailKey, PostPart } from '../gate/types.ts';
 import type { RequestBody } from './request-body.ts';
 
 /** What a rule sees once its URL matched. `segments` are the decoded, non-empty path segments. */
@@ -83,6 +83,12 @@ export function part(text: string | null, extra: Partial<Omit<PostPart, 'text'>>
     quotedId: extra.quotedId ?? null,
     ...(extra.details !== undefined && extra.details.length > 0 ? { details: extra.details } : {}),
   };
+}
+
+/** A one-element detail list when `value` is a non-empty string (or number), else an empty one. */
+export function detail(key: PostDetailKey, value: unknown): PostDetail[] {
+  if (typeof value === 'number' && Number.isFinite(value)) return [{ key, value: String(value) }];
+  return typeof value === 'string' && value.trim().length > 0 ? [{ key, value }] : [];
 }
 
 /** Picks the action from a part: reply wins over quote (reply timing matters most), else `fallback`. */

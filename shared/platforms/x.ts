@@ -1,7 +1,8 @@
 // X (Twitter) publishing endpoints: web GraphQL mutations, DMs, API v2 and legacy v1.1.
 import { arr, at, idOf, nestedJson, str, type JsonValue } from './json-body.ts';
 import type { PostAction } from '../gate/types.ts';
-import { actionOf, hostIn, part, pathEndsWith, single, type Extraction, type PlatformRule, type RuleInput } from './rule.ts';
+import { headerValue } from './request-body.ts';
+import { actionOf, detail, hostIn, part, pathEndsWith, single, type Extraction, type PlatformRule, type RuleInput } from './rule.ts';
 
 /** True for x.com, twitter.com and their subdomains (the one X host check: rules and the twid cookie read). */
 export const isXHost: (host: string) => boolean = hostIn('x.com', 'twitter.com');
@@ -61,8 +62,8 @@ function mediaIdsCount(value: JsonValue | undefined): number {
   return 0;
 }
 
-/** The X rules, most specific first. */
-export const xRules: readonly PlatformRule[] = [
+/** The X rules, most specific first (before the acting account is read; see xRules). */
+const rules: readonly PlatformRule[] = [
   graphqlRule('CreateTweet', tweetFromVariables),
   graphqlRule('CreateNoteTweet', tweetFromVariables),
   graphqlRule('CreateScheduledTweet', (vars) => {
@@ -89,7 +90,8 @@ export const xRules: readonly PlatformRule[] = [
     extract: ({ body }) => {
       const record = body.record();
       const mediaId = idOf(record['media_id']);
-      return single(part(str(record['text']), { mediaCount: mediaId ? 1 : 0 }), 'message');
+      const to = idOf(record['conversation_id']) ?? idOf(record['recipient_ids']);
+      return { ...single(part(str(record['text']), { mediaCount: mediaId ? 1 : 0 }), 'message'), details: detail('recipient', to) };
     },
   },
   {
@@ -136,3 +138,18 @@ export const xRules: readonly PlatformRule[] = [
     },
   },
 ];
+
+/**
+ * The X rules. A delegate posting for another account sends that account's ID in the
+ * `x-act-as-user-id` header: it becomes the post's identity (the gate compares it with the account's)
+ * and an "acting as" detail. Without the header the identity is the session's (the twid cookie).
+ */
+export const xRules: readonly PlatformRule[] = rules.map((rule) => ({
+  ...rule,
+  extract: (input) => {
+    const extraction = rule.extract(input);
+    const actingAs = headerValue(input.body.headers(), 'x-act-as-user-id').trim();
+    if (extraction === null || !/^\d+$/.test(actingAs)) return extraction;
+    return { ...extraction, identity: `x:${actingAs}`, details: [{ key: 'actingAs', value: actingAs }, ...(extraction.details ?? [])] };
+  },
+}));
