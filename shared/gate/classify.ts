@@ -147,7 +147,7 @@ function anchorKey(segment: string): string {
 function candidatesOf(path: string, index: RuleIndex): [readonly PlatformRule[] | undefined, readonly PlatformRule[] | undefined] {
   let end = path.length;
   while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
-  if (end === 0) return [undefined, undefined];
+  if (end === 0) return [index.get('/'), undefined]; // rules for a host's root path (gql.reddit.com) anchor on '/'
   const cut = path.lastIndexOf('/', end - 1);
   const byLast = index.get(anchorKey(path.slice(cut + 1, end)));
   let end2 = cut;

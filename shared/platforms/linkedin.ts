@@ -104,12 +104,10 @@ export const linkedinRules: readonly PlatformRule[] = [
     'linkedin.rest.posts.edit',
     ['posts'],
     (host, segments) => host === 'api.linkedin.com' && pathIs(segments, 'rest', 'posts', '*'),
-    ({ body, segments }) => {
+    ({ body }) => {
       const set = at(body.json(), 'patch', '$set');
-      const text = str(at(set, 'commentary'));
       // Any other field set (a call to action, lifecycle, ...) is still an edit of a published post.
-      const p = part(text ?? (set === undefined ? null : ''), { quotedId: null });
-      return { ...single(p, 'edit'), details: [...detail('title', at(set, 'contentCallToActionLabel'))] };
+      return single(part(str(at(set, 'commentary')) ?? (set === undefined ? null : '')), 'edit');
     },
     'edit',
   ),

@@ -25,7 +25,7 @@ export interface Extraction {
 }
 
 /**
- * One publishing endpoint. `anchors` are lowercase path segments, one of which must be the last or
+ * One publishing endpoint. `anchors` are lowercase path segments ('/' for the root path), one of which must be the last or
  * second-to-last segment of a matching URL; they index the rule so that unrelated requests cost one
  * Map lookup. `matchUrl` then checks host and the full path; `extract` reads the body and returns null
  * when this particular request does not publish (a like sent to the same endpoint as a post, say).
