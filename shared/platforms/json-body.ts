@@ -20,8 +20,24 @@ const REVIVER_HAS_SOURCE: boolean = (() => {
   }
 })();
 
-/** A number literal of 16+ digits in value position; a cheap test that decides whether to take the slow path. */
-const MAYBE_BIG_INT = /[:[,]\s*-?\d{16}/;
+/**
+ * 16 digits in a row anywhere (in a string too): without them no integer literal can exceed 2^53, and
+ * the regex engine checks it by skipping ahead, so most bodies take the plain JSON.parse path.
+ */
+const MAYBE_BIG_INT = /[0-9]{16}/;
+
+/** True when a parsed value holds an integer a double could not keep exact (then the source is re-read). */
+function hasUnsafeInteger(value: unknown, depth = 0): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) && !Number.isSafeInteger(value);
+  if (typeof value !== 'object' || value === null || depth > 200) return depth > 200;
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasUnsafeInteger(item, depth + 1)) return true;
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) if (hasUnsafeInteger(record[key], depth + 1)) return true;
+  return false;
+}
 /** Strings are skipped; unquoted integer literals of 16+ digits are quoted. */
 const QUOTE_BIG_INTS = /"(?:[^"\\]|\\.)*"|(?<![\w.+-])(-?\d{16,})(?![\w.])/g;
 
@@ -39,6 +55,11 @@ const keepBigIntSource: SourceReviver = (_key, value, context) => {
  */
 export function parseJsonKeepingBigInts(text: string, forceFallback = false): JsonValue {
   if (!MAYBE_BIG_INT.test(text)) return JSON.parse(text) as JsonValue;
+  if (!forceFallback) {
+    // Long digit runs are usually string IDs: parse once, and re-read only when a number lost precision.
+    const plain = JSON.parse(text) as JsonValue;
+    if (!hasUnsafeInteger(plain)) return plain;
+  }
   if (REVIVER_HAS_SOURCE && !forceFallback) return parseWithReviver(text, keepBigIntSource) as JsonValue;
   const quoted = text.replace(QUOTE_BIG_INTS, (match: string, digits: string | undefined) =>
     digits === undefined ? match : `"${digits}"`,

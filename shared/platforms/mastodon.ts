@@ -98,7 +98,7 @@ export const mastodonRules: readonly PlatformRule[] = rules.map((rule) => ({
   fediverse: true,
   extract: (input) => {
     const extraction = rule.extract(input);
-    return extraction === null ? null : { ...extraction, identity: `server:${input.url.host.toLowerCase()}` };
+    return extraction === null ? null : { ...extraction, identity: `server:${canonicalHost(input.url.hostname)}${input.url.port === '' ? '' : `:${input.url.port}`}` };
   },
 }));
 

@@ -171,7 +171,7 @@ export const redditRules: readonly PlatformRule[] = [
       host === 'matrix.redditspace.com' && (pathEndsWith(segments, 'rooms', '*', 'send', 'm.room.message', '*') || pathEndsWith(segments, 'rooms', '*', 'send', 'm.room.message')),
     extract: ({ body, segments }) => {
       const json = body.json();
-      const room = segments[segments.indexOf('send') - 1] ?? null;
+      const room = segments[segments.findIndex((s) => s.toLowerCase() === 'send') - 1] ?? null;
       const relation = at(json, 'm.relates_to');
       const edit = str(at(relation, 'rel_type')) === 'm.replace';
       const text = edit ? (str(at(json, 'm.new_content', 'body')) ?? str(at(json, 'body'))) : str(at(json, 'body'));

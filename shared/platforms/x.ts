@@ -2,7 +2,7 @@
 import { arr, at, idOf, nestedJson, str, type JsonValue } from './json-body.ts';
 import type { PostAction } from '../gate/types.ts';
 import { headerValue } from './request-body.ts';
-import { actionOf, detail, hostIn, part, pathEndsWith, single, type Extraction, type PlatformRule, type RuleInput } from './rule.ts';
+import { actionOf, detail, hostIn, part, pathEndsWith, pathIs, single, type Extraction, type PlatformRule, type RuleInput } from './rule.ts';
 
 /** True for x.com, twitter.com and their subdomains (the one X host check: rules and the twid cookie read). */
 export const isXHost: (host: string) => boolean = hostIn('x.com', 'twitter.com');
@@ -26,7 +26,10 @@ function graphqlVariables(input: RuleInput): JsonValue | undefined {
   return nestedJson(at(input.body.json(), 'variables'));
 }
 
-/** A rule for `/…/graphql/<queryId>/<operation>`; the operation name must match exactly. */
+/**
+ * A rule for `/…/graphql/<queryId>/<operation>`; the operation name must match whole (CreateTweetPreview
+ * is another operation), in any case: a server that routes case-insensitively must not get an unheld post.
+ */
 function graphqlRule(
   operation: string,
   extract: (vars: JsonValue | undefined) => Extraction | null,
@@ -42,7 +45,7 @@ function graphqlRule(
       isXHost(host) &&
       segments.length >= 3 &&
       segments[segments.length - 3]?.toLowerCase() === 'graphql' &&
-      segments[segments.length - 1] === operation,
+      segments[segments.length - 1]?.toLowerCase() === operation.toLowerCase(),
     extract: (input) => extract(graphqlVariables(input)),
   };
 }
@@ -99,7 +102,7 @@ const rules: readonly PlatformRule[] = [
     platform: 'x',
     methods: ['POST'],
     anchors: ['tweets'],
-    matchUrl: (host, segments) => isXHost(host) && segments.length === 2 && segments[0] === '2' && segments[1] === 'tweets',
+    matchUrl: (host, segments) => isXHost(host) && pathIs(segments, '2', 'tweets'),
     extract: ({ body }) => {
       const json = body.json();
       const p = part(str(at(json, 'text')), {
