@@ -1,5 +1,7 @@
 // The gate's entry point: decides from method + URL (+ body when a rule's URL matched) whether a request publishes.
-import type { Classification, ClassifiedPost, OutgoingRequest, PostAction, PostDetail } from './types.ts';
+import type { Classification, ClassifiedPost, ClassifyContext, OutgoingRequest, PostAction, PostDetail } from './types.ts';
+
+export type { ClassifyContext } from './types.ts';
 import type { Extraction, PlatformRule } from '../platforms/rule.ts';
 import { canonicalHost, part, pathSegments } from '../platforms/rule.ts';
 import { RequestBody, UnreadableBodyError } from '../platforms/request-body.ts';
@@ -7,19 +9,6 @@ import { RULE_INDEX, type RuleIndex } from '../platforms/index.ts';
 import { matchCustomRule, type CustomRule } from '../platforms/custom-rules.ts';
 import type { PlatformId } from '../platforms/platform-id.ts';
 import { isSafeMethod, methodOverride, normaliseMethod } from './methods.ts';
-
-/**
- * What the gate knows about the session a request comes from. Without it (the HAR check, the CLI) the
- * Fediverse rules apply on every host: more is held, nothing escapes.
- */
-export interface ClassifyContext {
-  /** The account's platform. */
-  platform?: PlatformId;
-  /** The host of the account's own server (its start URL's host); a Fediverse server when `platform` is 'mastodon'. */
-  serverHost?: string | null;
-  /** Hosts the session has shown to be Fediverse servers (see fediverseHostOf), canonical (lower case, no trailing dot). */
-  fediverseHosts?: ReadonlySet<string>;
-}
 
 /** Options for classify(). */
 export interface ClassifyOptions {
@@ -218,7 +207,7 @@ function classifyBuiltIn(
       }
       const body = bodyOf();
       try {
-        const extraction = rule.extract({ method: runAs, url, segments, body });
+        const extraction = rule.extract({ method: runAs, url, segments, body, ...(context !== undefined ? { context } : {}) });
         if (extraction !== null) return fromExtraction(rule, extraction, body);
         claimed = NOT_GATED; // this rule says "not publishing"; another rule on the same path may still hold it
       } catch (error) {

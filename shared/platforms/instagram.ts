@@ -63,15 +63,21 @@ export const instagramRules: readonly PlatformRule[] = [
     }),
   ),
   {
-    name: 'instagram.direct.text',
+    // Every kind of direct message (text, link, media_share, reel_share, story_share, profile, like, ...):
+    // each one sends something to someone, so none goes out unseen.
+    name: 'instagram.direct.broadcast',
     platform: 'instagram',
     methods: ['POST'],
-    anchors: ['text'],
+    anchors: ['broadcast'],
     fallbackAction: 'message',
-    matchUrl: (host, segments) => isInstagram(host) && pathEndsWith(segments, 'direct_v2', 'threads', 'broadcast', 'text'),
-    extract: ({ body }) => {
+    matchUrl: (host, segments) => isInstagram(host) && pathEndsWith(segments, 'direct_v2', 'threads', 'broadcast', '*'),
+    extract: ({ body, segments }) => {
+      const kind = (segments[segments.length - 1] ?? '').toLowerCase();
       const record = body.record();
-      return { ...single(part(str(record['text']), { replyToId: idOf(record['replied_to_item_id']) }), 'message'), details: directRecipients(record) };
+      const text = str(record['text']) ?? str(record['link_text']) ?? (kind === 'text' ? null : '');
+      const shared = kind.endsWith('_share') ? 1 : 0;
+      const p = part(text, { replyToId: idOf(record['replied_to_item_id']), mediaCount: shared });
+      return { ...single(p, 'message'), rule: `instagram.direct.${kind}`, details: directRecipients(record) };
     },
   },
 ];

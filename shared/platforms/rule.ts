@@ -1,6 +1,6 @@
 // The shape of a platform rule: which requests it claims by method + URL, and how it reads their bodies.
 import type { PlatformId } from './platform-id.ts';
-import type { PostAction, PostDetail, PostDetailKey, PostPart } from '../gate/types.ts';
+import type { ClassifyContext, PostAction, PostDetail, PostDetailKey, PostPart } from '../gate/types.ts';
 import type { RequestBody } from './request-body.ts';
 
 /** What a rule sees once its URL matched. `segments` are the decoded, non-empty path segments. */
@@ -9,6 +9,8 @@ export interface RuleInput {
   url: URL;
   segments: readonly string[];
   body: RequestBody;
+  /** The session the request comes from, when the caller knows it. */
+  context?: ClassifyContext;
 }
 
 /** What a rule found in the body: publishing (action + parts) or, for shared endpoints, nothing. */
