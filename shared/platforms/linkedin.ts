@@ -21,6 +21,13 @@ function share(text: string | null, media: number, parent: string | null, state:
   return single(p, action);
 }
 
+/** One /rest/posts body (or one element of a batch). */
+function restPost(json: JsonValue): Extraction | null {
+  const content = at(json, 'content');
+  const media = arr(at(content, 'multiImage', 'images')).length || (at(content, 'media') ? 1 : 0);
+  return withAuthor(share(str(at(json, 'commentary')), media, str(at(json, 'reshareContext', 'parent')), at(json, 'lifecycleState'), undefined), json, at(json, 'visibility'));
+}
+
 /** The `author` URN names who posts (a member or an organization Page): the identity, and "acting as". */
 function withAuthor(extraction: Extraction | null, json: JsonValue, visibility: JsonValue | undefined): Extraction | null {
   if (extraction === null) return null;
@@ -95,9 +102,15 @@ export const linkedinRules: readonly PlatformRule[] = [
     (host, segments) => host === 'api.linkedin.com' && pathIs(segments, 'rest', 'posts'),
     ({ body }) => {
       const json = body.json();
-      const content = at(json, 'content');
-      const media = arr(at(content, 'multiImage', 'images')).length || (at(content, 'media') ? 1 : 0);
-      return withAuthor(share(str(at(json, 'commentary')), media, str(at(json, 'reshareContext', 'parent')), at(json, 'lifecycleState'), undefined), json, at(json, 'visibility'));
+      // X-RestLi-Method: BATCH_CREATE sends several posts at once, as {elements: [...]}: each is a part.
+      const elements = Array.isArray(at(json, 'elements')) ? arr(at(json, 'elements')) : [json];
+      const reads = elements.map((element) => restPost(element)).filter((r): r is Extraction => r !== null);
+      const first = reads[0];
+      if (first === undefined) return null; // drafts only
+      if (reads.length === 1) return first;
+      const parts = reads.flatMap((r) => r.parts);
+      const merged: Extraction = { ...first, parts };
+      return parts.some((p) => p.text === null) ? { ...merged, unreadableReason: 'text-not-found' } : merged;
     },
   ),
   rule(

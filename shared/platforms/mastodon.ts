@@ -1,6 +1,6 @@
 // Mastodon and other Fediverse servers (matched by path on Fediverse hosts, see ClassifyContext): statuses, edits, boosts; Misskey notes.
 import { arr, at, idOf, str, type JsonObject } from './json-body.ts';
-import { actionOf, canonicalHost, detail, part, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
+import { actionOf, canonicalHost, detail, part, withQueryParams, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
 import { normalisePath } from './custom-rules.ts';
 import type { PostAction, PostDetail } from '../gate/types.ts';
 
@@ -46,7 +46,7 @@ const rules: readonly PlatformRule[] = [
     methods: ['POST'],
     anchors: ['statuses'],
     matchUrl: (_host, segments) => pathIs(segments, 'api', 'v1', 'statuses'),
-    extract: ({ body }) => statusFrom(body.record(), 'post'),
+    extract: withQueryParams((record) => statusFrom(record, 'post')),
   },
   {
     name: 'mastodon.statuses.edit',
@@ -55,7 +55,7 @@ const rules: readonly PlatformRule[] = [
     fallbackAction: 'edit',
     anchors: ['statuses'],
     matchUrl: (_host, segments) => pathIs(segments, 'api', 'v1', 'statuses', '*'),
-    extract: ({ body }) => statusFrom(body.record(), 'edit'),
+    extract: withQueryParams((record) => statusFrom(record, 'edit')),
   },
   {
     name: 'mastodon.statuses.reblog',

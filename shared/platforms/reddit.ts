@@ -1,6 +1,6 @@
 // Reddit: old/new web and OAuth API (comment, submit, edit, compose), the current web UI (shreddit, gql), and chat (Matrix).
 import { arr, at, isObject, nestedJson, str, type JsonObject, type JsonValue } from './json-body.ts';
-import { detail, hostIn, part, pathEndsWith, pathIs, single, type Extraction, type PlatformRule, type RuleInput } from './rule.ts';
+import { detail, hostIn, part, withQueryParams, pathEndsWith, pathIs, single, type Extraction, type PlatformRule, type RuleInput } from './rule.ts';
 import type { PostAction, PostDetail } from '../gate/types.ts';
 
 const isReddit = hostIn('reddit.com');
@@ -104,7 +104,7 @@ function apiRule(endpoint: string, action: PostAction, extract: (record: JsonObj
     anchors: [endpoint, `${endpoint}.json`],
     fallbackAction: action,
     matchUrl: (host, segments) => isReddit(host) && (pathIs(segments, 'api', endpoint) || pathIs(segments, 'api', `${endpoint}.json`)),
-    extract: (input) => extract(input.body.record(), input),
+    extract: withQueryParams((record, input) => extract(record, input)),
   };
 }
 

@@ -1,7 +1,8 @@
 // The shape of a platform rule: which requests it claims by method + URL, and how it reads their bodies.
 import type { PlatformId } from './platform-id.ts';
 import type { ClassifyContext, PostAction, PostDetail, PostDetailKey, PostPart } from '../gate/types.ts';
-import type { RequestBody } from './request-body.ts';
+import { FormFields, UnreadableBodyError, type RequestBody } from './request-body.ts';
+import type { JsonObject, JsonValue } from './json-body.ts';
 
 /** What a rule sees once its URL matched. `segments` are the decoded, non-empty path segments. */
 export interface RuleInput {
@@ -124,4 +125,43 @@ export function pathIs(segments: readonly string[], ...pattern: string[]): boole
 export function pathEndsWith(segments: readonly string[], ...pattern: string[]): boolean {
   if (segments.length < pattern.length) return false;
   return pathIs(segments.slice(segments.length - pattern.length), ...pattern);
+}
+
+function asText(value: JsonValue | undefined): string {
+  if (Array.isArray(value)) return value.map((v) => asText(v)).join(', ');
+  return typeof value === 'string' ? value : JSON.stringify(value ?? null);
+}
+
+/**
+ * For servers that read the query string and the body as one set of parameters (Rails, Reddit's r2,
+ * Twitter v1.1): `read` gets the body's fields with the query's added, so words sent in the query are
+ * shown too. A field in both with different values is held as 'ambiguous-field' with both values: which
+ * one the server keeps is its own business, and the dialog never picks one. A missing body with a query is
+ * read as an empty one.
+ */
+export function withQueryParams(read: (record: JsonObject, input: RuleInput) => Extraction | null): PlatformRule['extract'] {
+  return (input) => {
+    const query = new FormFields([...input.url.searchParams]).toObject();
+    const keys = Object.keys(query).filter((k) => k !== '_method');
+    let body: JsonObject;
+    try {
+      body = input.body.record();
+    } catch (error) {
+      if (!(error instanceof UnreadableBodyError && error.reason === 'body-missing' && keys.length > 0)) throw error;
+      body = {};
+    }
+    if (keys.length === 0) return read(body, input);
+    const merged: JsonObject = { ...body };
+    const conflicts: PostDetail[] = [];
+    for (const key of keys) {
+      const fromQuery = query[key];
+      if (!Object.prototype.hasOwnProperty.call(body, key)) merged[key] = fromQuery ?? null;
+      else if (JSON.stringify(body[key]) !== JSON.stringify(fromQuery)) {
+        conflicts.push({ key: 'ambiguousField', value: `${key}: ${asText(fromQuery)}` }, { key: 'ambiguousField', value: `${key}: ${asText(body[key])}` });
+      }
+    }
+    const extraction = read(merged, input);
+    if (extraction === null || conflicts.length === 0) return extraction;
+    return { ...extraction, unreadableReason: extraction.unreadableReason ?? 'ambiguous-field', details: [...(extraction.details ?? []), ...conflicts] };
+  };
 }

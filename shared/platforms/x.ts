@@ -2,7 +2,7 @@
 import { arr, at, idOf, nestedJson, str, type JsonValue } from './json-body.ts';
 import type { PostAction } from '../gate/types.ts';
 import { headerValue } from './request-body.ts';
-import { actionOf, detail, hostIn, part, pathEndsWith, pathIs, single, type Extraction, type PlatformRule, type RuleInput } from './rule.ts';
+import { actionOf, detail, hostIn, part, pathEndsWith, pathIs, withQueryParams, single, type Extraction, type PlatformRule, type RuleInput } from './rule.ts';
 
 /** True for x.com, twitter.com and their subdomains (the one X host check: rules and the twid cookie read). */
 export const isXHost: (host: string) => boolean = hostIn('x.com', 'twitter.com');
@@ -90,12 +90,11 @@ const rules: readonly PlatformRule[] = [
     anchors: ['new2.json', 'new.json'],
     matchUrl: (host, segments) =>
       isXHost(host) && (pathEndsWith(segments, '1.1', 'dm', 'new2.json') || pathEndsWith(segments, '1.1', 'dm', 'new.json')),
-    extract: ({ body }) => {
-      const record = body.record();
+    extract: withQueryParams((record) => {
       const mediaId = idOf(record['media_id']);
       const to = idOf(record['conversation_id']) ?? idOf(record['recipient_ids']);
       return { ...single(part(str(record['text']), { mediaCount: mediaId ? 1 : 0 }), 'message'), details: detail('recipient', to) };
-    },
+    }),
   },
   {
     name: 'x.v2.tweets',
@@ -119,15 +118,14 @@ const rules: readonly PlatformRule[] = [
     methods: ['POST'],
     anchors: ['update.json'],
     matchUrl: (host, segments) => isXHost(host) && pathEndsWith(segments, '1.1', 'statuses', 'update.json'),
-    extract: ({ body }) => {
-      const record = body.record();
+    extract: withQueryParams((record) => {
       const p = part(str(record['status']), {
         replyToId: idOf(record['in_reply_to_status_id']),
         quotedId: statusIdFromUrl(str(record['attachment_url'])),
         mediaCount: mediaIdsCount(record['media_ids']),
       });
       return single(p, actionOf(p));
-    },
+    }),
   },
   {
     name: 'x.v1.statuses.retweet',
