@@ -8,7 +8,7 @@ import { RequestBody, UnreadableBodyError } from '../platforms/request-body.ts';
 import { RULE_INDEX, type RuleIndex } from '../platforms/index.ts';
 import { matchCustomRule, type CustomRule } from '../platforms/custom-rules.ts';
 import type { PlatformId } from '../platforms/platform-id.ts';
-import { isSafeMethod, methodOverride, normaliseMethod } from './methods.ts';
+import { SAFE_METHODS, methodOverride, normaliseMethod } from './methods.ts';
 
 /** Options for classify(). */
 export interface ClassifyOptions {
@@ -21,6 +21,7 @@ export interface ClassifyOptions {
 }
 
 const NOT_GATED: Classification = Object.freeze({ gated: false });
+const NO_RULES: readonly CustomRule[] = Object.freeze([]);
 
 function gated(platform: PlatformId, rule: string, action: PostAction, reason: string, details?: PostDetail[]): Classification {
   const post: ClassifiedPost = { platform, rule, action, parts: [part(null)], readable: false, unreadableReason: reason, identity: null };
@@ -83,7 +84,7 @@ function fromExtraction(rule: PlatformRule, extraction: Extraction, body: Reques
  */
 export function classify(request: OutgoingRequest, options: ClassifyOptions = {}): Classification {
   const method = normaliseMethod(request.method);
-  if (isSafeMethod(method)) return NOT_GATED;
+  if (SAFE_METHODS.has(method)) return NOT_GATED; // already upper-cased
   try {
     return classifyWrite(request, method, options);
   } catch (error) {
@@ -92,7 +93,7 @@ export function classify(request: OutgoingRequest, options: ClassifyOptions = {}
 }
 
 function classifyWrite(request: OutgoingRequest, method: string, options: ClassifyOptions): Classification {
-  const customRules = options.customRules ?? [];
+  const customRules = options.customRules ?? NO_RULES;
   const index = options.index ?? RULE_INDEX;
   if (customRules.length === 0) {
     // The cheap path: no rule is anchored on this path, so no parse at all.
@@ -161,15 +162,23 @@ export function quickPath(url: string): string | null {
     start++;
   }
   if (start >= url.length || url.charCodeAt(start) !== 47) return '/';
-  let end = url.length;
-  const query = url.indexOf('?', start);
-  if (query >= 0) end = query;
-  const hash = url.indexOf('#', start);
-  if (hash >= 0 && hash < end) end = hash;
-  const path = url.slice(start, end);
-  // Anything the URL parser would rewrite (control characters and spaces it strips or escapes, non-ASCII,
-  // escapes, backslashes, dot segments) goes to the real parser.
-  return /[^\x21-\x7e]|[\\%"<>`{}]|\/\.\.?(?:\/|$)/.test(path) ? null : path;
+  // One pass to the end of the path. Anything the URL parser would rewrite (control characters and
+  // spaces it strips or escapes, non-ASCII, escapes, backslashes, quotes, dot segments) goes to the real parser.
+  let end = start;
+  let previous = 0;
+  for (; end < url.length; end++) {
+    const code = url.charCodeAt(end);
+    if (code === 63 || code === 35) break; // '?', '#'
+    if (code < 0x21 || code > 0x7e || code === 92 || code === 37 || code === 34 || code === 60 || code === 62 || code === 96 || code === 123 || code === 125) return null;
+    if (code === 46 && previous === 47) {
+      const next = url.charCodeAt(end + 1);
+      const afterDot = next === 46 ? url.charCodeAt(end + 2) : next;
+      // '/.' or '/..' followed by '/', the end, '?', '#' (NaN at the end of the string) is a dot segment
+      if (Number.isNaN(afterDot) || afterDot === 47 || afterDot === 63 || afterDot === 35) return null;
+    }
+    previous = code;
+  }
+  return url.slice(start, end);
 }
 
 /** True when a Fediverse rule may apply to `host` in `context` (always, without a context). */

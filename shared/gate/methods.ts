@@ -9,7 +9,7 @@ export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTION
 
 /** True for GET, HEAD and OPTIONS (any case). */
 export function isSafeMethod(method: string): boolean {
-  return SAFE_METHODS.has(method) || SAFE_METHODS.has(method.toUpperCase());
+  return SAFE_METHODS.has(method) || (method.length <= 7 && SAFE_METHODS.has(method.toUpperCase()));
 }
 
 /** The method upper-cased; '' when it is not a string. */
