@@ -1,6 +1,6 @@
 // LinkedIn: web voyager shares (REST and GraphQL), comments, messages; official /rest/posts, /v2/ugcPosts, comments.
 import { arr, at, isObject, str, type JsonValue } from './json-body.ts';
-import { actionOf, detail, hostIn, part, pathEndsWith, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
+import { actionOf, detail, hostIn, scheduledDetail, part, pathEndsWith, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
 import type { PostAction, PostDetail } from '../gate/types.ts';
 
 const isLinkedIn = hostIn('linkedin.com');
@@ -17,8 +17,9 @@ function share(text: string | null, media: number, parent: string | null, state:
   const repost = parent !== null && (text === null || text.length === 0);
   const action = lifecycle(state, scheduledAt, repost ? 'repost' : actionOf(p));
   if (action === null) return null;
-  if (repost) return { action, parts: [part('', { quotedId: parent })] };
-  return single(p, action);
+  const when = scheduledDetail(scheduledAt);
+  if (repost) return { action, parts: [part('', { quotedId: parent })], details: when };
+  return { ...single(p, action), details: when };
 }
 
 /** One /rest/posts body (or one element of a batch). */

@@ -94,6 +94,18 @@ export function detail(key: PostDetailKey, value: unknown): PostDetail[] {
   return typeof value === 'string' && value.trim().length > 0 ? [{ key, value }] : [];
 }
 
+/**
+ * A scheduled-time detail from an epoch (seconds below 10^12, else milliseconds; number or digits) or a
+ * date string, as ISO 8601; empty when absent or not a time.
+ */
+export function scheduledDetail(value: unknown): PostDetail[] {
+  if (typeof value === 'string' && !/^\d+$/.test(value)) return detail('scheduledAt', value);
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  if (!Number.isFinite(n) || n <= 0) return [];
+  const date = new Date(n < 1e12 ? n * 1000 : n);
+  return Number.isNaN(date.getTime()) ? [] : [{ key: 'scheduledAt', value: date.toISOString() }];
+}
+
 /** Picks the action from a part: reply wins over quote (reply timing matters most), else `fallback`. */
 export function actionOf(p: PostPart, fallback: PostAction = 'post'): PostAction {
   if (p.replyToId !== null) return 'reply';

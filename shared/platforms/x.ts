@@ -2,7 +2,7 @@
 import { arr, at, idOf, nestedJson, str, type JsonValue } from './json-body.ts';
 import type { PostAction } from '../gate/types.ts';
 import { headerValue } from './request-body.ts';
-import { actionOf, detail, hostIn, part, pathEndsWith, pathIs, withQueryParams, single, type Extraction, type PlatformRule, type RuleInput } from './rule.ts';
+import { actionOf, detail, hostIn, scheduledDetail, part, pathEndsWith, pathIs, withQueryParams, single, type Extraction, type PlatformRule, type RuleInput } from './rule.ts';
 
 /** True for x.com, twitter.com and their subdomains (the one X host check: rules and the twid cookie read). */
 export const isXHost: (host: string) => boolean = hostIn('x.com', 'twitter.com');
@@ -76,7 +76,7 @@ const rules: readonly PlatformRule[] = [
       quotedId: statusIdFromUrl(str(at(request, 'attachment_url'))),
       mediaCount: mediaIdsCount(at(request, 'media_ids')),
     });
-    return single(p, 'schedule');
+    return { ...single(p, 'schedule'), details: scheduledDetail(at(vars, 'execute_at')) };
   }, 'schedule'),
   graphqlRule('CreateRetweet', (vars) => {
     const id = idOf(at(vars, 'tweet_id'));

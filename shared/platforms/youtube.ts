@@ -1,7 +1,7 @@
 // YouTube: InnerTube web comments, replies, live chat and community posts; Data API v3 commentThreads and comments.
 import { arr, at, str } from './json-body.ts';
 import type { PostDetail } from '../gate/types.ts';
-import { detail, hostIn, part, pathEndsWith, pathIs, single, type PlatformRule } from './rule.ts';
+import { hostIn, part, scheduledDetail, pathEndsWith, pathIs, single, type PlatformRule } from './rule.ts';
 
 const isYouTube = hostIn('youtube.com');
 const isGoogleApis = (host: string): boolean => host === 'www.googleapis.com' || host === 'youtube.googleapis.com';
@@ -70,9 +70,8 @@ export const youtubeRules: readonly PlatformRule[] = [
       const images = arr(at(json, 'imagesAttachment', 'imagesData')).length;
       const media = images + (at(json, 'videoAttachment', 'videoId') !== undefined ? 1 : 0);
       const p = part(str(at(json, 'commentText')), { mediaCount: media, details: options.map((value): PostDetail => ({ key: 'pollOption', value })) });
-      const seconds = Number(at(json, 'scheduledPublishTimeSec'));
-      const scheduled = Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : null;
-      return { ...single(p, scheduled !== null ? 'schedule' : 'post'), details: detail('scheduledAt', scheduled) };
+      const when = scheduledDetail(at(json, 'scheduledPublishTimeSec'));
+      return { ...single(p, when.length > 0 ? 'schedule' : 'post'), details: when };
     },
   },
   {

@@ -137,3 +137,16 @@ describe('reply targets and who posts', () => {
     expect(details(byHandle)).toEqual([{ key: 'actingAs', value: 'brand.bsky.social' }]);
   });
 });
+
+describe('scheduled times', () => {
+  it('X CreateScheduledTweet shows when it goes out (execute_at)', () => {
+    const result = classify(json('https://x.com/i/api/graphql/LCVzRQGxOaGnOnYH01NQXg/CreateScheduledTweet', { variables: { post_tweet_request: { status: 'Tomorrow', media_ids: [] }, execute_at: 1893456000 } }));
+    expect(result).toMatchObject({ gated: true, action: 'schedule' });
+    expect(details(result)).toEqual([{ key: 'scheduledAt', value: '2030-01-01T00:00:00.000Z' }]);
+  });
+  it('LinkedIn voyager shares show their scheduled time', () => {
+    const result = classify(json('https://www.linkedin.com/voyager/api/contentcreation/normShares', { commentary: { text: 'Soon' }, scheduledAt: 1893456000000 }));
+    expect(result).toMatchObject({ gated: true, action: 'schedule' });
+    expect(details(result)).toEqual([{ key: 'scheduledAt', value: '2030-01-01T00:00:00.000Z' }]);
+  });
+});
