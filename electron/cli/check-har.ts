@@ -25,6 +25,7 @@ export function formatTable(rows: readonly HarRow[], color: boolean): string {
         row.mediaCount > 0 ? `${row.mediaCount} media` : '',
         row.replyToId ? `reply to ${row.replyToId}${row.replyToCreatedAt ? ` (${row.replyToCreatedAt})` : ''}` : '',
         row.quotedId ? `quotes ${row.quotedId}` : '',
+        ...row.details.map((d) => `${d.key}: ${oneLine(d.value, 40)}`),
       ].filter(Boolean);
       line += `\n${' '.repeat(45)}${extra.join(' · ')}`;
       if (color) line = `${BOLD}${line}${RESET}`;
