@@ -1,7 +1,7 @@
 // Bluesky / AT Protocol (matched by XRPC path on any PDS host): createRecord, applyWrites, putRecord, chat.
 import { arr, at, isObject, str, type JsonValue } from './json-body.ts';
 import { detail, part, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
-import type { ClassifyContext, PostAction, PostPart } from '../gate/types.ts';
+import type { ClassifyContext, PostAction, PostDetail, PostPart } from '../gate/types.ts';
 
 const POST = 'app.bsky.feed.post';
 const REPOST = 'app.bsky.feed.repost';
@@ -24,10 +24,13 @@ function embedQuote(embed: JsonValue | undefined): string | null {
 /** Reads an app.bsky.feed.post record: text, parent URI (reply), quoted URI, media count. */
 export function postRecordPart(record: JsonValue | undefined): PostPart {
   const embed = at(record, 'embed');
+  // Self-labels (graphic-media, nudity, ...) put a warning over the post, as a content warning does.
+  const labels = arr(at(record, 'labels', 'values')).map((l) => str(at(l, 'val'))).filter((v): v is string => v !== null);
   return part(str(at(record, 'text')), {
     replyToId: str(at(record, 'reply', 'parent', 'uri')),
     quotedId: embedQuote(embed),
     mediaCount: embedMedia(embed),
+    details: labels.map((value): PostDetail => ({ key: 'contentWarning', value })),
   });
 }
 

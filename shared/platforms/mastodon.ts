@@ -84,7 +84,8 @@ const rules: readonly PlatformRule[] = [
         quotedId: renote,
         details: [...detail('contentWarning', record['cw']), ...pollDetails],
       });
-      return { ...single(p, record['visibility'] === 'specified' ? 'message' : actionOf(p)), details: detail('visibility', record['visibility']) };
+      const recipients = strings(record['visibleUserIds']).map((id): PostDetail => ({ key: 'recipient', value: id }));
+      return { ...single(p, record['visibility'] === 'specified' ? 'message' : actionOf(p)), details: [...detail('visibility', record['visibility']), ...recipients] };
     },
   },
 ];

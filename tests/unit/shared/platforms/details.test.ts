@@ -150,3 +150,19 @@ describe('scheduled times', () => {
     expect(details(result)).toEqual([{ key: 'scheduledAt', value: '2030-01-01T00:00:00.000Z' }]);
   });
 });
+
+describe('content warnings and recipients elsewhere', () => {
+  it("Bluesky self-labels are the post's content warning", () => {
+    const result = classify(json('https://bsky.social/xrpc/com.atproto.repo.createRecord', { repo: 'did:plc:a', collection: 'app.bsky.feed.post', record: { text: 'gore', labels: { $type: 'com.atproto.label.defs#selfLabels', values: [{ val: 'graphic-media' }] } } }));
+    expect(partDetails(result)).toEqual([{ key: 'contentWarning', value: 'graphic-media' }]);
+  });
+  it('Misskey specified notes name their recipients', () => {
+    const result = classify(json('https://misskey.io/api/notes/create', { text: 'psst', visibility: 'specified', visibleUserIds: ['9abc', '9def'] }));
+    expect(result).toMatchObject({ gated: true, action: 'message' });
+    expect(details(result)).toEqual([
+      { key: 'visibility', value: 'specified' },
+      { key: 'recipient', value: '9abc' },
+      { key: 'recipient', value: '9def' },
+    ]);
+  });
+});
