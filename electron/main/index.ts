@@ -1,20 +1,30 @@
-// Composition root: builds the stores and services, the window with its app view, and the IPC router.
-import { app, BaseWindow, WebContentsView } from 'electron';
+// Composition root: builds the stores and services, the window with its app view, the menu and the IPC router.
+import { app, BaseWindow, Menu, WebContentsView } from 'electron';
 import Store from 'electron-store';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventChannel, EventPayloads } from '../../shared/ipc/contract.ts';
 import { createAppServices, type AppServices } from './services/app-services.ts';
+import type { GateAdapter } from './shell/account-session.ts';
+import { appMenuTemplate, projectPage } from './shell/app-menu.ts';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './shell/app-protocol.ts';
 import { electronFiles } from './shell/electron-files.ts';
 import { registerIpc, sendToRenderer } from './shell/ipc-router.ts';
+import { safeOpenExternal } from './shell/open-external.ts';
+import { ShutdownSequence, wireShutdown } from './shell/shutdown-sequence.ts';
+import { UiRecovery } from './shell/ui-recovery.ts';
+import { mightPublish } from './shell/site-rules.ts';
 import { ViewManager } from './shell/view-manager.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const devRendererUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const report = (where: string, error: unknown) => console.error(`[hatrack] ${where}:`, error);
 
 app.enableSandbox();
 registerAppScheme();
+// Never Electron's default menu (DevTools, electronjs.org links); ours is set once the locale is known.
+Menu.setApplicationMenu(null);
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -25,49 +35,106 @@ async function start(): Promise<void> {
     webPreferences: { preload: join(here, '../preload/app.cjs'), sandbox: true, contextIsolation: true, nodeIntegration: false },
   });
   window.contentView.addChildView(ui);
-  const fitUi = () => ui.setBounds({ x: 0, y: 0, ...sizeOf(window) });
+  const fitUi = () => {
+    if (!window.isDestroyed()) ui.setBounds({ x: 0, y: 0, ...sizeOf(window) });
+  };
   window.on('resize', fitUi);
   fitUi();
 
-  const send = <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => sendToRenderer(ui.webContents, channel, payload);
   let services: AppServices | null = null;
-  const views = new ViewManager(window, { intercept: (...args) => services?.gate.intercept(...args) ?? Promise.resolve('cancel'), completed: (...args) => services?.gate.completed(...args), failed: (...args) => services?.gate.failed(...args) }, {
+  const send = <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => sendToRenderer(ui.webContents, channel, payload);
+  const locale = () => services?.accounts.state().locale ?? app.getLocale();
+  const gate: GateAdapter = {
+    intercept: (...args) => services?.gate.intercept(...args) ?? Promise.resolve('cancel'),
+    interceptRead: (...args) => services?.gate.interceptRead(...args) ?? Promise.resolve('cancel'),
+    completed: (...args) => services?.gate.completed(...args),
+    failed: (...args) => services?.gate.failed(...args),
+    // The same rules the gate applies, asked without a body: when none could match, the body is never read.
+    mightPublish: (method, url) => services === null || mightPublish(method, url, services.accounts.state().settings.customRules),
+  };
+  const views = new ViewManager(window, gate, {
     hibernateMs: () => (services?.accounts.state().settings.hibernateMinutes ?? 10) * 60_000,
     onShortcut: (index) => {
       const account = services?.accounts.state().accounts[index];
       if (account) services?.accounts.activate(account.id);
     },
+    locale,
+    ui: () => ui.webContents,
+    onStoppedChanged: (stopped) => send('view:stopped', stopped),
+    cancelHeldOf: (accountId, reason) => void services?.gate.cancelWhere((post) => post.account.id === accountId, reason),
+    report,
   });
+
+  const projectUrl = readProjectPage();
+  let menuLocale = '';
+  const applyMenu = () => {
+    if (menuLocale === locale()) return;
+    menuLocale = locale();
+    const template = appMenuTemplate(
+      { locale: menuLocale, platform: process.platform, hasProjectPage: projectUrl !== null },
+      { zoomActive: (step) => views.zoomActive(step), reloadActive: () => views.reloadActive(), openProject: () => projectUrl !== null && safeOpenExternal(projectUrl) },
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+
   services = await createAppServices({
     storePath: join(app.getPath('userData'), 'hatrack.json'),
     createStoreBackend: () => new Store<Record<string, unknown>>({ name: 'hatrack', clearInvalidConfig: false }),
     logPath: join(app.getPath('userData'), 'hatrack-log.jsonl'),
     shell: views,
-    files: electronFiles(window),
-    send,
+    files: electronFiles(window, locale),
+    send: (channel, payload) => {
+      if (channel === 'state:changed') applyMenu();
+      send(channel, payload);
+    },
     appOrigin: devRendererUrl ?? APP_ORIGIN,
     systemLocale: app.getLocale(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    reportError: report,
   });
+  applyMenu();
   const unregisterIpc = registerIpc(services.dispatch);
-  
 
-  // The app renderer never navigates away and opens no windows; if it dies, every held post is cancelled.
+  // The app renderer never navigates away and opens no windows.
   ui.webContents.on('will-navigate', (event) => event.preventDefault());
   ui.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  ui.webContents.on('render-process-gone', () => services?.rendererGone('renderer crashed'));
-  ui.webContents.on('did-start-navigation', (details) => {
-    if (details.isMainFrame && !details.isSameDocument) services?.rendererGone('renderer reloaded');
+  const recovery = new UiRecovery({
+    reload: () => {
+      if (!ui.webContents.isDestroyed()) ui.webContents.reload();
+    },
+    cancelAllHeld: (reason) => services?.rendererGone(reason),
+    cancelCountdowns: (reason) => void services?.gate.cancelWhere((post) => post.mode === 'delay', reason),
+    uiReset: () => views.uiReset(),
   });
-  await ui.webContents.loadURL(devRendererUrl ?? `${APP_ORIGIN}/index.html`);
+  ui.webContents.on('render-process-gone', (_event, details) => recovery.crashed(details.reason));
+  ui.webContents.on('did-start-navigation', (details) => recovery.navigationStarted(details.isMainFrame, details.isSameDocument));
+  ui.webContents.on('did-fail-load', (_event, _code, description, _url, isMainFrame) => {
+    if (isMainFrame) recovery.loadFailed(description);
+  });
+  ui.webContents.on('did-finish-load', () => {
+    // Chromium remembers a zoom per origin; the app UI stays at 100 % so the frame and the site view line up.
+    ui.webContents.setZoomFactor(1);
+    recovery.loaded();
+  });
+  // Ctrl+wheel and pinch would zoom the UI away from the site view's bounds.
+  void ui.webContents.setVisualZoomLevelLimits(1, 1).catch((error: unknown) => report('zoom limits', error));
 
-  window.on('closed', () => {
-    services?.rendererGone('window closed');
-    unregisterIpc();
-    views.dispose();
-    void services?.dispose();
-    app.quit();
+  const shutdown = new ShutdownSequence({
+    teardownViews: () => {
+      views.dispose();
+      if (!window.isDestroyed()) window.contentView.removeChildView(ui);
+      if (!ui.webContents.isDestroyed()) ui.webContents.close();
+    },
+    cancelHeld: (reason) => services?.rendererGone(reason),
+    unregisterIpc,
+    flush: () => services?.dispose() ?? Promise.resolve(),
+    exit: (code) => app.exit(code),
+    report,
   });
+  // 'close' is the last moment the window exists: by 'closed' it is destroyed and must not be touched.
+  wireShutdown(app, window, shutdown);
+
+  await ui.webContents.loadURL(devRendererUrl ?? `${APP_ORIGIN}/index.html`);
 }
 
 function sizeOf(window: BaseWindow): { width: number; height: number } {
@@ -75,7 +142,18 @@ function sizeOf(window: BaseWindow): { width: number; height: number } {
   return { width, height };
 }
 
+function readProjectPage(): string | null {
+  try {
+    return projectPage(JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
 app.on('window-all-closed', () => app.quit());
+// An error nobody caught is logged, never Electron's modal "A JavaScript error occurred in the main process"
+// (the gate fails closed on its own: a held post that nobody answers is cancelled at its timeout).
+process.on('uncaughtException', (error) => report('uncaught exception', error));
 start().catch((error: unknown) => {
   console.error('Hatrack failed to start:', error);
   app.exit(1);

@@ -4,6 +4,7 @@ import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Account, AccountInput, AccountPatch } from '../../shared/accounts/account.ts';
 import { PLATFORM_NAMES } from '../../shared/accounts/platforms.ts';
+import { switchShortcutIndex } from '../../shared/accounts/switch-shortcut.ts';
 import type { AppState } from '../../shared/ipc/contract.ts';
 import { api } from './api.ts';
 import { AccountForm } from './components/account-form.tsx';
@@ -118,12 +119,13 @@ function Shell() {
   );
 }
 
-/** Ctrl/Cmd+1..9 switches to the nth account (main forwards the same keys while a site has the focus). */
+/** Ctrl/Cmd+1..9 switches to the nth account by physical key (AZERTY too); main does the same while a site has the focus. */
 function useSwitchShortcuts(state: AppState | null) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || !/^[1-9]$/.test(event.key)) return;
-      const account = state?.accounts[Number(event.key) - 1];
+      const index = switchShortcutIndex({ code: event.code, control: event.ctrlKey, meta: event.metaKey, alt: event.altKey });
+      if (index === null) return;
+      const account = state?.accounts[index];
       if (!account) return;
       event.preventDefault();
       void api().invoke('accounts:activate', account.id);

@@ -8,7 +8,7 @@ import { RequestBody, UnreadableBodyError } from '../platforms/request-body.ts';
 import { RULE_INDEX, type RuleIndex } from '../platforms/index.ts';
 import { matchCustomRule, type CustomRule } from '../platforms/custom-rules.ts';
 import type { PlatformId } from '../platforms/platform-id.ts';
-import { SAFE_METHODS, methodOverride, normaliseMethod } from './methods.ts';
+import { ANY_METHOD, SAFE_METHODS, methodOverride, normaliseMethod } from './methods.ts';
 
 /** Options for classify(). */
 export interface ClassifyOptions {
@@ -211,8 +211,9 @@ function classifyBuiltIn(
       if (rule.methods.includes(method)) runAs = method;
       else {
         const override = overrideOf();
-        if (override === null || !rule.methods.includes(override)) continue;
-        runAs = override;
+        if (override === ANY_METHOD) runAs = rule.methods[0] ?? method;
+        else if (override === null || !rule.methods.includes(override)) continue;
+        else runAs = override;
       }
       const body = bodyOf();
       try {

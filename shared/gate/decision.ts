@@ -4,8 +4,11 @@ import { handleMatches, type HoldMode } from './policy.ts';
 /** A post still waiting: for the manager ('pending') or for its countdown ('pending-delay'). */
 export type OpenState = 'pending' | 'pending-delay';
 
-/** How a held post ended. 'sent' is a 'delay' post that went out (by countdown or "send now"). */
-export type FinalState = 'confirmed' | 'cancelled' | 'timed-out' | 'failed-closed' | 'blocked-identity' | 'undone' | 'sent';
+/**
+ * How a held post ended. 'sent' is a 'delay' post that went out (by countdown or "send now");
+ * 'aborted' is a held request the site itself gave up (the page aborted it, its view closed).
+ */
+export type FinalState = 'confirmed' | 'cancelled' | 'timed-out' | 'failed-closed' | 'blocked-identity' | 'undone' | 'sent' | 'aborted';
 
 /** Every state of a held post. */
 export type DecisionState = OpenState | FinalState;
@@ -28,7 +31,9 @@ export type DecisionEvent =
   /** A 'delay' post's poster no longer matches the confirmed identity when its countdown ends. */
   | { kind: 'block-identity' }
   /** Something went wrong, or the renderer or the app went away: fail closed. */
-  | { kind: 'fail' };
+  | { kind: 'fail' }
+  /** The request errored while held (webRequest onErrorOccurred): nothing is left to send. */
+  | { kind: 'abort' };
 
 /** What the held network request does once decided. */
 export type Outcome = 'continue' | 'cancel';
@@ -39,7 +44,7 @@ export type Transition =
   | { ok: false; reason: 'decided' | 'not-allowed' };
 
 /** The decision names written to the audit log (a sent 'delay' post is 'confirmed' with via 'delay'). */
-export type AuditDecision = 'confirmed' | 'cancelled' | 'timed-out' | 'failed-closed' | 'blocked-identity' | 'undone';
+export type AuditDecision = 'confirmed' | 'cancelled' | 'timed-out' | 'failed-closed' | 'blocked-identity' | 'undone' | 'aborted';
 
 /** True once a post has been decided. */
 export function isFinal(state: DecisionState): state is FinalState {
@@ -59,13 +64,14 @@ const NOT_ALLOWED: Transition = { ok: false, reason: 'not-allowed' };
 
 /**
  * Applies one event. A decided post refuses every event ('decided'), so each post resolves once.
- * 'pending' → confirmed | cancelled | blocked-identity | timed-out | failed-closed.
+ * 'pending' → confirmed | cancelled | blocked-identity | timed-out | failed-closed | aborted.
  * 'pending-delay' → sent (countdown ended, or confirmed early: "send now") | undone (undo or cancel)
- * | blocked-identity | failed-closed. A countdown does not time out: its own end decides it.
+ * | blocked-identity | failed-closed | aborted. A countdown does not time out: its own end decides it.
  */
 export function transition(state: DecisionState, event: DecisionEvent): Transition {
   if (isFinal(state)) return { ok: false, reason: 'decided' };
   if (event.kind === 'fail') return to('failed-closed');
+  if (event.kind === 'abort') return to('aborted');
   if (state === 'pending') {
     switch (event.kind) {
       case 'confirm':
@@ -111,6 +117,13 @@ export interface ConfirmCheck {
 
 /** Why a Confirm press does not (yet) confirm. */
 export type ConfirmRefusal = 'identity-mismatch' | 'handle-mismatch' | 'needs-second-press';
+
+/**
+ * What confirming or cancelling a held post answers (the one type for the gate service and the
+ * `gate:decide` channel). 'unknown': no post was ever held under that id; 'decided': it already ended
+ * (decided, timed out, aborted by the site), so the click did nothing.
+ */
+export type DecideAnswer = { ok: true } | { ok: false; reason: 'unknown' | 'decided' | ConfirmRefusal };
 
 /**
  * Checks a Confirm press. In order: a post whose poster identity does not match can never be

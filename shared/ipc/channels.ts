@@ -12,6 +12,8 @@ export const INVOKE_CHANNEL_NAMES = [
   'warnings:dismiss',
   'view:bounds',
   'view:covered',
+  'view:reload',
+  'view:stopped',
   'gate:queue',
   'gate:decide',
   'gate:undo',
@@ -27,4 +29,4 @@ export const INVOKE_CHANNEL_NAMES = [
 ] as const;
 
 /** Every event main sends to the app renderer; contract.ts checks this list against its payload map. */
-export const EVENT_CHANNEL_NAMES = ['state:changed', 'gate:queue', 'log:changed'] as const;
+export const EVENT_CHANNEL_NAMES = ['state:changed', 'gate:queue', 'log:changed', 'view:stopped'] as const;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EVENT_CHANNEL_NAMES, INVOKE_CHANNEL_NAMES } from './channels.ts';
 import { accountInputSchema, accountPatchSchema, type Account } from '../accounts/account.ts';
 import { settingsPatchSchema, type Locale, type Settings } from '../accounts/settings.ts';
+import type { DecideAnswer } from '../gate/decision.ts';
 import type { HarRow } from '../gate/har.ts';
 import type { PendingPostView } from '../gate/pending.ts';
 import type { GateRow, ReplyRow } from '../log/model.ts';
@@ -19,11 +20,6 @@ export interface LogPage {
 
 /** The result of an import: all rows or none, with line-numbered errors. */
 export type ImportAnswer = { ok: true; added: number; duplicates: number } | { ok: false; errors: string[] } | null;
-
-/** What confirming or cancelling a held post answered. */
-export type DecideAnswer =
-  | { ok: true }
-  | { ok: false; reason: 'unknown' | 'decided' | 'handle-mismatch' | 'needs-second-press' | 'identity-mismatch' };
 
 /** A problem found while loading stored data, shown to the user once. */
 export interface StoreWarning {
@@ -82,7 +78,10 @@ export const invokeArgs = {
   'settings:update': z.tuple([settingsPatchSchema]),
   'warnings:dismiss': z.tuple([z.string().min(1).max(100)]),
   'view:bounds': z.tuple([viewBoundsSchema]),
-  'view:covered': z.tuple([z.boolean()]),
+  // The owner names what covers the view (one modal, the dashboard): the view shows again only when none is left.
+  'view:covered': z.tuple([z.string().min(1).max(100), z.boolean()]),
+  'view:reload': z.tuple([id]),
+  'view:stopped': z.tuple([]),
   'gate:queue': z.tuple([]),
   'gate:decide': z.tuple([pendingId, decisionSchema]),
   'gate:undo': z.tuple([pendingId]),
@@ -109,6 +108,9 @@ export interface InvokeResults {
   'warnings:dismiss': void;
   'view:bounds': void;
   'view:covered': void;
+  'view:reload': void;
+  /** Ids of the accounts whose page stopped (crashed) and waits for Reload. */
+  'view:stopped': string[];
   'gate:queue': PendingPostView[];
   'gate:decide': DecideAnswer;
   'gate:undo': { ok: boolean };
@@ -136,6 +138,8 @@ export interface EventPayloads {
   'gate:queue': PendingPostView[];
   /** The log gained or changed entries. */
   'log:changed': null;
+  /** Ids of the accounts whose page stopped (crashed); the frame offers Reload. */
+  'view:stopped': string[];
 }
 export type EventChannel = keyof EventPayloads;
 

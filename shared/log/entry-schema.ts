@@ -12,7 +12,7 @@ export const LOG_SCHEMA_VERSION = 1;
 export type DecodeItemTime = (platform: PlatformId, id: string, now?: Date) => Date | null;
 
 /** How a gate decision ended. */
-export const GATE_DECISIONS = ['confirmed', 'cancelled', 'timed-out', 'failed-closed', 'blocked-identity', 'undone'] as const;
+export const GATE_DECISIONS = ['confirmed', 'cancelled', 'timed-out', 'failed-closed', 'blocked-identity', 'undone', 'aborted'] as const;
 /** One gate decision outcome. */
 export type GateDecision = (typeof GATE_DECISIONS)[number];
 

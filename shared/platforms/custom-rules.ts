@@ -1,6 +1,6 @@
 // User-defined publishing endpoints: host + path wildcards + method, validated by zod, no user regex.
 import { z } from 'zod';
-import { isSafeMethod } from '../gate/methods.ts';
+import { ANY_METHOD, isSafeMethod } from '../gate/methods.ts';
 import { canonicalHost, pathSegments } from './rule.ts';
 
 /**
@@ -88,7 +88,7 @@ export function matchCustomRule(rules: readonly CustomRule[], method: string, ur
     } catch {
       continue;
     }
-    if (c.method !== '*' && c.method !== upper && !(upper === 'POST' && override() === c.method)) continue;
+    if (c.method !== '*' && c.method !== upper && !(upper === 'POST' && (override() === c.method || override() === ANY_METHOD))) continue;
     if (c.port !== null && c.port !== url.port) continue;
     const hostOk = c.subdomainsOf !== null ? hostname.endsWith(c.subdomainsOf) && hostname.length > c.subdomainsOf.length : c.host === hostname;
     if (hostOk && c.path.test(path)) return rule;

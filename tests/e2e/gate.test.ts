@@ -208,3 +208,59 @@ describe('the posting gate', () => {
     expect(await outcome(site)).toBe('Your post was sent.');
   });
 });
+
+describe('the posting gate: what the dialog shows, and a queue that follows the site', () => {
+  const mastodonBrand = () => ({ name: 'Acme Social', handle: 'acme', platform: 'Mastodon', instance: 'mastodon.test', kind: 'brand' as const, color: '#7c3aed', startUrl: world.server.url('mastodon.test', '/compose-poll') });
+
+  it('shows a Mastodon post’s content warning, every poll option and its visibility in the dialog', async (context) => {
+    const app = await world.start();
+    const { site } = await accountWithSite(app, mastodonBrand());
+    await compose(site, 'Who watched the finale?');
+    const dialog = app.page.getByTestId('gate-dialog');
+    await dialog.waitFor();
+    const held = app.services.gate.queue()[0];
+    const details = [...(held?.details ?? []), ...(held?.parts.flatMap((part) => part.details ?? []) ?? [])];
+    // The classifier fills details in its own change (issue 8, classifier helper); until it is merged there is nothing to show.
+    if (details.length === 0) context.skip('needs the classifier change that extracts Mastodon details');
+    const shown = await dialog.locator('.gate-details').allInnerTexts();
+    const text = shown.join('\n');
+    expect(text).toMatch(/Content warning\s+Season finale spoilers/);
+    expect(text).toMatch(/Poll option\s+Loved it/);
+    expect(text).toMatch(/Poll option\s+Hated it/);
+    expect(text).toMatch(/Visibility\s+unlisted/);
+    await dialog.getByTestId('gate-cancel').click();
+    expect(await outcome(site)).toContain('Something went wrong');
+  });
+
+  it('closes the dialog of a request the site aborts, audits it "aborted", and a stale click does nothing', async () => {
+    const app = await world.start();
+    const { site } = await accountWithSite(app, brandX());
+    await compose(site, 'changed my mind');
+    const dialog = app.page.getByTestId('gate-dialog');
+    await dialog.waitFor();
+    const staleId = app.services.gate.queue()[0]?.id ?? '';
+    expect(staleId).not.toBe('');
+    await site.locator('#abort').click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(app.services.gate.queue()).toEqual([]);
+    await expect.poll(() => app.services.log.recentGate(5)[0]?.decision).toBe('aborted');
+    await app.page.getByRole('button', { name: 'Recent posts' }).click();
+    await app.page.getByText('aborted by the site').first().waitFor();
+    await app.page.keyboard.press('Escape');
+
+    // A new post is held; a click carrying the aborted post's id must not decide it.
+    await compose(site, 'the real one');
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByTestId('gate-text').textContent()).toContain('the real one');
+    const answer = await app.page.evaluate(
+      (id) => (window as unknown as { hatrack: { invoke: (c: string, ...a: unknown[]) => Promise<unknown> } }).hatrack.invoke('gate:decide', id, { confirm: true }),
+      staleId,
+    );
+    expect(answer).toEqual({ ok: false, reason: 'decided' });
+    expect(app.services.gate.queue()).toHaveLength(1);
+    expect(world.server.posts()).toHaveLength(0);
+    await dialog.getByTestId('gate-confirm').click();
+    expect(await outcome(site)).toBe('Your post was sent.');
+    expect(world.server.posts()).toHaveLength(1);
+  });
+});

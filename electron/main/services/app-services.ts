@@ -89,7 +89,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       ),
     emitQueue: (queue) => {
       // Main hides the account view itself while anything is held: the dialog can be neither covered nor bypassed.
-      options.shell.setCovered(queue.length > 0);
+      options.shell.setCovered('gate', queue.length > 0);
       options.send('gate:queue', queue);
     },
     newId,
@@ -109,7 +109,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     'settings:update': (patch) => accounts.updateSettings(patch),
     'warnings:dismiss': (id) => accounts.dismissWarning(id),
     'view:bounds': (bounds) => options.shell.setViewBounds(bounds),
-    'view:covered': (covered) => options.shell.setCovered(covered || gate.queue().length > 0),
+    // Namespaced, so the renderer can never lift main's own 'gate' cover.
+    'view:covered': (owner, covered) => options.shell.setCovered(`ui:${owner}`, covered),
+    'view:reload': (id) => options.shell.reloadView(id),
+    'view:stopped': () => options.shell.stoppedViews(),
     'gate:queue': () => gate.queue(),
     'gate:decide': (pendingId, decision) => gate.decide(pendingId, decision),
     'gate:undo': (pendingId) => gate.undo(pendingId),

@@ -1,5 +1,6 @@
 // The port both network adapters (Electron webRequest, Playwright route) call for every account request.
-import type { OutgoingRequest } from '../../../shared/gate/types.ts';
+import type { OutgoingRequest, PostDetail } from '../../../shared/gate/types.ts';
+import type { ReadRequest } from './gate/bounded-read.ts';
 
 export interface RequestGate {
   /** Resolves 'continue' or 'cancel'; a publishing request stays unanswered while the manager decides. */
@@ -7,8 +8,11 @@ export interface RequestGate {
     accountId: string,
     requestId: string,
     request: OutgoingRequest,
-    context?: { sessionIdentity?: string | null },
+    context?: { sessionIdentity?: string | null; details?: PostDetail[] },
   ): Promise<'continue' | 'cancel'>;
+  /** The same, for a request the adapter must still read: the read runs inside the post's timeout. */
+  interceptRead(accountId: string, requestId: string, read: () => Promise<ReadRequest>): Promise<'continue' | 'cancel'>;
   completed(requestId: string, statusCode: number): void;
+  /** The request errored: a held one leaves the queue as "aborted by the site". */
   failed(requestId: string, error: string): void;
 }

@@ -1,16 +1,21 @@
 // The one session factory for account partitions: UA, deny-by-default permissions, downloads, and the request gate.
-import { session, type Session, type UploadData } from 'electron';
+import { session, type Session } from 'electron';
 import type { Account } from '../../../shared/accounts/account.ts';
 import { allowPermission } from '../../../shared/accounts/site-policy.ts';
 import { chromeUserAgent } from '../../../shared/accounts/user-agent.ts';
-import { canonicalHost } from '../../../shared/platforms/rule.ts';
-import type { OutgoingRequest } from '../../../shared/gate/types.ts';
-import { identityFromTwid, isXHost } from '../../../shared/platforms/x.ts';
+import { accountValues, fill, mainStrings } from '../../../shared/i18n/main-strings.ts';
+import { WebRequestDispatch } from '../services/gate/web-request-dispatch.ts';
 import type { RequestGate } from '../services/request-gate.ts';
-import { isSafeMethod } from '../../../shared/gate/methods.ts';
+import { gateRequestFilter } from './site-rules.ts';
+
+/** The gate as the session adapter sees it: the RequestGate, plus a cheap "could a rule match this URL?" test. */
+export interface GateAdapter extends RequestGate {
+  /** False when no rule (built-in or custom) could match `method` + `url` whatever the body: the body is not read. */
+  mightPublish(method: string, url: string): boolean;
+}
 
 /** Returns the configured session of `account`'s partition (configured once per partition). */
-export function accountSession(account: Account, lookup: (id: string) => Account | undefined, gate: RequestGate): Session {
+export function accountSession(account: Account, lookup: (id: string) => Account | undefined, gate: GateAdapter, locale: () => string): Session {
   const ses = session.fromPartition(account.partition);
   if (configured.has(ses)) return ses;
   configured.add(ses);
@@ -21,9 +26,10 @@ export function accountSession(account: Account, lookup: (id: string) => Account
   ses.setPermissionCheckHandler((_contents, permission) => allowPermission(permission, current()));
   // No save path is set, so Electron asks where to save: downloads are never silent.
   ses.on('will-download', (_event, item) => {
-    item.setSaveDialogOptions({ title: `${current().name} (@${current().handle})` });
+    const strings = mainStrings(locale());
+    item.setSaveDialogOptions({ title: fill(strings.downloadTitle, accountValues(current(), strings)) });
   });
-  installGate(ses, account.id, gate);
+  installGate(ses, account.id, current, gate);
   return ses;
 }
 
@@ -31,40 +37,27 @@ const configured = new WeakSet<Session>();
 
 /**
  * Electron keeps only the last listener per webRequest event and session, so this is the single
- * dispatcher: it answers the callback later for a held request, and cancels on any failure.
+ * dispatcher; its logic (body/header join by request id, bounded reads, blocked sockets) is plain Node
+ * in WebRequestDispatch. A held request's callback is answered later; any failure cancels. The filter
+ * keeps images, fonts, media, scripts and stylesheets out of main-process JavaScript altogether.
  */
-function installGate(ses: Session, accountId: string, gate: RequestGate): void {
-  ses.webRequest.onBeforeRequest((details, callback) => {
-    if (isSafeMethod(details.method)) return callback({});
-    const requestId = String(details.id);
-    readBody(ses, details.uploadData)
-      .then(async (body) => {
-        const request: OutgoingRequest = { method: details.method, url: details.url, body: body.bytes, bodyUnreadable: body.unreadable };
-        const sessionIdentity = await xIdentity(ses, details.url);
-        return gate.intercept(accountId, requestId, request, { sessionIdentity });
-      })
-      .then((verdict) => callback({ cancel: verdict !== 'continue' }))
-      .catch(() => callback({ cancel: true }));
+export function installGate(ses: Pick<Session, 'webRequest' | 'getBlobData' | 'cookies'>, accountId: string, current: () => Account, gate: GateAdapter): void {
+  const dispatch = new WebRequestDispatch(accountId, current, gate, {
+    getBlobData: (uuid) => ses.getBlobData(uuid),
+    cookie: async (url, name) => (await ses.cookies.get({ url, name }))[0]?.value ?? null,
+    mightPublish: (method, url) => gate.mightPublish(method, url),
   });
-  ses.webRequest.onCompleted((details) => gate.completed(String(details.id), details.statusCode));
-  ses.webRequest.onErrorOccurred((details) => gate.failed(String(details.id), details.error));
-}
-
-async function readBody(ses: Session, parts: UploadData[] | undefined): Promise<{ bytes: Uint8Array | null; unreadable: boolean }> {
-  if (!parts || parts.length === 0) return { bytes: null, unreadable: false };
-  const chunks: Uint8Array[] = [];
-  for (const part of parts) {
-    if (part.bytes) chunks.push(part.bytes);
-    else if (part.blobUUID) chunks.push(await ses.getBlobData(part.blobUUID));
-    else return { bytes: null, unreadable: true }; // a file on disk: media upload, never a post body we can read
-  }
-  return { bytes: Buffer.concat(chunks), unreadable: false };
-}
-
-/** X names the logged-in user in the `twid` cookie (`u=<id>`); other platforms say it in the request. */
-async function xIdentity(ses: Session, url: string): Promise<string | null> {
-  const host = new URL(url).hostname;
-  if (!isXHost(canonicalHost(host))) return null;
-  const [cookie] = await ses.cookies.get({ url: `https://${host}`, name: 'twid' });
-  return identityFromTwid(cookie?.value);
+  const filter = gateRequestFilter();
+  ses.webRequest.onBeforeRequest(filter, (details, callback) => {
+    dispatch.beforeRequest(details).then(callback, () => callback({ cancel: true }));
+  });
+  ses.webRequest.onBeforeSendHeaders(filter, (details, callback) => {
+    dispatch.beforeSendHeaders(details).then(
+      ({ cancel }) => callback(cancel ? { cancel } : { requestHeaders: details.requestHeaders }),
+      () => callback({ cancel: true }),
+    );
+  });
+  ses.webRequest.onCompleted(filter, (details) => dispatch.completed(details.id, details.statusCode));
+  // Also how a held request the page aborted (or whose view closed) reaches the gate: error 'net::ERR_ABORTED'.
+  ses.webRequest.onErrorOccurred(filter, (details) => dispatch.errorOccurred(details.id, details.error));
 }

@@ -2,14 +2,12 @@
 import { ipcMain, type WebContents } from 'electron';
 import { INVOKE_CHANNELS, type EventChannel, type EventPayloads } from '../../../shared/ipc/contract.ts';
 import type { Dispatch } from '../services/ipc-dispatch.ts';
+import { senderFrameOf } from './sender-frame.ts';
 
 /** Registers a handler per contract channel; the sender frame is checked by the dispatcher. */
 export function registerIpc(dispatch: Dispatch): () => void {
   for (const channel of INVOKE_CHANNELS) {
-    ipcMain.handle(channel, (event, ...args: unknown[]) => {
-      const frame = event.senderFrame;
-      return dispatch(channel, frame ? { url: frame.url, isMainFrame: frame.parent === null } : null, args);
-    });
+    ipcMain.handle(channel, (event, ...args: unknown[]) => dispatch(channel, senderFrameOf(event.senderFrame), args));
   }
   return () => {
     for (const channel of INVOKE_CHANNELS) ipcMain.removeHandler(channel);

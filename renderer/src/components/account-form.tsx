@@ -14,6 +14,7 @@ import { POST_ACTIONS } from '../../../shared/gate/types.ts';
 import { PLATFORM_IDS, type PlatformId } from '../../../shared/platforms/platform-id.ts';
 import { api, errorMessage } from '../api.ts';
 import { Modal } from './modal.tsx';
+import { GateCoverageTable } from './gate-coverage.tsx';
 
 interface Props {
   account: Account | null;
@@ -200,6 +201,7 @@ export function AccountForm({ account, usedColors, onSubmit, onRemove, onClose }
                 </label>
               ))}
             </div>
+            <GateCoverageTable platform={account.platform} />
             <label>
               {t('form.watchWords')}
               <input name="watchWords" value={watchWords} onChange={(event) => setWatchWords(event.target.value)} />

@@ -1,17 +1,30 @@
 // The frame around the account's site: header band (name, @handle, platform, kind) and a thick border in its colour.
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/accounts/account.ts';
 import { readableTextColor } from '../../../shared/accounts/contrast.ts';
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import { api } from '../api.ts';
+import { BlockedChannelNotice } from './gate-coverage.tsx';
 import { KindBadge } from './kind-badge.tsx';
 
 /** Border width of the frame in CSS pixels (the issue asks for at least 6). */
 export const FRAME_WIDTH = 8;
 
+/** Ids of the accounts whose page stopped (crashed), kept in step with main. */
+function useStoppedViews(): string[] {
+  const [stopped, setStopped] = useState<string[]>([]);
+  useEffect(() => {
+    const unsubscribe = api().on('view:stopped', setStopped);
+    void api().invoke('view:stopped').then(setStopped);
+    return unsubscribe;
+  }, []);
+  return stopped;
+}
+
 export function AccountFrame({ account, children }: { account: Account; children?: ReactNode }) {
   const { t } = useTranslation();
+  const stopped = useStoppedViews().includes(account.id);
   const viewSlot = useRef<HTMLDivElement>(null);
   const text = readableTextColor(account.color);
 
@@ -55,9 +68,20 @@ export function AccountFrame({ account, children }: { account: Account; children
         </span>
         <KindBadge kind={account.kind} />
       </header>
+      <BlockedChannelNotice account={account} />
       <div className="frame-border" data-testid="frame-border">
         <div className="view-slot" ref={viewSlot} data-testid="view-slot">
-          {children}
+          {stopped ? (
+            // Main hides a crashed page's view, so this shows in its place, inside the account's frame.
+            <div className="view-stopped" role="alert" data-testid="view-stopped">
+              <p>{t('stopped.message')}</p>
+              <button type="button" className="primary" onClick={() => void api().invoke('view:reload', account.id)}>
+                {t('stopped.reload')}
+              </button>
+            </div>
+          ) : (
+            children
+          )}
         </div>
       </div>
     </section>

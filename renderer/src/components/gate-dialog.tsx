@@ -1,12 +1,12 @@
 // The confirmation gate's dialog: one held post at a time, naming the account, with Cancel focused.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartWatchWordHit, PendingPostView } from '../../../shared/gate/pending.ts';
+import type { PendingPostView } from '../../../shared/gate/pending.ts';
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import { readableTextColor } from '../../../shared/accounts/contrast.ts';
-import { decodeItemTime } from '../../../shared/platforms/index.ts';
-import type { DecideAnswer } from '../../../shared/ipc/contract.ts';
+import type { DecideAnswer } from '../../../shared/gate/decision.ts';
 import { api } from '../api.ts';
+import { GatePostBody } from './gate-post-body.tsx';
 import { KindBadge } from './kind-badge.tsx';
 import { Modal } from './modal.tsx';
 
@@ -30,20 +30,8 @@ function useNow(): number {
   return now;
 }
 
-function highlighted(text: string, hits: PartWatchWordHit[]): ReactNode[] {
-  const nodes: ReactNode[] = [];
-  let at = 0;
-  for (const hit of [...hits].sort((a, b) => a.start - b.start)) {
-    if (hit.start < at) continue;
-    nodes.push(text.slice(at, hit.start), <mark key={hit.start}>{text.slice(hit.start, hit.end)}</mark>);
-    at = hit.end;
-  }
-  nodes.push(text.slice(at));
-  return nodes;
-}
-
 export function GateDialog({ post, position, total }: { post: PendingPostView; position: number; total: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const now = useNow();
   const [typed, setTyped] = useState('');
   const [answer, setAnswer] = useState<DecideAnswer | null>(null);
@@ -70,9 +58,6 @@ export function GateDialog({ post, position, total }: { post: PendingPostView; p
   };
 
   const blocked = post.identityMismatch !== null;
-  const target = post.parts[0]?.replyToId ?? null;
-  const quoted = post.parts[0]?.quotedId ?? null;
-  const targetTime = target ? decodeItemTime(post.platform, target) : null;
   const confirmLabel = secondPress ? t('gate.confirmAgain', { handle }) : t(`gate.confirm.${post.action}`, { handle });
   const text = readableTextColor(account.color);
 
@@ -94,22 +79,7 @@ export function GateDialog({ post, position, total }: { post: PendingPostView; p
           {post.unreadableReason === 'content-unknown' ? t('gate.unknown') : t('gate.unreadable')}
         </p>
       )}
-      <div className="gate-parts" data-testid="gate-text">
-        {post.parts.map((part, index) => (
-          <blockquote key={index} className="gate-part" lang="">
-            {post.parts.length > 1 && <span className="gate-part-number">{t('gate.part', { n: index + 1, total: post.parts.length })}</span>}
-            {part.text === null ? <em>{t('gate.noText')}</em> : highlighted(part.text, post.watchWordHits.filter((hit) => hit.part === index))}
-            {part.mediaCount > 0 && <span className="gate-media">{t('gate.media', { count: part.mediaCount })}</span>}
-          </blockquote>
-        ))}
-      </div>
-      {target && (
-        <p className="gate-target" data-testid="gate-target">
-          {t('gate.replyTo', { id: target })}
-          {targetTime && ` — ${t('gate.postedAt', { time: targetTime.toLocaleString(i18n.language) })}`}
-        </p>
-      )}
-      {quoted && <p className="gate-target">{t('gate.quoting', { id: quoted })}</p>}
+      <GatePostBody post={post} />
       {post.watchWordHits.length > 0 && <p className="gate-watch">{t('gate.watchWords', { words: [...new Set(post.watchWordHits.map((hit) => hit.word))].join(', ') })}</p>}
       {post.mode === 'type-handle' && !blocked && (
         <label className="gate-type">

@@ -1,5 +1,5 @@
 // A modal dialog drawn by the app: focus moves in, Escape closes, and the account view is hidden while it shows.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { api } from '../api.ts';
 
 interface Props {
@@ -14,12 +14,14 @@ interface Props {
 
 export function Modal({ title, onClose, children, tone = 'default', testId, accentColor, wide = false }: Props) {
   const panel = useRef<HTMLDivElement>(null);
+  // Each modal is its own cover owner: closing one over the dashboard (or over another) keeps the view hidden.
+  const owner = `modal${useId()}`;
   useEffect(() => {
-    void api().invoke('view:covered', true);
+    void api().invoke('view:covered', owner, true);
     const first = panel.current?.querySelector<HTMLElement>('[data-autofocus], input, select, button');
     first?.focus();
-    return () => void api().invoke('view:covered', false);
-  }, []);
+    return () => void api().invoke('view:covered', owner, false);
+  }, [owner]);
   return (
     <div className="modal-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <div

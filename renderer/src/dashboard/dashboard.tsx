@@ -29,8 +29,8 @@ export function Dashboard({ accounts, settings, onClose }: Props) {
   const data = useDashboardData(filter);
 
   useEffect(() => {
-    void api().invoke('view:covered', true);
-    return () => void api().invoke('view:covered', false);
+    void api().invoke('view:covered', 'dashboard', true);
+    return () => void api().invoke('view:covered', 'dashboard', false);
   }, []);
 
   useEffect(() => {

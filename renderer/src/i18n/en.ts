@@ -13,6 +13,8 @@ export const en = {
     moveDown: 'Move {{name}} down',
   },
   header: { actingAs: 'Acting as', on: 'on' },
+  // Shell (issue 7): an account page whose process stopped.
+  stopped: { message: 'This account’s page stopped', reload: 'Reload' },
   empty: { title: 'No accounts yet', body: 'Add your personal and brand accounts; each gets its own session and colour.', add: 'Add your first account' },
   form: {
     addTitle: 'Add an account',
@@ -103,6 +105,21 @@ export const en = {
     typeHandle: 'Type {{handle}} to confirm',
     expires: 'Cancelled automatically in {{countdown}} if you do not answer.',
     sendingIn: 'Sending in {{countdown}}.',
+    // gate service (issue 8): labels of what will be published beside the text
+    detail: {
+      visibility: 'Visibility',
+      contentWarning: 'Content warning',
+      pollOption: 'Poll option',
+      scheduledAt: 'Scheduled for',
+      community: 'Community',
+      title: 'Title',
+      recipient: 'Recipient',
+      actingAs: 'Acting as',
+      ambiguousField: 'Ambiguous field',
+      unrecognisedRequest: 'Unrecognised publishing request',
+      // h/gatecls: a write the gate could not check (classify failed closed)
+      checkFailed: 'Could not be checked',
+    },
     refused: {
       'handle-mismatch': 'That is not the handle of this account.',
       'identity-mismatch': 'Blocked: another identity is logged in to this frame.',
@@ -110,11 +127,19 @@ export const en = {
       decided: 'This post was already decided.',
     },
   },
+  // gate service (issue 8): channels the gate cannot read, and what it covers
+  coverage: {
+    messagesOff: 'Messages are off for this brand account: Hatrack cannot confirm them',
+    title: 'What the gate covers on {{platform}}',
+    action: 'Action',
+    status: 'Gate',
+    statuses: { held: 'held for you', blocked: 'blocked', 'not-covered': 'not covered: goes out unheld', absent: '—' },
+  },
   recent: {
     title: 'Last gate decisions',
     open: 'Recent posts',
     empty: 'No held posts yet.',
-    decisions: { confirmed: 'confirmed', cancelled: 'cancelled', 'timed-out': 'timed out', 'failed-closed': 'failed closed', 'blocked-identity': 'blocked (identity)', undone: 'undone' },
+    decisions: { confirmed: 'confirmed', cancelled: 'cancelled', 'timed-out': 'timed out', 'failed-closed': 'failed closed', 'blocked-identity': 'blocked (identity)', undone: 'undone', aborted: 'aborted by the site' },
     status: 'HTTP {{status}}',
     close: 'Close',
   },

@@ -15,6 +15,8 @@ export const fr: Messages = {
     moveDown: 'Descendre {{name}}',
   },
   header: { actingAs: 'Vous agissez en tant que', on: 'sur' },
+  // Shell (issue 7) : la page d’un compte dont le processus s’est arrêté.
+  stopped: { message: 'La page de ce compte s’est arrêtée', reload: 'Recharger' },
   empty: { title: 'Aucun compte', body: 'Ajoutez vos comptes personnels et de marque : chacun a sa propre session et sa couleur.', add: 'Ajouter un premier compte' },
   form: {
     addTitle: 'Ajouter un compte',
@@ -105,6 +107,21 @@ export const fr: Messages = {
     typeHandle: 'Tapez {{handle}} pour confirmer',
     expires: 'Annulée automatiquement dans {{countdown}} sans réponse.',
     sendingIn: 'Envoi dans {{countdown}}.',
+    // service du contrôle (issue 8) : libellés de ce qui sera publié à côté du texte
+    detail: {
+      visibility: 'Visibilité',
+      contentWarning: 'Avertissement de contenu',
+      pollOption: 'Option de sondage',
+      scheduledAt: 'Programmé pour',
+      community: 'Communauté',
+      title: 'Titre',
+      recipient: 'Destinataire',
+      actingAs: 'Agit en tant que',
+      ambiguousField: 'Champ ambigu',
+      unrecognisedRequest: 'Requête de publication non reconnue',
+      // h/gatecls: a write the gate could not check (classify failed closed)
+      checkFailed: 'N’a pas pu être vérifiée',
+    },
     refused: {
       'handle-mismatch': 'Ce n’est pas l’identifiant de ce compte.',
       'identity-mismatch': 'Bloquée : une autre identité est connectée dans ce cadre.',
@@ -112,11 +129,19 @@ export const fr: Messages = {
       decided: 'Cette publication a déjà été décidée.',
     },
   },
+  // service du contrôle (issue 8) : canaux illisibles et couverture
+  coverage: {
+    messagesOff: 'Les messages sont coupés pour ce compte de marque : Hatrack ne peut pas les confirmer',
+    title: 'Ce que le contrôle couvre sur {{platform}}',
+    action: 'Action',
+    status: 'Contrôle',
+    statuses: { held: 'retenu pour vous', blocked: 'bloqué', 'not-covered': 'non couvert : part sans contrôle', absent: '—' },
+  },
   recent: {
     title: 'Dernières décisions du contrôle',
     open: 'Publications récentes',
     empty: 'Aucune publication retenue pour l’instant.',
-    decisions: { confirmed: 'confirmée', cancelled: 'annulée', 'timed-out': 'expirée', 'failed-closed': 'annulée par sécurité', 'blocked-identity': 'bloquée (identité)', undone: 'envoi annulé' },
+    decisions: { confirmed: 'confirmée', cancelled: 'annulée', 'timed-out': 'expirée', 'failed-closed': 'annulée par sécurité', 'blocked-identity': 'bloquée (identité)', undone: 'envoi annulé', aborted: 'abandonnée par le site' },
     status: 'HTTP {{status}}',
     close: 'Fermer',
   },

@@ -71,6 +71,8 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
         .catch(() => undefined);
     }
   };
+  shell.stoppedChanged = (stopped) => send('view:stopped', stopped);
+  shell.cancelHeldOf = (accountId, reason) => void services?.gate.cancelWhere((post) => post.account.id === accountId, reason);
   const started = await createAppServices({
     storePath: join(dataDir, 'hatrack.json'),
     createStoreBackend: () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'hatrack', clearInvalidConfig: false, projectName: 'hatrack' }),
@@ -94,7 +96,11 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
   page.on('crash', () => services?.rendererGone('renderer crashed'));
   page.on('close', () => services?.rendererGone('window closed'));
   page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame() && loaded) services?.rendererGone('renderer reloaded');
+    if (frame === page.mainFrame() && loaded) {
+      // The UI's own covers (modals, dashboard) went with the old page, as ViewManager.uiReset does.
+      shell.covers.clearRenderer();
+      services?.rendererGone('renderer reloaded');
+    }
   });
   await page.goto(`${appOrigin}/index.html`);
   loaded = true;

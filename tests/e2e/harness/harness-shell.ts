@@ -9,6 +9,7 @@ import type { ShellPort } from '../../../electron/main/services/accounts/account
 import { identityFromTwid } from '../../../shared/platforms/x.ts';
 import type { RequestGate } from '../../../electron/main/services/request-gate.ts';
 import { isSafeMethod } from '../../../shared/gate/methods.ts';
+import { CoverOwners } from '../../../electron/main/shell/cover-owners.ts';
 import { FIXTURE_HOSTS } from './chromium.ts';
 
 interface AccountView {
@@ -20,7 +21,14 @@ export class HarnessShell implements ShellPort {
   readonly views = new Map<string, Promise<AccountView>>();
   visibleId: string | null = null;
   bounds: ViewBounds | null = null;
-  covered = false;
+  /** The same owner set the Electron ViewManager keeps. */
+  readonly covers = new CoverOwners();
+  readonly stopped = new Set<string>();
+  reloads: string[] = [];
+  /** Set by the app harness: tells the renderer which pages stopped (Electron's view:stopped event). */
+  stoppedChanged: (stopped: string[]) => void = () => undefined;
+  /** Set by the app harness: cancels one account's held posts (GateService.cancelWhere). */
+  cancelHeldOf: (accountId: string, reason: string) => void = () => undefined;
   title = 'Hatrack';
   private accounts: readonly Account[] = [];
   private nextRequest = 0;
@@ -54,8 +62,29 @@ export class HarnessShell implements ShellPort {
     this.bounds = bounds;
   }
 
-  setCovered(covered: boolean): void {
-    this.covered = covered;
+  setCovered(owner: string, covered: boolean): void {
+    this.covers.set(owner, covered);
+  }
+
+  get covered(): boolean {
+    return this.covers.covered;
+  }
+
+  reloadView(accountId: string): void {
+    this.reloads.push(accountId);
+    this.stopped.delete(accountId);
+    this.stoppedChanged(this.stoppedViews());
+  }
+
+  /** What ViewManager does on an account page's render-process-gone: its posts cancelled, the frame told. */
+  crashPage(accountId: string): void {
+    this.cancelHeldOf(accountId, 'account page stopped: crashed');
+    this.stopped.add(accountId);
+    this.stoppedChanged(this.stoppedViews());
+  }
+
+  stoppedViews(): string[] {
+    return [...this.stopped];
   }
 
   async page(accountId: string): Promise<Page> {
@@ -102,13 +131,22 @@ export class HarnessShell implements ShellPort {
       if (isSafeMethod(request.method())) return route.continue();
       const requestId = `pw-${++this.nextRequest}`;
       ids.set(request, requestId);
-      const cookies = await context.cookies(request.url());
-      const sessionIdentity = identityFromTwid(cookies.find((cookie) => cookie.name === 'twid')?.value);
+      // Headers and cookies are read inside the gate's timeout, as the Electron dispatcher reads them.
       const verdict = await this.gate()
-        .intercept(accountId, requestId, { method: request.method(), url: request.url(), body: request.postDataBuffer() }, { sessionIdentity })
+        .interceptRead(accountId, requestId, async () => {
+          const cookies = await context.cookies(request.url());
+          const sessionIdentity = identityFromTwid(cookies.find((cookie) => cookie.name === 'twid')?.value);
+          const headers = await request.allHeaders();
+          return { request: { method: request.method(), url: request.url(), headers, body: request.postDataBuffer() }, sessionIdentity };
+        })
         .catch(() => 'cancel' as const);
-      if (verdict === 'continue') await route.continue();
-      else await route.abort('blockedbyclient');
+      // The page may have given up on the request while it was held: then there is nothing left to answer.
+      try {
+        if (verdict === 'continue') await route.continue();
+        else await route.abort('blockedbyclient');
+      } catch {
+        // The request is gone; the gate has already been told by 'requestfailed'.
+      }
     });
     context.on('requestfinished', (request) => {
       const id = ids.get(request);

@@ -58,6 +58,7 @@ export async function startPlatformServer(): Promise<PlatformServer> {
         }
         if (host === 'mastodon.test') {
           if (path === '/compose') return html(composerPage('mastodon', 'Mastodon fixture'));
+          if (path === '/compose-poll') return html(composerPage('mastodonPoll', 'Mastodon fixture (poll)'));
           if (path === '/api/v1/statuses') return json(200, { id: String(113_000_000_000_000_000n + BigInt(++tid)) });
         }
         if (host === 'forum.test') {

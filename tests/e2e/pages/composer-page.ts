@@ -1,12 +1,12 @@
 // HTML of the fixture composer pages: a textarea and a button whose script posts the way each web client does.
 
 /** The request each platform's web client sends for a post (or a reply, when a target is given). */
-const POSTERS: Record<'x' | 'mastodon' | 'bluesky' | 'forum', string> = {
+const POSTERS: Record<'x' | 'mastodon' | 'mastodonPoll' | 'bluesky' | 'forum', string> = {
   x: `async (text, replyTo) => {
     const variables = { tweet_text: text, dark_request: false, media: { media_entities: [], possibly_sensitive: false }, semantic_annotation_ids: [], disallowed_reply_options: null };
     if (replyTo) variables.reply = { in_reply_to_tweet_id: replyTo, exclude_reply_user_ids: [] };
     const response = await fetch('/i/api/graphql/oB-5XsHNAbjvARJEc8CZFw/CreateTweet', {
-      method: 'POST', credentials: 'include',
+      method: 'POST', credentials: 'include', signal: window.sending.signal,
       headers: { 'content-type': 'application/json', 'x-twitter-auth-type': 'OAuth2Session', 'x-csrf-token': 'fixture-csrf' },
       body: JSON.stringify({ variables, features: { communities_web_enable_tweet_community_results_fetch: true, responsive_web_edit_tweet_api_enabled: true, longform_notetweets_consumption_enabled: true }, queryId: 'oB-5XsHNAbjvARJEc8CZFw' }),
     });
@@ -18,6 +18,19 @@ const POSTERS: Record<'x' | 'mastodon' | 'bluesky' | 'forum', string> = {
       headers: { 'content-type': 'application/json', authorization: 'Bearer fixture-token', 'idempotency-key': String(Date.now()) },
       body: JSON.stringify({ status: text, in_reply_to_id: replyTo || null, media_ids: [], sensitive: false, spoiler_text: '', visibility: 'public', poll: null, language: 'en' }),
     });
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+  }`,
+  // The Mastodon API's form encoding (as classic clients and the API docs send it): a content warning,
+  // a poll with two options, an unlisted visibility.
+  mastodonPoll: `async (text) => {
+    const body = new URLSearchParams();
+    body.append('status', text);
+    body.append('spoiler_text', 'Season finale spoilers');
+    body.append('visibility', 'unlisted');
+    body.append('poll[options][]', 'Loved it');
+    body.append('poll[options][]', 'Hated it');
+    body.append('poll[expires_in]', '86400');
+    const response = await fetch('/api/v1/statuses', { method: 'POST', headers: { authorization: 'Bearer fixture-token' }, body, signal: window.sending.signal });
     if (!response.ok) throw new Error('HTTP ' + response.status);
   }`,
   forum: `async (text) => {
@@ -40,12 +53,17 @@ ${platform === 'bluesky' ? '<script src="/static/bsky-client.js"></script>' : ''
 <label>Reply to <input id="reply-to" size="60"></label>
 <textarea id="composer" placeholder="What is happening?"></textarea>
 <button id="post">Post</button>
+<button id="abort">Stop sending</button>
 <div id="status" role="status"></div>
 <script>
 const send = ${POSTERS[platform]};
+// Like a site that gives up on a request (the user closed the composer): aborts the one in flight.
+window.sending = new AbortController();
+document.getElementById('abort').addEventListener('click', () => window.sending.abort());
 document.getElementById('post').addEventListener('click', async () => {
   const composer = document.getElementById('composer');
   const status = document.getElementById('status');
+  window.sending = new AbortController();
   status.textContent = 'Sending…';
   delete status.dataset.error;
   try {

@@ -22,8 +22,15 @@ export interface ShellPort {
   accountsChanged(accounts: readonly Account[]): void;
   /** Where the app renderer's frame leaves room for the account view. */
   setViewBounds(bounds: ViewBounds): void;
-  /** True while the app draws a dialog over the view: the view is hidden so it can neither cover nor take clicks. */
-  setCovered(covered: boolean): void;
+  /**
+   * `owner` covers the view (true) or stops covering it (false); the view is hidden while any owner covers it,
+   * so it can neither cover a dialog nor take its clicks. Main's owner is 'gate'; the renderer's arrive as 'ui:<id>'.
+   */
+  setCovered(owner: string, covered: boolean): void;
+  /** "Reload" on a stopped (crashed) account page. */
+  reloadView(accountId: string): void;
+  /** Accounts whose page stopped and waits for Reload. */
+  stoppedViews(): string[];
 }
 
 export interface AccountServiceDeps {

@@ -3,6 +3,7 @@ import type { Account } from '../../../../shared/accounts/account.ts';
 import {
   auditDecisionOf,
   checkConfirm,
+  type DecideAnswer,
   initialState,
   transition,
   type DecisionEvent,
@@ -10,15 +11,16 @@ import {
   type Outcome,
   type Transition,
 } from '../../../../shared/gate/decision.ts';
-import { findPostWatchWords, pendingPostView, type PartWatchWordHit, type PendingPostView } from '../../../../shared/gate/pending.ts';
+import { findPostWatchWords, type PartWatchWordHit, type PendingPostView } from '../../../../shared/gate/pending.ts';
 import { holdVerdict, type Escalation, type HoldMode } from '../../../../shared/gate/policy.ts';
-import type { Classification, ClassifiedPost, OutgoingRequest } from '../../../../shared/gate/types.ts';
-import { auditEntry, type AuditFacts } from './audit-entry.ts';
+import type { ClassifiedPost, OutgoingRequest, PostDetail } from '../../../../shared/gate/types.ts';
+import { boundedRead, type ReadRequest } from './bounded-read.ts';
 import { readGateSettings } from './gate-settings.ts';
-import { messageOf, remember, type Held, type Tracked } from './held.ts';
+import { GateAuditor } from './gate-auditor.ts';
+import { classifySafely, isSafeRequest, messageOf, remember, viewOf, type Held, type Tracked } from './held.ts';
 import { IdentityMemory, type IdentityMismatch } from './identity-memory.ts';
-import { isSafeMethod } from '../../../../shared/gate/methods.ts';
-import type { DecideResult, GateDecisionInput, GateDeps, GateSettings } from './types.ts';
+import { posterIdentity } from './identity-sources.ts';
+import type { GateDecisionInput, GateDeps, GateSettings } from './types.ts';
 
 // Bounded memories, so a long session cannot grow them without limit (completion events can be lost).
 const MAX_TRACKED_REQUESTS = 1000;
@@ -39,13 +41,19 @@ export class GateService {
   private readonly deps: GateDeps;
   private readonly pending: Held[] = [];
   private readonly byId = new Map<string, Held>();
+  /** Held posts by the adapter's request id, so a request that errors while held leaves at once. */
+  private readonly byRequest = new Map<string, Held>();
+  /** Requests being read (null), or the error they ended with meanwhile: such a request is never held. */
+  private readonly reading = new Map<string, string | null>();
   private readonly tracked = new Map<string, Tracked>();
   private readonly decided = new Map<string, FinalState>();
   private readonly identities: IdentityMemory;
+  private readonly auditor: GateAuditor;
   private disposed = false;
 
   constructor(deps: GateDeps) {
     this.deps = deps;
+    this.auditor = new GateAuditor(deps, () => this.readSettings(), (where, error) => this.report(where, error));
     this.identities = new IdentityMemory(deps.initialIdentities, () => {
       const notify = deps.identitiesChanged;
       if (notify !== undefined) this.safely('identitiesChanged', () => notify(this.identities.snapshot()));
@@ -61,25 +69,45 @@ export class GateService {
     accountId: string,
     requestId: string,
     request: OutgoingRequest,
-    context?: { sessionIdentity?: string | null },
+    context?: { sessionIdentity?: string | null; details?: PostDetail[] },
   ): Promise<Outcome> {
-    let classification: Classification;
-    try {
-      classification = this.deps.classify(request);
-      // The type says a verdict comes back; a classifier bug could still return anything.
-      const verdict: unknown = classification;
-      if (typeof verdict !== 'object' || verdict === null || !('gated' in verdict) || typeof verdict.gated !== 'boolean') {
-        throw new Error('classifier returned no verdict');
-      }
-    } catch (error) {
-      return Promise.resolve(this.classifyFailed(accountId, requestId, request, error));
-    }
+    return this.classifyAndHold(accountId, requestId, request, context ?? {}, this.deps.clock.now());
+  }
+
+  /**
+   * Like {@link intercept}, for an adapter that must first read the request (upload blobs, cookies):
+   * the read runs inside the post's timeout, so a stalled read ends in a fail-closed cancel with its
+   * reason, and the time it took is taken from the time the manager has to answer.
+   */
+  interceptRead(accountId: string, requestId: string, read: () => Promise<ReadRequest>): Promise<Outcome> {
+    const startedAt = this.deps.clock.now();
+    remember(this.reading, requestId, null, MAX_TRACKED_REQUESTS);
+    return boundedRead(read, this.readSettings().timeoutMs, this.deps.clock).then((outcome) => {
+      const abortedBy = this.reading.get(requestId);
+      this.reading.delete(requestId);
+      if (typeof abortedBy === 'string') return this.abortedWhileRead(accountId, requestId, outcome.ok ? outcome.value.request : null, abortedBy);
+      if (outcome.ok) return this.classifyAndHold(accountId, requestId, outcome.value.request, outcome.value, startedAt);
+      this.report('read', new Error(outcome.reason));
+      return this.refuse(requestId, accountId, this.auditor.account(accountId), undefined, outcome.reason);
+    });
+  }
+
+  private classifyAndHold(
+    accountId: string,
+    requestId: string,
+    request: OutgoingRequest,
+    context: { sessionIdentity?: string | null; details?: PostDetail[] },
+    startedAt: number,
+  ): Promise<Outcome> {
+    const verdict = classifySafely(this.deps.classify, request);
+    if ('error' in verdict) return Promise.resolve(this.classifyFailed(accountId, requestId, request, verdict.error));
+    const { classification } = verdict;
     if (!classification.gated) return Promise.resolve('continue');
-    return this.hold(accountId, requestId, classification, context?.sessionIdentity ?? null);
+    return this.hold(accountId, requestId, classification, { ...context, headers: request.headers }, startedAt);
   }
 
   /** The manager's answer from the dialog; each post is decided once. */
-  decide(pendingId: string, decision: GateDecisionInput): DecideResult {
+  decide(pendingId: string, decision: GateDecisionInput): DecideAnswer {
     const held = this.byId.get(pendingId);
     if (held === undefined) return { ok: false, reason: this.decided.has(pendingId) ? 'decided' : 'unknown' };
     try {
@@ -116,6 +144,21 @@ export class GateService {
     this.failAll(`renderer-gone: ${reason}`);
   }
 
+  /**
+   * Cancels (fails closed, audited with `reason`) the held posts `which` selects; the others stay held.
+   * For a crashed or closed account page (its posts can never be sent) and the app UI's crash (countdowns).
+   */
+  cancelWhere(which: (post: PendingPostView) => boolean, reason: string): number {
+    const views = this.queue();
+    const chosen = this.pending.filter((_held, index) => {
+      const view = views[index];
+      return view !== undefined && which(view);
+    });
+    for (const held of chosen) this.settle(held, { kind: 'fail' }, reason, false);
+    if (chosen.length > 0) this.emit();
+    return chosen.length;
+  }
+
   /** The network result of a request (webRequest onCompleted): audits it, and times a 2xx reply. */
   completed(requestId: string, statusCode: number): void {
     const tracked = this.takeTracked(requestId);
@@ -138,25 +181,23 @@ export class GateService {
 
   /** A request failed at the network level (webRequest onErrorOccurred). */
   failed(requestId: string, error: string): void {
+    if (this.reading.has(requestId)) {
+      this.reading.set(requestId, error);
+      return;
+    }
+    const held = this.byRequest.get(requestId);
+    if (held !== undefined) {
+      // Nothing is left to send: the decision is the site's, and no later click may claim it.
+      this.settle(held, { kind: 'abort' }, `aborted by the site: ${error}`);
+      return;
+    }
     const tracked = this.takeTracked(requestId);
     if (tracked?.audited === true) this.safely('auditResult', () => this.deps.auditResult(requestId, null, error));
   }
 
   /** The held posts in order; the head is the one the dialog shows. */
   queue(): PendingPostView[] {
-    return this.pending.map((held) =>
-      pendingPostView({
-        id: held.id,
-        account: held.account,
-        post: held.post,
-        mode: held.mode,
-        delayUntil: held.delayUntil,
-        heldAt: held.heldAt,
-        expiresAt: held.expiresAt,
-        watchWordHits: held.hits,
-        identityMismatch: this.mismatchOf(held),
-      }),
-    );
+    return this.pending.map((held) => viewOf(held, this.mismatchOf(held)));
   }
 
   /** The poster identity remembered per account id (for persistence across restarts). */
@@ -176,23 +217,37 @@ export class GateService {
     this.tracked.clear();
   }
 
-  private hold(accountId: string, requestId: string, post: ClassifiedPost, sessionIdentity: string | null): Promise<Outcome> {
+  private hold(
+    accountId: string,
+    requestId: string,
+    classified: ClassifiedPost,
+    context: { sessionIdentity?: string | null; details?: PostDetail[]; headers?: Readonly<Record<string, string>> | undefined },
+    startedAt: number,
+  ): Promise<Outcome> {
+    const { headers } = context;
     let account: Account | undefined;
+    let post = classified;
     try {
       if (this.disposed) return Promise.resolve(this.refuse(requestId, accountId, undefined, post, 'disposed'));
       account = this.deps.accounts.get(accountId);
       // An account that is not ours is a bug: never let its posts out.
       if (account === undefined) return Promise.resolve(this.refuse(requestId, accountId, undefined, post, 'unknown-account'));
-      const identity = post.identity ?? sessionIdentity ?? null;
+      const poster = posterIdentity(post, headers, context.sessionIdentity ?? null, this.deps.hash);
+      const extra = [...(context.details ?? []), ...poster.details];
+      if (extra.length > 0) post = { ...post, details: [...(post.details ?? []), ...extra] };
+      const identity = poster.identity;
       const hits = findPostWatchWords(post.parts, account.watchWords);
-      const verdict = holdVerdict(account.gate, post, {
-        watchWordHit: hits.length > 0,
-        identityMismatch: this.identities.mismatch(account.id, identity) !== null,
-      });
+      const mismatch = this.identities.mismatch(account.id, identity) !== null;
+      let verdict = holdVerdict(account.gate, post, { watchWordHit: hits.length > 0, identityMismatch: mismatch });
+      // The identity check runs whether or not the action is held: a repost or message from the wrong
+      // logged-in account must not go out just because reposts need no confirmation.
+      if (!verdict.hold && verdict.reason === 'action-off' && mismatch) {
+        verdict = { hold: true, mode: 'confirm', delayMs: null, escalatedBecause: 'identity-mismatch' };
+      }
       // Remembered even when not held, so a reply from an ungated account is still timed.
       remember(this.tracked, requestId, { account, post, released: !verdict.hold, audited: verdict.hold }, MAX_TRACKED_REQUESTS);
       if (!verdict.hold) return Promise.resolve('continue');
-      return this.enqueue({ requestId, account, post, identity, hits, mode: verdict.mode, delayMs: verdict.delayMs, escalatedBecause: verdict.escalatedBecause });
+      return this.enqueue({ requestId, account, post, identity, hits, mode: verdict.mode, delayMs: verdict.delayMs, escalatedBecause: verdict.escalatedBecause, startedAt });
     } catch (error) {
       this.report('intercept', error);
       return Promise.resolve(this.refuse(requestId, accountId, account, post, `error: ${messageOf(error)}`));
@@ -208,10 +263,11 @@ export class GateService {
     mode: HoldMode;
     delayMs: number | null;
     escalatedBecause: Escalation | null;
+    startedAt: number;
   }): Promise<Outcome> {
     const now = this.deps.clock.now();
     const delayUntil = h.mode === 'delay' && h.delayMs !== null ? now + h.delayMs : null;
-    const expiresAt = delayUntil ?? now + this.readSettings().timeoutMs;
+    const expiresAt = delayUntil ?? h.startedAt + this.readSettings().timeoutMs;
     let resolve: (outcome: Outcome) => void = () => undefined;
     const promise = new Promise<Outcome>((settle) => {
       resolve = settle;
@@ -234,6 +290,7 @@ export class GateService {
     };
     this.pending.push(held);
     this.byId.set(held.id, held);
+    this.byRequest.set(held.requestId, held);
     try {
       held.timer = this.deps.clock.setTimeout(() => this.onTimer(held), Math.max(0, expiresAt - now));
     } catch (error) {
@@ -270,6 +327,7 @@ export class GateService {
     const index = this.pending.indexOf(held);
     if (index >= 0) this.pending.splice(index, 1);
     this.byId.delete(held.id);
+    if (this.byRequest.get(held.requestId) === held) this.byRequest.delete(held.requestId);
     remember(this.decided, held.id, next.state, MAX_DECIDED_IDS);
     if (held.timer !== undefined) {
       const timer = held.timer;
@@ -289,7 +347,7 @@ export class GateService {
     const { requestId, id: pendingId, account, post, identity } = held;
     const decision = auditDecisionOf(next.state);
     const via = decision === 'confirmed' ? next.via : null;
-    this.audit({ requestId, pendingId, accountId: account.id, account, post, decision, via, reason: why, identity });
+    this.auditor.write({ requestId, pendingId, accountId: account.id, account, post, decision, via, reason: why, identity });
     if (emit) this.emit();
     return next;
   }
@@ -300,42 +358,26 @@ export class GateService {
     if (all.length > 0) this.emit();
   }
 
-  /** A publishing request refused before it could be held; audited as failed-closed. */
-  private refuse(requestId: string, accountId: string, account: Account | undefined, post: ClassifiedPost | undefined, reason: string): 'cancel' {
+  /** A publishing request refused (or abandoned by the site) before it could be held. */
+  private refuse(requestId: string, accountId: string, account: Account | undefined, post: ClassifiedPost | undefined, reason: string, decision?: 'aborted'): 'cancel' {
     this.tracked.delete(requestId);
-    const identity = typeof post?.identity === 'string' ? post.identity : null;
-    const facts = { requestId, pendingId: null, accountId, account, post, decision: 'failed-closed', via: null, reason, identity } as const;
-    // The post itself may be what broke the entry (a malformed classification): then log without it.
-    if (!this.audit(facts)) this.audit({ ...facts, post: undefined, identity: null });
+    this.auditor.refusal({ requestId, accountId, account, post, reason, decision: decision ?? 'failed-closed' });
     return 'cancel';
+  }
+
+  /** The site gave up on a request while it was read: a post is audited as aborted, nothing is held. */
+  private abortedWhileRead(accountId: string, requestId: string, request: OutgoingRequest | null, error: string): 'cancel' {
+    const verdict = request === null ? null : classifySafely(this.deps.classify, request);
+    if (verdict !== null && 'error' in verdict) this.report('classify', verdict.error);
+    const post = verdict !== null && 'classification' in verdict && verdict.classification.gated ? verdict.classification : null;
+    if (post === null) return 'cancel';
+    return this.refuse(requestId, accountId, this.auditor.account(accountId), post, `aborted by the site: ${error}`, 'aborted');
   }
 
   private classifyFailed(accountId: string, requestId: string, request: OutgoingRequest, error: unknown): Outcome {
     this.report('classify', error);
-    let method = '';
-    try {
-      method = String(request.method).toUpperCase();
-    } catch {
-      // An unreadable method is not a safe one.
-    }
-    // Requests that cannot publish: letting them through keeps the pages working, no post goes out unseen.
-    if (isSafeMethod(method)) return 'continue';
-    let account: Account | undefined;
-    try {
-      account = this.deps.accounts.get(accountId);
-    } catch {
-      // The audit entry then just lacks the account's name.
-    }
-    return this.refuse(requestId, accountId, account, undefined, `classify-error: ${messageOf(error)}`);
-  }
-
-  /** Writes one audit entry; false when that failed (reported, never thrown). */
-  private audit(facts: Omit<AuditFacts, 'at' | 'storeText' | 'hash'>): boolean {
-    return this.safely('audit', () =>
-      this.deps.audit(
-        auditEntry({ ...facts, at: new Date(this.deps.clock.now()), storeText: this.readSettings().storeText, hash: this.deps.hash }),
-      ),
-    );
+    if (isSafeRequest(request)) return 'continue';
+    return this.refuse(requestId, accountId, this.auditor.account(accountId), undefined, `classify-error: ${messageOf(error)}`);
   }
 
   private takeTracked(requestId: string): Tracked | undefined {
@@ -353,7 +395,7 @@ export class GateService {
     return readGateSettings(this.deps.settings, (error) => this.report('settings', error));
   }
 
-  private answer(transitionResult: Transition): DecideResult {
+  private answer(transitionResult: Transition): DecideAnswer {
     return transitionResult.ok ? { ok: true } : { ok: false, reason: 'decided' };
   }
 

@@ -1,9 +1,10 @@
 // The gate service's records: a held post, a tracked request, and the bounded memory helpers they use.
+import { isSafeMethod } from '../../../../shared/gate/methods.ts';
 import type { Account } from '../../../../shared/accounts/account.ts';
 import type { DecisionState, Outcome } from '../../../../shared/gate/decision.ts';
-import type { PartWatchWordHit } from '../../../../shared/gate/pending.ts';
+import { pendingPostView, type PartWatchWordHit, type PendingPostView } from '../../../../shared/gate/pending.ts';
 import type { Escalation, HoldMode } from '../../../../shared/gate/policy.ts';
-import type { ClassifiedPost } from '../../../../shared/gate/types.ts';
+import type { Classification, ClassifiedPost, OutgoingRequest } from '../../../../shared/gate/types.ts';
 
 /** A post the gate is holding, with everything needed to decide and show it. */
 export interface Held {
@@ -31,6 +32,41 @@ export interface Tracked {
   released: boolean;
   /** True when an audit entry exists for it, so its network result is audited too. */
   audited: boolean;
+}
+
+/** The renderer's view of a held post. */
+export function viewOf(held: Held, identityMismatch: { expected: string; actual: string } | null): PendingPostView {
+  const { id, account, post, mode, delayUntil, heldAt, expiresAt, hits } = held;
+  return pendingPostView({ id, account, post, mode, delayUntil, heldAt, expiresAt, watchWordHits: hits, identityMismatch });
+}
+
+/**
+ * Runs the classifier; its throw, or an answer that is not a verdict (the type says one comes back; a
+ * bug could return anything), comes back as `error`.
+ */
+export function classifySafely(classify: (request: OutgoingRequest) => Classification, request: OutgoingRequest): { classification: Classification } | { error: unknown } {
+  try {
+    const classification = classify(request);
+    const verdict: unknown = classification;
+    if (typeof verdict !== 'object' || verdict === null || !('gated' in verdict) || typeof verdict.gated !== 'boolean') {
+      throw new Error('classifier returned no verdict');
+    }
+    return { classification };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/**
+ * True for a request whose method cannot publish (the one list: shared/gate/methods.ts); when the
+ * classifier throws on one, letting it through keeps the pages working. An unreadable method is not safe.
+ */
+export function isSafeRequest(request: OutgoingRequest): boolean {
+  try {
+    return isSafeMethod(String(request.method));
+  } catch {
+    return false;
+  }
 }
 
 /** A readable message for any thrown value. */

@@ -22,15 +22,26 @@ export class IdentityMemory {
     }
   }
 
-  /** The contradiction, when the account has a remembered identity and `identity` is another one. */
+  /**
+   * The contradiction, when the account has a remembered identity and `identity` is certainly another
+   * one. Not a contradiction: the same identity said more or less precisely (`server:host` and
+   * `server:host/token:…`, remembered before fingerprints existed), or a Bluesky handle against a DID
+   * (one account can be named both ways, and nothing here can resolve one to the other: a red
+   * mismatch the manager cannot check would teach them to ignore it).
+   */
   mismatch(accountId: string, identity: string | null): IdentityMismatch | null {
     const expected = this.identities.get(accountId);
-    return expected === undefined || identity === null || identity === expected ? null : { expected, actual: identity };
+    if (expected === undefined || identity === null || identity === expected) return null;
+    if (refines(identity, expected) || refines(expected, identity)) return null;
+    if (isDid(expected) !== isDid(identity) && !hasScheme(expected) && !hasScheme(identity)) return null;
+    return { expected, actual: identity };
   }
 
-  /** Called when a post is let through: remembers its identity if the account has none yet. */
+  /** Called when a post is let through: remembers its identity if the account has none yet, or a more precise one. */
   confirmed(accountId: string, identity: string | null): void {
-    if (identity === null || this.identities.has(accountId)) return;
+    if (identity === null) return;
+    const known = this.identities.get(accountId);
+    if (known !== undefined && !refines(identity, known)) return;
     this.identities.set(accountId, identity);
     this.onChange();
   }
@@ -46,4 +57,18 @@ export class IdentityMemory {
   snapshot(): Record<string, string> {
     return Object.fromEntries(this.identities);
   }
+}
+
+/** True when `precise` names the same identity as `broad`, with more detail after a '/'. */
+function refines(precise: string, broad: string): boolean {
+  return precise.startsWith(`${broad}/`);
+}
+
+function isDid(identity: string): boolean {
+  return identity.startsWith('did:');
+}
+
+/** Identities from cookies and servers carry a scheme (`x:`, `server:`); Bluesky handles carry none. */
+function hasScheme(identity: string): boolean {
+  return /^(x|server):/.test(identity);
 }

@@ -73,11 +73,6 @@ export interface GateDeps {
   reportError?: (where: string, error: unknown) => void;
 }
 
-/** What `decide` answers. */
-export type DecideResult =
-  | { ok: true }
-  | { ok: false; reason: 'unknown' | 'decided' | 'handle-mismatch' | 'needs-second-press' | 'identity-mismatch' };
-
 /** The manager's answer from the dialog. */
 export interface GateDecisionInput {
   confirm: boolean;

@@ -27,6 +27,10 @@ class FakeShell implements ShellPort {
   }
   setViewBounds(): void {}
   setCovered(): void {}
+  reloadView(): void {}
+  stoppedViews(): string[] {
+    return [];
+  }
 }
 
 /** Hands out the given ids in order, then fresh numbered ones. */

@@ -89,3 +89,15 @@ describe('method override', () => {
     expect(classify({ method: 'POST', url: 'https://forum.example.com/api/posts/1', body: enc('status=1') }, { customRules: rules }).gated).toBe(false);
   });
 });
+
+describe('method override in a body that cannot be read', () => {
+  const url = 'https://mastodon.social/api/v1/statuses/109372843967003916';
+  it('holds the POST as unreadable: the body could say _method=put (and the adapters read the body only where classify says a rule could match)', () => {
+    expect(classify({ method: 'POST', url, body: null, bodyUnreadable: true })).toMatchObject({ gated: true, readable: false, action: 'edit' });
+    const rules: CustomRule[] = [{ id: 'put', host: 'forum.example.com', pathPattern: '/api/posts/*', method: 'PUT' }];
+    expect(classify({ method: 'POST', url: 'https://forum.example.com/api/posts/1', body: null, bodyUnreadable: true }, { customRules: rules }).gated).toBe(true);
+  });
+  it('passes a POST with no body at all (nothing can override its method)', () => {
+    expect(classify({ method: 'POST', url, body: null }).gated).toBe(false);
+  });
+});

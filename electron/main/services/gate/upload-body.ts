@@ -1,0 +1,85 @@
+// Assembles a request body from webRequest uploadData parts (plain, no 'electron'), within a time limit.
+
+/**
+ * The part shapes Electron 45 passes (shell/common/gin_converters/net_converter.cc): `rawData` with
+ * `bytes`; `file` with `file`/`filePath` (a file picked in a form: media); `blob` with `blobUUID`
+ * (read through `session.getBlobData`). electron.d.ts types every part as having `bytes`, which a file
+ * or blob part does not; anything else (a streamed body) has none of these.
+ */
+export interface UploadPart {
+  type?: string;
+  bytes?: Uint8Array;
+  blobUUID?: string;
+  file?: string;
+}
+
+export interface AssembledBody {
+  bytes: Uint8Array | null;
+  /** True when the body could not be read in full (a stream, a stalled blob, an error): the gate fails closed on a matched endpoint. */
+  unreadable: boolean;
+  reason: 'stream' | 'timeout' | 'blob-error' | 'files-only' | null;
+  /** File parts left out (their bytes are media, never post text); the text parts around them are kept. */
+  filesOmitted: number;
+}
+
+export interface BodyReader {
+  getBlobData(uuid: string): Promise<Uint8Array>;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** How long reading the blobs of one body may take before the request is treated as unreadable. */
+export const BODY_READ_TIMEOUT_MS = 5000;
+
+export async function assembleBody(parts: readonly UploadPart[] | undefined, reader: BodyReader, timeoutMs = BODY_READ_TIMEOUT_MS): Promise<AssembledBody> {
+  if (!parts || parts.length === 0) return { bytes: null, unreadable: false, reason: null, filesOmitted: 0 };
+  let timer: unknown;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = reader.setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  try {
+    const read = readParts(parts, reader);
+    const result = await Promise.race([read, timeout]);
+    if (result === 'timeout') return { bytes: null, unreadable: true, reason: 'timeout', filesOmitted: 0 };
+    return result;
+  } finally {
+    reader.clearTimeout(timer);
+  }
+}
+
+async function readParts(parts: readonly UploadPart[], reader: BodyReader): Promise<AssembledBody> {
+  const chunks: Uint8Array[] = [];
+  let filesOmitted = 0;
+  for (const part of parts) {
+    if (part.file !== undefined || part.type === 'file') {
+      filesOmitted++;
+      continue;
+    }
+    if (part.blobUUID !== undefined) {
+      try {
+        chunks.push(await reader.getBlobData(part.blobUUID));
+      } catch {
+        return { bytes: null, unreadable: true, reason: 'blob-error', filesOmitted };
+      }
+      continue;
+    }
+    if (part.bytes !== undefined) {
+      chunks.push(part.bytes);
+      continue;
+    }
+    return { bytes: null, unreadable: true, reason: 'stream', filesOmitted };
+  }
+  // A body made only of files is media: the gate cannot say what it publishes.
+  if (chunks.length === 0 && filesOmitted > 0) return { bytes: null, unreadable: true, reason: 'files-only', filesOmitted };
+  return { bytes: concat(chunks), unreadable: false, reason: null, filesOmitted };
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
