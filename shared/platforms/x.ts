@@ -151,6 +151,6 @@ export const xRules: readonly PlatformRule[] = rules.map((rule) => ({
     const extraction = rule.extract(input);
     const actingAs = headerValue(input.body.headers(), 'x-act-as-user-id').trim();
     if (extraction === null || !/^\d+$/.test(actingAs)) return extraction;
-    return { ...extraction, identity: `x:${actingAs}`, details: [{ key: 'actingAs', value: actingAs }, ...(extraction.details ?? [])] };
+    return { ...extraction, identity: `x:${actingAs}`, details: [{ key: 'actingAs', value: `x:${actingAs}` }, ...(extraction.details ?? [])] };
   },
 }));

@@ -233,7 +233,9 @@ export class GateService {
       // An account that is not ours is a bug: never let its posts out.
       if (account === undefined) return Promise.resolve(this.refuse(requestId, accountId, undefined, post, 'unknown-account'));
       const poster = posterIdentity(post, headers, context.sessionIdentity ?? null, this.deps.hash);
-      const extra = [...(context.details ?? []), ...poster.details];
+      // The classifier may already show a fact (X's acting account): each is shown once.
+      const shown = post.details ?? [];
+      const extra = [...(context.details ?? []), ...poster.details].filter((d) => !shown.some((s) => s.key === d.key && s.value === d.value));
       if (extra.length > 0) post = { ...post, details: [...(post.details ?? []), ...extra] };
       const identity = poster.identity;
       const hits = findPostWatchWords(post.parts, account.watchWords);

@@ -126,7 +126,7 @@ describe('reply targets and who posts', () => {
   it('X: the delegated account in x-act-as-user-id', () => {
     const result = classify(json('https://x.com/i/api/graphql/abc/CreateTweet', { variables: { tweet_text: 'hi' } }, { 'x-act-as-user-id': '783214' }));
     expect(result).toMatchObject({ gated: true, identity: 'x:783214' });
-    expect(details(result)).toEqual([{ key: 'actingAs', value: '783214' }]);
+    expect(details(result)).toEqual([{ key: 'actingAs', value: 'x:783214' }]);
     expect(classify(json('https://x.com/i/api/graphql/abc/CreateTweet', { variables: { tweet_text: 'hi' } }))).toMatchObject({ identity: null });
   });
   it('Bluesky: a repo given as a handle is no identity to compare (never a mismatch that cannot be confirmed)', () => {
