@@ -20,11 +20,20 @@ const REVIVER_HAS_SOURCE: boolean = (() => {
   }
 })();
 
+/** Runs of 16+ digits: the regex engine finds them by skipping ahead, so most bodies are scanned cheaply. */
+const DIGIT_RUNS = /[0-9]{16,}/g;
+
 /**
- * 16 digits in a row anywhere (in a string too): without them no integer literal can exceed 2^53, and
- * the regex engine checks it by skipping ahead, so most bodies take the plain JSON.parse path.
+ * True when `text` may hold an integer literal of 16+ digits. A run with a quote on both sides is a whole
+ * string (an ID sent as a string, the usual case) and is skipped: a number literal never touches a quote.
  */
-const MAYBE_BIG_INT = /[0-9]{16}/;
+function mayHoldBigInt(text: string): boolean {
+  DIGIT_RUNS.lastIndex = 0;
+  for (let m = DIGIT_RUNS.exec(text); m !== null; m = DIGIT_RUNS.exec(text)) {
+    if (text.charCodeAt(m.index - 1) !== 34 || text.charCodeAt(m.index + m[0].length) !== 34) return true;
+  }
+  return false;
+}
 
 /** True when a parsed value holds an integer a double could not keep exact (then the source is re-read). */
 function hasUnsafeInteger(value: unknown, depth = 0): boolean {
@@ -54,9 +63,9 @@ const keepBigIntSource: SourceReviver = (_key, value, context) => {
  * so IDs such as `"in_reply_to_tweet_id": 1790000000000000001` survive. Throws on invalid JSON.
  */
 export function parseJsonKeepingBigInts(text: string, forceFallback = false): JsonValue {
-  if (!MAYBE_BIG_INT.test(text)) return JSON.parse(text) as JsonValue;
+  if (!mayHoldBigInt(text)) return JSON.parse(text) as JsonValue;
   if (!forceFallback) {
-    // Long digit runs are usually string IDs: parse once, and re-read only when a number lost precision.
+    // An unquoted long digit run may still sit inside a string: parse once, re-read only when a number lost precision.
     const plain = JSON.parse(text) as JsonValue;
     if (!hasUnsafeInteger(plain)) return plain;
   }

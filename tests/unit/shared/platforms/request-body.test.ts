@@ -23,3 +23,12 @@ describe('form bodies', () => {
     expect(result).toMatchObject({ gated: true, readable: true, parts: [{ text: 'a', mediaCount: 2 }] });
   });
 });
+
+describe('JSON bodies with long digit runs', () => {
+  it('keep integer literals above 2^53 exact whatever string IDs surround them', async () => {
+    const { parseJsonKeepingBigInts } = await import('../../../../shared/platforms/json-body.ts');
+    expect(parseJsonKeepingBigInts('{"c":"1790000000000000002","d":12345678901234567890}')).toEqual({ c: '1790000000000000002', d: '12345678901234567890' });
+    expect(parseJsonKeepingBigInts('{"a":"id 1790000000000000001","b":[-1790000000000000001]}')).toEqual({ a: 'id 1790000000000000001', b: ['-1790000000000000001'] });
+    expect(parseJsonKeepingBigInts('{"only":"1790000000000000001","n":1}')).toEqual({ only: '1790000000000000001', n: 1 });
+  });
+});
