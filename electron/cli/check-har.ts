@@ -18,7 +18,7 @@ export function formatTable(rows: readonly HarRow[], color: boolean): string {
   const lines = [`${'#'.padStart(4)}  ${'VERDICT'.padEnd(7)}  ${'METHOD'.padEnd(7)}  ${'PLATFORM/ACTION'.padEnd(20)}  URL / TEXT`];
   for (const row of rows) {
     const verdict = row.gated ? 'HOLD' : 'pass';
-    const what = row.gated ? `${row.platform}/${row.action}` : '';
+    const what = row.gated ? `${row.platform}/${row.action}` : row.note === 'never-held-method' ? 'never held' : '';
     let line = `${String(row.index).padStart(4)}  ${verdict.padEnd(7)}  ${row.method.padEnd(7)}  ${what.padEnd(20)}  ${oneLine(row.url, 80)}`;
     if (row.gated) {
       const extra = [
@@ -26,6 +26,7 @@ export function formatTable(rows: readonly HarRow[], color: boolean): string {
         row.mediaCount > 0 ? `${row.mediaCount} media` : '',
         row.replyToId ? `reply to ${row.replyToId}${row.replyToCreatedAt ? ` (${row.replyToCreatedAt})` : ''}` : '',
         row.quotedId ? `quotes ${row.quotedId}` : '',
+        ...row.details.map((d) => `${d.key}: ${oneLine(d.value, 40)}`),
       ].filter(Boolean);
       line += `\n${' '.repeat(45)}${extra.join(' · ')}`;
       if (color) line = `${BOLD}${line}${RESET}`;

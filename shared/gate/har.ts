@@ -3,7 +3,8 @@ import { classify } from './classify.ts';
 import type { CustomRule } from '../platforms/custom-rules.ts';
 import { decodeItemTime } from '../platforms/index.ts';
 import type { PlatformId } from '../platforms/platform-id.ts';
-import type { OutgoingRequest, PostAction } from './types.ts';
+import type { OutgoingRequest, PostAction, PostDetail } from './types.ts';
+import { isSafeMethod } from './methods.ts';
 import { isObject, type JsonValue } from '../platforms/json-body.ts';
 
 /** One HAR entry as classified. Non-publishing rows carry nulls and mediaCount 0. */
@@ -21,6 +22,10 @@ export interface HarRow {
   quotedId: string | null;
   /** ISO time the reply target was created, decoded from its ID where the platform allows. */
   replyToCreatedAt: string | null;
+  /** 'never-held-method' on a GET, HEAD or OPTIONS row: no rule, built-in or the manager's, holds those. */
+  note: 'never-held-method' | null;
+  /** The labelled facts the dialog would show beside the text (recipient, visibility, ...), request's then parts'. */
+  details: PostDetail[];
 }
 
 /** A HAR that is not JSON or lacks `log.entries[].request`. */
@@ -88,7 +93,7 @@ export function parseHar(text: string): unknown[] {
   return entries;
 }
 
-/** Classifies every entry of a HAR (text), in order. */
+/** Classifies every entry of a HAR (text), in order, with the very classify() the live gate calls. */
 export function harToRows(harText: string, options: { customRules?: readonly CustomRule[]; now?: Date } = {}): HarRow[] {
   return parseHar(harText).map((entry, index) => {
     const request = harEntryToRequest(entry, index);
@@ -105,8 +110,11 @@ export function harToRows(harText: string, options: { customRules?: readonly Cus
       replyToId: null,
       quotedId: null,
       replyToCreatedAt: null,
+      note: isSafeMethod(request.method) ? 'never-held-method' : null,
+      details: [],
     };
     if (!verdict.gated) return row;
+    const details = [...(verdict.details ?? []), ...verdict.parts.flatMap((p) => p.details ?? [])];
     const texts = verdict.parts.map((p) => p.text).filter((t): t is string => t !== null);
     const first = verdict.parts[0];
     const replyToId = first?.replyToId ?? null; // a thread's later parts reply to its own first part
@@ -120,6 +128,7 @@ export function harToRows(harText: string, options: { customRules?: readonly Cus
       replyToId,
       quotedId: first?.quotedId ?? null,
       replyToCreatedAt: created ? created.toISOString() : null,
+      details,
     };
   });
 }

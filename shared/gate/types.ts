@@ -31,6 +31,7 @@ export const POST_DETAIL_KEYS = [
   'actingAs',
   'ambiguousField',
   'unrecognisedRequest',
+  'checkFailed',
 ] as const;
 /** One kind of labelled fact. */
 export type PostDetailKey = (typeof POST_DETAIL_KEYS)[number];
@@ -74,6 +75,25 @@ export interface ClassifiedPost {
   identity: string | null;
   /** Facts of the whole request (recipient, visibility, acting account, ...), in display order. */
   details?: PostDetail[];
+}
+
+/**
+ * What the gate knows about the session a request comes from. Without it (the HAR check, the CLI) the
+ * Fediverse rules apply on every host: more is held, nothing escapes.
+ */
+export interface ClassifyContext {
+  /** The account's platform. */
+  platform?: PlatformId;
+  /** The host of the account's own server (its start URL's host); a Fediverse server when `platform` is 'mastodon'. */
+  serverHost?: string | null;
+  /** Hosts the session has shown to be Fediverse servers (see fediverseHostOf), canonical (lower case, no trailing dot). */
+  fediverseHosts?: ReadonlySet<string>;
+  /**
+   * Bluesky handles the session has resolved to DIDs (lower-case handle → DID), from its own earlier
+   * responses (com.atproto.server.getSession, com.atproto.identity.resolveHandle). A post whose repo is
+   * a handle found here is compared as that DID; any other handle is no identity (never a mismatch).
+   */
+  blueskyHandles?: ReadonlyMap<string, string>;
 }
 
 /** The classifier's verdict: publishing (held per policy) or not. */

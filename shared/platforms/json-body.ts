@@ -20,8 +20,33 @@ const REVIVER_HAS_SOURCE: boolean = (() => {
   }
 })();
 
-/** A number literal of 16+ digits in value position; a cheap test that decides whether to take the slow path. */
-const MAYBE_BIG_INT = /[:[,]\s*-?\d{16}/;
+/** Runs of 16+ digits: the regex engine finds them by skipping ahead, so most bodies are scanned cheaply. */
+const DIGIT_RUNS = /[0-9]{16,}/g;
+
+/**
+ * True when `text` may hold an integer literal of 16+ digits. A run with a quote on both sides is a whole
+ * string (an ID sent as a string, the usual case) and is skipped: a number literal never touches a quote.
+ */
+function mayHoldBigInt(text: string): boolean {
+  DIGIT_RUNS.lastIndex = 0;
+  for (let m = DIGIT_RUNS.exec(text); m !== null; m = DIGIT_RUNS.exec(text)) {
+    if (text.charCodeAt(m.index - 1) !== 34 || text.charCodeAt(m.index + m[0].length) !== 34) return true;
+  }
+  return false;
+}
+
+/** True when a parsed value holds an integer a double could not keep exact (then the source is re-read). */
+function hasUnsafeInteger(value: unknown, depth = 0): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) && !Number.isSafeInteger(value);
+  if (typeof value !== 'object' || value === null || depth > 200) return depth > 200;
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasUnsafeInteger(item, depth + 1)) return true;
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) if (hasUnsafeInteger(record[key], depth + 1)) return true;
+  return false;
+}
 /** Strings are skipped; unquoted integer literals of 16+ digits are quoted. */
 const QUOTE_BIG_INTS = /"(?:[^"\\]|\\.)*"|(?<![\w.+-])(-?\d{16,})(?![\w.])/g;
 
@@ -38,7 +63,12 @@ const keepBigIntSource: SourceReviver = (_key, value, context) => {
  * so IDs such as `"in_reply_to_tweet_id": 1790000000000000001` survive. Throws on invalid JSON.
  */
 export function parseJsonKeepingBigInts(text: string, forceFallback = false): JsonValue {
-  if (!MAYBE_BIG_INT.test(text)) return JSON.parse(text) as JsonValue;
+  if (!mayHoldBigInt(text)) return JSON.parse(text) as JsonValue;
+  if (!forceFallback) {
+    // An unquoted long digit run may still sit inside a string: parse once, re-read only when a number lost precision.
+    const plain = JSON.parse(text) as JsonValue;
+    if (!hasUnsafeInteger(plain)) return plain;
+  }
   if (REVIVER_HAS_SOURCE && !forceFallback) return parseWithReviver(text, keepBigIntSource) as JsonValue;
   const quoted = text.replace(QUOTE_BIG_INTS, (match: string, digits: string | undefined) =>
     digits === undefined ? match : `"${digits}"`,

@@ -1,7 +1,7 @@
 // LinkedIn: web voyager shares (REST and GraphQL), comments, messages; official /rest/posts, /v2/ugcPosts, comments.
 import { arr, at, isObject, str, type JsonValue } from './json-body.ts';
-import { actionOf, hostIn, part, pathEndsWith, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
-import type { PostAction } from '../gate/types.ts';
+import { actionOf, detail, hostIn, scheduledDetail, part, pathEndsWith, pathIs, single, type Extraction, type PlatformRule } from './rule.ts';
+import type { PostAction, PostDetail } from '../gate/types.ts';
 
 const isLinkedIn = hostIn('linkedin.com');
 
@@ -17,8 +17,27 @@ function share(text: string | null, media: number, parent: string | null, state:
   const repost = parent !== null && (text === null || text.length === 0);
   const action = lifecycle(state, scheduledAt, repost ? 'repost' : actionOf(p));
   if (action === null) return null;
-  if (repost) return { action, parts: [part('', { quotedId: parent })] };
-  return single(p, action);
+  const when = scheduledDetail(scheduledAt);
+  if (repost) return { action, parts: [part('', { quotedId: parent })], details: when };
+  return { ...single(p, action), details: when };
+}
+
+/** One /rest/posts body (or one element of a batch). */
+function restPost(json: JsonValue): Extraction | null {
+  const content = at(json, 'content');
+  const media = arr(at(content, 'multiImage', 'images')).length || (at(content, 'media') ? 1 : 0);
+  return withAuthor(share(str(at(json, 'commentary')), media, str(at(json, 'reshareContext', 'parent')), at(json, 'lifecycleState'), undefined), json, at(json, 'visibility'));
+}
+
+/** The `author` URN names who posts (a member or an organization Page): the identity, and "acting as". */
+function withAuthor(extraction: Extraction | null, json: JsonValue, visibility: JsonValue | undefined): Extraction | null {
+  if (extraction === null) return null;
+  const author = str(at(json, 'author'));
+  return {
+    ...extraction,
+    identity: author === null ? null : `linkedin:${author}`,
+    details: [...detail('actingAs', author), ...detail('visibility', visibility), ...(extraction.details ?? [])],
+  };
 }
 
 function rule(name: string, anchors: string[], match: PlatformRule['matchUrl'], extract: PlatformRule['extract'], fallbackAction?: PostAction): PlatformRule {
@@ -70,7 +89,12 @@ export const linkedinRules: readonly PlatformRule[] = [
     ['voyagermessagingdashmessengermessages'],
     (host, segments, url) =>
       isLinkedIn(host) && pathIs(segments, 'voyager', 'api', 'voyagerMessagingDashMessengerMessages') && url.searchParams.get('action') === 'createMessage',
-    ({ body }) => single(part(str(at(body.json(), 'message', 'body', 'text'))), 'message'),
+    ({ body }) => {
+      const json = body.json();
+      const recipients = arr(at(json, 'hostRecipientUrns')).filter((u): u is string => typeof u === 'string');
+      const to: PostDetail[] = recipients.length > 0 ? recipients.map((u): PostDetail => ({ key: 'recipient', value: u })) : detail('recipient', at(json, 'conversationUrn') ?? at(json, 'message', 'conversationUrn'));
+      return { ...single(part(str(at(json, 'message', 'body', 'text'))), 'message'), details: [...to, ...detail('actingAs', at(json, 'mailboxUrn'))] };
+    },
     'message',
   ),
   rule(
@@ -79,10 +103,27 @@ export const linkedinRules: readonly PlatformRule[] = [
     (host, segments) => host === 'api.linkedin.com' && pathIs(segments, 'rest', 'posts'),
     ({ body }) => {
       const json = body.json();
-      const content = at(json, 'content');
-      const media = arr(at(content, 'multiImage', 'images')).length || (at(content, 'media') ? 1 : 0);
-      return share(str(at(json, 'commentary')), media, str(at(json, 'reshareContext', 'parent')), at(json, 'lifecycleState'), undefined);
+      // X-RestLi-Method: BATCH_CREATE sends several posts at once, as {elements: [...]}: each is a part.
+      const elements = Array.isArray(at(json, 'elements')) ? arr(at(json, 'elements')) : [json];
+      const reads = elements.map((element) => restPost(element)).filter((r): r is Extraction => r !== null);
+      const first = reads[0];
+      if (first === undefined) return null; // drafts only
+      if (reads.length === 1) return first;
+      const parts = reads.flatMap((r) => r.parts);
+      const merged: Extraction = { ...first, parts };
+      return parts.some((p) => p.text === null) ? { ...merged, unreadableReason: 'text-not-found' } : merged;
     },
+  ),
+  rule(
+    'linkedin.rest.posts.edit',
+    ['posts'],
+    (host, segments) => host === 'api.linkedin.com' && pathIs(segments, 'rest', 'posts', '*'),
+    ({ body }) => {
+      const set = at(body.json(), 'patch', '$set');
+      // Any other field set (a call to action, lifecycle, ...) is still an edit of a published post.
+      return single(part(str(at(set, 'commentary')) ?? (set === undefined ? null : '')), 'edit');
+    },
+    'edit',
   ),
   rule(
     'linkedin.v2.ugcPosts',
@@ -91,7 +132,7 @@ export const linkedinRules: readonly PlatformRule[] = [
     ({ body }) => {
       const json = body.json();
       const content = at(json, 'specificContent', 'com.linkedin.ugc.ShareContent');
-      return share(str(at(content, 'shareCommentary', 'text')), arr(at(content, 'media')).length, null, at(json, 'lifecycleState'), undefined);
+      return withAuthor(share(str(at(content, 'shareCommentary', 'text')), arr(at(content, 'media')).length, null, at(json, 'lifecycleState'), undefined), json, at(json, 'visibility', 'com.linkedin.ugc.MemberNetworkVisibility'));
     },
   ),
   rule(

@@ -27,32 +27,33 @@ export class FormFields {
   getAll(name: string): string[] {
     return this.entries.filter(([key]) => key === name).map(([, value]) => value);
   }
+  /**
+   * Every value of each field sent more than once, except array fields (`a[]`, `a[0]`): servers keep
+   * one of the repeated values (Rails the last, others the first), so the gate shows them all instead.
+   */
+  repeated(): Array<readonly [string, string]> {
+    const counts = new Map<string, number>();
+    for (const [key] of this.entries) if (!key.endsWith(']')) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return this.entries.filter(([key]) => (counts.get(key) ?? 0) > 1);
+  }
   /** How many fields are named `name` or start with `prefix[`. */
   countArray(name: string): number {
     return this.entries.filter(([key]) => key === name || key.startsWith(`${name}[`)).length;
   }
   /**
-   * The fields as a JSON-like object: `a[]=x&a[]=y` and `a[0]=x` become arrays under `a`, other keys
-   * keep their last value. Lets one extractor read endpoints that accept JSON or form bodies.
+   * The fields as a JSON-like object, brackets read as Rails and PHP read them: `a[]=x&a[]=y` and `a[0]=x`
+   * become arrays under `a`, `poll[options][]=x` an array under `poll.options`, `poll[expires_in]=9` a
+   * field of `poll`; other keys keep their last value. Lets one extractor read JSON or form bodies.
    */
   toObject(): JsonObject {
     const out: JsonObject = {};
-    for (const [key, value] of this.entries) {
-      const bracket = key.indexOf('[');
-      if (bracket > 0 && /^\[\d*\]$/.test(key.slice(bracket))) {
-        const base = key.slice(0, bracket);
-        const existing = out[base];
-        if (Array.isArray(existing)) existing.push(value);
-        else out[base] = [value];
-      } else {
-        out[key] = value;
-      }
-    }
+    for (const [key, value] of this.entries) setPath(out, keyPath(key), value);
     return out;
   }
 }
 
-function header(headers: Readonly<Record<string, string>> | undefined, name: string): string {
+/** The value of header `name` (lower case), whatever the case of its key; '' when absent. */
+export function headerValue(headers: Readonly<Record<string, string>> | undefined, name: string): string {
   if (!headers) return '';
   for (const key of Object.keys(headers)) {
     if (key.toLowerCase() === name) return headers[key] ?? '';
@@ -62,28 +63,53 @@ function header(headers: Readonly<Record<string, string>> | undefined, name: str
 
 const utf8 = new TextDecoder('utf-8');
 
-/** Parses `a=1&b=2` (plus signs are spaces). Invalid percent escapes are kept as typed. */
-export function parseForm(text: string): FormFields {
-  const entries: Array<[string, string]> = [];
-  if (text.length === 0) return new FormFields(entries);
-  for (const piece of text.split('&')) {
-    if (piece.length === 0) continue;
-    const eq = piece.indexOf('=');
-    const rawKey = eq < 0 ? piece : piece.slice(0, eq);
-    const rawValue = eq < 0 ? '' : piece.slice(eq + 1);
-    entries.push([decodeFormComponent(rawKey), decodeFormComponent(rawValue)]);
-  }
-  return new FormFields(entries);
+/** Names that would reach Object.prototype through a bracketed key: such fields are dropped. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** `poll[options][]` → `poll, options, ''`; a key without well-formed brackets is one segment. */
+function keyPath(key: string): string[] {
+  const open = key.indexOf('[');
+  if (open <= 0 || !key.endsWith(']')) return [key];
+  const rest = key.slice(open);
+  if (!/^(\[[^[\]]*\])+$/.test(rest)) return [key];
+  return [key.slice(0, open), ...rest.slice(1, -1).split('][')];
 }
 
-function decodeFormComponent(raw: string): string {
-  const spaced = raw.includes('+') ? raw.replace(/\+/g, ' ') : raw;
-  if (!spaced.includes('%')) return spaced;
-  try {
-    return decodeURIComponent(spaced);
-  } catch {
-    return spaced.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+function setPath(out: JsonObject, path: readonly string[], value: string): void {
+  if (path.some((segment) => UNSAFE_KEYS.has(segment))) return;
+  let node: JsonObject = out;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i] ?? '';
+    const next = path[i + 1];
+    if (next === undefined) {
+      node[segment] = value;
+      return;
+    }
+    if (next === '' || /^\d+$/.test(next)) {
+      // An array field: its values in order (deeper nesting under an array is kept flat).
+      const existing = node[segment];
+      if (Array.isArray(existing)) existing.push(value);
+      else node[segment] = [value];
+      return;
+    }
+    const child = Object.prototype.hasOwnProperty.call(node, segment) ? node[segment] : undefined;
+    if (isObject(child)) node = child;
+    else {
+      const created: JsonObject = {};
+      node[segment] = created;
+      node = created;
+    }
   }
+}
+
+/**
+ * Parses `a=1&b=2` with URLSearchParams, as browsers encode and servers decode it: plus signs are
+ * spaces, escapes are UTF-8 bytes, and a malformed escape stays as typed without garbling the rest.
+ */
+export function formFields(text: string): FormFields {
+  const entries: Array<[string, string]> = [];
+  for (const [key, value] of new URLSearchParams(text)) entries.push([key, value]);
+  return new FormFields(entries);
 }
 
 /** Parses a multipart/form-data body's text fields (file parts are kept as decoded text, unused). */
@@ -120,7 +146,7 @@ export class RequestBody {
 
   constructor(
     private readonly bytes: Uint8Array | null,
-    private readonly headers: Readonly<Record<string, string>> | undefined,
+    private readonly headerMap: Readonly<Record<string, string>> | undefined,
     private readonly unreadable: boolean,
   ) {}
 
@@ -133,9 +159,14 @@ export class RequestBody {
     return this.decoded;
   }
 
+  /** The request headers as the adapter gave them (may be undefined). */
+  headers(): Readonly<Record<string, string>> | undefined {
+    return this.headerMap;
+  }
+
   /** The content type, lowercased ('' when absent). */
   contentType(): string {
-    return header(this.headers, 'content-type').toLowerCase();
+    return headerValue(this.headerMap, 'content-type').toLowerCase();
   }
 
   /** True when the body is (or looks like) JSON. */
@@ -159,16 +190,21 @@ export class RequestBody {
     return this.parsedJson;
   }
 
+  /** The form fields if a rule has read the body as a form, else null (nothing is parsed). */
+  formIfRead(): FormFields | null {
+    return this.parsedForm ?? null;
+  }
+
   /** The body parsed as a form (urlencoded or multipart). */
   form(): FormFields {
     if (this.parsedForm !== undefined) return this.parsedForm;
     const type = this.contentType();
     const text = this.text();
     if (type.startsWith('multipart/') || (!type && text.startsWith('--'))) {
-      const boundary = /boundary="?([^";]+)"?/i.exec(this.headers ? header(this.headers, 'content-type') : '')?.[1];
+      const boundary = /boundary="?([^";]+)"?/i.exec(this.headerMap ? headerValue(this.headerMap, 'content-type') : '')?.[1];
       this.parsedForm = parseMultipart(text, boundary ?? null);
     } else {
-      this.parsedForm = parseForm(text.trim());
+      this.parsedForm = formFields(text.trim());
     }
     return this.parsedForm;
   }

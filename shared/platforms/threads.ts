@@ -1,6 +1,7 @@
 // Threads (threads.net / threads.com web, and the app's i.instagram.com API): text posts, media, carousels, reposts.
 import { arr, at, idOf, nestedJson, str, type JsonObject } from './json-body.ts';
 import { hostIn, part, pathEndsWith, single, type PlatformRule } from './rule.ts';
+import { metaGraphqlRule } from './meta-graphql.ts';
 
 const isThreadsHost = hostIn('threads.net', 'threads.com', 'i.instagram.com');
 
@@ -31,6 +32,7 @@ function configureRule(endpoint: string, media: (record: JsonObject) => number):
 
 /** The Threads rules. Reply/quote targets come from the `text_post_app_info` JSON (often string-encoded). */
 export const threadsRules: readonly PlatformRule[] = [
+  metaGraphqlRule('threads', hostIn('threads.net', 'threads.com')),
   configureRule('configure_text_only_post', () => 0),
   configureRule('configure_text_post_app_feed', () => 1),
   configureRule('configure_text_post_app_sidecar', (record) => childCount(record) || arr(record['children']).length),

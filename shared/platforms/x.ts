@@ -1,9 +1,11 @@
 // X (Twitter) publishing endpoints: web GraphQL mutations, DMs, API v2 and legacy v1.1.
 import { arr, at, idOf, nestedJson, str, type JsonValue } from './json-body.ts';
 import type { PostAction } from '../gate/types.ts';
-import { actionOf, hostIn, part, pathEndsWith, single, type Extraction, type PlatformRule, type RuleInput } from './rule.ts';
+import { headerValue } from './request-body.ts';
+import { actionOf, detail, hostIn, scheduledDetail, part, pathEndsWith, pathIs, withQueryParams, single, type Extraction, type PlatformRule, type RuleInput } from './rule.ts';
 
-const isXHost = hostIn('x.com', 'twitter.com');
+/** True for x.com, twitter.com and their subdomains (the one X host check: rules and the twid cookie read). */
+export const isXHost: (host: string) => boolean = hostIn('x.com', 'twitter.com');
 
 /**
  * The identity X's `twid` cookie names (`u=<user id>`, often URL-encoded), as the gate compares it;
@@ -24,7 +26,10 @@ function graphqlVariables(input: RuleInput): JsonValue | undefined {
   return nestedJson(at(input.body.json(), 'variables'));
 }
 
-/** A rule for `/…/graphql/<queryId>/<operation>`; the operation name must match exactly. */
+/**
+ * A rule for `/…/graphql/<queryId>/<operation>`; the operation name must match whole (CreateTweetPreview
+ * is another operation), in any case: a server that routes case-insensitively must not get an unheld post.
+ */
 function graphqlRule(
   operation: string,
   extract: (vars: JsonValue | undefined) => Extraction | null,
@@ -40,7 +45,7 @@ function graphqlRule(
       isXHost(host) &&
       segments.length >= 3 &&
       segments[segments.length - 3]?.toLowerCase() === 'graphql' &&
-      segments[segments.length - 1] === operation,
+      segments[segments.length - 1]?.toLowerCase() === operation.toLowerCase(),
     extract: (input) => extract(graphqlVariables(input)),
   };
 }
@@ -60,8 +65,8 @@ function mediaIdsCount(value: JsonValue | undefined): number {
   return 0;
 }
 
-/** The X rules, most specific first. */
-export const xRules: readonly PlatformRule[] = [
+/** The X rules, most specific first (before the acting account is read; see xRules). */
+const rules: readonly PlatformRule[] = [
   graphqlRule('CreateTweet', tweetFromVariables),
   graphqlRule('CreateNoteTweet', tweetFromVariables),
   graphqlRule('CreateScheduledTweet', (vars) => {
@@ -71,7 +76,7 @@ export const xRules: readonly PlatformRule[] = [
       quotedId: statusIdFromUrl(str(at(request, 'attachment_url'))),
       mediaCount: mediaIdsCount(at(request, 'media_ids')),
     });
-    return single(p, 'schedule');
+    return { ...single(p, 'schedule'), details: scheduledDetail(at(vars, 'execute_at')) };
   }, 'schedule'),
   graphqlRule('CreateRetweet', (vars) => {
     const id = idOf(at(vars, 'tweet_id'));
@@ -85,18 +90,18 @@ export const xRules: readonly PlatformRule[] = [
     anchors: ['new2.json', 'new.json'],
     matchUrl: (host, segments) =>
       isXHost(host) && (pathEndsWith(segments, '1.1', 'dm', 'new2.json') || pathEndsWith(segments, '1.1', 'dm', 'new.json')),
-    extract: ({ body }) => {
-      const record = body.record();
+    extract: withQueryParams((record) => {
       const mediaId = idOf(record['media_id']);
-      return single(part(str(record['text']), { mediaCount: mediaId ? 1 : 0 }), 'message');
-    },
+      const to = idOf(record['conversation_id']) ?? idOf(record['recipient_ids']);
+      return { ...single(part(str(record['text']), { mediaCount: mediaId ? 1 : 0 }), 'message'), details: detail('recipient', to) };
+    }),
   },
   {
     name: 'x.v2.tweets',
     platform: 'x',
     methods: ['POST'],
     anchors: ['tweets'],
-    matchUrl: (host, segments) => isXHost(host) && segments.length === 2 && segments[0] === '2' && segments[1] === 'tweets',
+    matchUrl: (host, segments) => isXHost(host) && pathIs(segments, '2', 'tweets'),
     extract: ({ body }) => {
       const json = body.json();
       const p = part(str(at(json, 'text')), {
@@ -113,15 +118,14 @@ export const xRules: readonly PlatformRule[] = [
     methods: ['POST'],
     anchors: ['update.json'],
     matchUrl: (host, segments) => isXHost(host) && pathEndsWith(segments, '1.1', 'statuses', 'update.json'),
-    extract: ({ body }) => {
-      const record = body.record();
+    extract: withQueryParams((record) => {
       const p = part(str(record['status']), {
         replyToId: idOf(record['in_reply_to_status_id']),
         quotedId: statusIdFromUrl(str(record['attachment_url'])),
         mediaCount: mediaIdsCount(record['media_ids']),
       });
       return single(p, actionOf(p));
-    },
+    }),
   },
   {
     name: 'x.v1.statuses.retweet',
@@ -135,3 +139,18 @@ export const xRules: readonly PlatformRule[] = [
     },
   },
 ];
+
+/**
+ * The X rules. A delegate posting for another account sends that account's ID in the
+ * `x-act-as-user-id` header: it becomes the post's identity (the gate compares it with the account's)
+ * and an "acting as" detail. Without the header the identity is the session's (the twid cookie).
+ */
+export const xRules: readonly PlatformRule[] = rules.map((rule) => ({
+  ...rule,
+  extract: (input) => {
+    const extraction = rule.extract(input);
+    const actingAs = headerValue(input.body.headers(), 'x-act-as-user-id').trim();
+    if (extraction === null || !/^\d+$/.test(actingAs)) return extraction;
+    return { ...extraction, identity: `x:${actingAs}`, details: [{ key: 'actingAs', value: `x:${actingAs}` }, ...(extraction.details ?? [])] };
+  },
+}));

@@ -1,6 +1,7 @@
-// YouTube: InnerTube web comments, replies and live chat; Data API v3 commentThreads and comments.
-import { at, str } from './json-body.ts';
-import { hostIn, part, pathEndsWith, pathIs, single, type PlatformRule } from './rule.ts';
+// YouTube: InnerTube web comments, replies, live chat and community posts; Data API v3 commentThreads and comments.
+import { arr, at, str } from './json-body.ts';
+import type { PostDetail } from '../gate/types.ts';
+import { hostIn, part, scheduledDetail, pathEndsWith, pathIs, single, type PlatformRule } from './rule.ts';
 
 const isYouTube = hostIn('youtube.com');
 const isGoogleApis = (host: string): boolean => host === 'www.googleapis.com' || host === 'youtube.googleapis.com';
@@ -53,6 +54,26 @@ export const youtubeRules: readonly PlatformRule[] = [
     const text = Array.isArray(segments) ? segments.map((s) => str(at(s, 'text')) ?? str(at(s, 'emojiId')) ?? '').join('') : null;
     return single(part(text), 'message');
   }, 'message'),
+  {
+    name: 'youtube.innertube.backstage.create_post',
+    platform: 'youtube',
+    methods: ['POST'],
+    anchors: ['create_post'],
+    matchUrl: (host, segments) => isYouTube(host) && pathEndsWith(segments, 'youtubei', 'v1', 'backstage', 'create_post'),
+    extract: ({ body }) => {
+      const json = body.json();
+      const options = [
+        ...arr(at(json, 'pollAttachment', 'choices')).map((c) => (typeof c === 'string' ? c : str(at(c, 'text')))),
+        ...arr(at(json, 'pollAttachmentData', 'options')).map((o) => str(at(o, 'text'))),
+        ...arr(at(json, 'quizAttachmentData', 'options')).map((o) => str(at(o, 'pollOption', 'text'))),
+      ].filter((o): o is string => o !== null);
+      const images = arr(at(json, 'imagesAttachment', 'imagesData')).length;
+      const media = images + (at(json, 'videoAttachment', 'videoId') !== undefined ? 1 : 0);
+      const p = part(str(at(json, 'commentText')), { mediaCount: media, details: options.map((value): PostDetail => ({ key: 'pollOption', value })) });
+      const when = scheduledDetail(at(json, 'scheduledPublishTimeSec'));
+      return { ...single(p, when.length > 0 ? 'schedule' : 'post'), details: when };
+    },
+  },
   {
     name: 'youtube.data.commentThreads',
     platform: 'youtube',

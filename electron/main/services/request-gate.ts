@@ -16,6 +16,3 @@ export interface RequestGate {
   /** The request errored: a held one leaves the queue as "aborted by the site". */
   failed(requestId: string, error: string): void;
 }
-
-/** Methods that never publish: answered at once, before anything else is looked at. */
-export const NEVER_PUBLISHING_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -26,6 +26,7 @@ export function CustomRulesEditor({ rules, onChange }: { rules: CustomRule[]; on
     <fieldset className="rules" data-testid="custom-rules">
       <legend>{t('rules.title')}</legend>
       <p className="hint">{t('rules.hint')}</p>
+      <p className="hint">{t('gateRules.methodNote')}</p>
       {rules.length > 0 && (
         <ul className="rule-list">
           {rules.map((rule) => (

@@ -56,7 +56,7 @@ export function HarCheck() {
                   <td className="har-url" title={row.url}>
                     {row.method} {row.url}
                   </td>
-                  <td>{row.gated ? t('har.held', { platform: row.platform, action: row.action ? t(`actions.${row.action}`) : '' }) : t('har.passes')}</td>
+                  <td>{row.gated ? t('har.held', { platform: row.platform, action: row.action ? t(`actions.${row.action}`) : '' }) : row.note === 'never-held-method' ? t('gateRules.neverHeldMethod', { method: row.method }) : t('har.passes')}</td>
                   <td>{row.gated ? (row.text ?? t('har.unreadable')) : ''}</td>
                 </tr>
               ))}

@@ -117,6 +117,8 @@ export const en = {
       actingAs: 'Acting as',
       ambiguousField: 'Ambiguous field',
       unrecognisedRequest: 'Unrecognised publishing request',
+      // h/gatecls: a write the gate could not check (classify failed closed)
+      checkFailed: 'Could not be checked',
     },
     refused: {
       'handle-mismatch': 'That is not the handle of this account.',
@@ -140,6 +142,11 @@ export const en = {
     decisions: { confirmed: 'confirmed', cancelled: 'cancelled', 'timed-out': 'timed out', 'failed-closed': 'failed closed', 'blocked-identity': 'blocked (identity)', undone: 'undone', aborted: 'aborted by the site' },
     status: 'HTTP {{status}}',
     close: 'Close',
+  },
+  // Gate classification (issue 8, h/gatecls): what the rule editor and the HAR check say about methods.
+  gateRules: {
+    methodNote: '“*” means every method that can publish (POST, PUT, PATCH, DELETE…). GET, HEAD and OPTIONS never publish and are never held.',
+    neverHeldMethod: 'passes: {{method}} is never held',
   },
   rules: {
     title: 'Your own gated endpoints',

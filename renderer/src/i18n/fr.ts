@@ -119,6 +119,8 @@ export const fr: Messages = {
       actingAs: 'Agit en tant que',
       ambiguousField: 'Champ ambigu',
       unrecognisedRequest: 'Requête de publication non reconnue',
+      // h/gatecls: a write the gate could not check (classify failed closed)
+      checkFailed: 'N’a pas pu être vérifiée',
     },
     refused: {
       'handle-mismatch': 'Ce n’est pas l’identifiant de ce compte.',
@@ -142,6 +144,11 @@ export const fr: Messages = {
     decisions: { confirmed: 'confirmée', cancelled: 'annulée', 'timed-out': 'expirée', 'failed-closed': 'annulée par sécurité', 'blocked-identity': 'bloquée (identité)', undone: 'envoi annulé', aborted: 'abandonnée par le site' },
     status: 'HTTP {{status}}',
     close: 'Fermer',
+  },
+  // Gate classification (issue 8, h/gatecls): what the rule editor and the HAR check say about methods.
+  gateRules: {
+    methodNote: '« * » désigne toute méthode qui peut publier (POST, PUT, PATCH, DELETE…). GET, HEAD et OPTIONS ne publient jamais et ne sont jamais retenues.',
+    neverHeldMethod: 'passe : {{method}} n’est jamais retenue',
   },
   rules: {
     title: 'Vos propres points de publication contrôlés',

@@ -10,7 +10,8 @@ import type { PageEvents } from '../../../electron/main/services/accounts/presen
 import type { ViewsPort } from '../../../electron/main/services/accounts/views-port.ts';
 import type { ProcessMemory, ViewProcess } from '../../../shared/accounts/memory.ts';
 import { identityFromTwid } from '../../../shared/platforms/x.ts';
-import { NEVER_PUBLISHING_METHODS, type RequestGate } from '../../../electron/main/services/request-gate.ts';
+import type { RequestGate } from '../../../electron/main/services/request-gate.ts';
+import { isSafeMethod } from '../../../shared/gate/methods.ts';
 import { CoverOwners } from '../../../electron/main/shell/cover-owners.ts';
 import { FIXTURE_HOSTS } from './chromium.ts';
 
@@ -202,7 +203,7 @@ export class HarnessShell implements ShellPort, ViewsPort {
     const ids = new WeakMap<Request, string>();
     await context.route('**/*', async (route) => {
       const request = route.request();
-      if (NEVER_PUBLISHING_METHODS.has(request.method())) return route.continue();
+      if (isSafeMethod(request.method())) return route.continue();
       const requestId = `pw-${++this.nextRequest}`;
       ids.set(request, requestId);
       // Headers and cookies are read inside the gate's timeout, as the Electron dispatcher reads them.

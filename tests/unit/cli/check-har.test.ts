@@ -50,7 +50,7 @@ describe('check-har', () => {
     expect(code).toBe(0);
     const rows = out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(rows).toHaveLength(8);
-    expect(Object.keys(rows[0] ?? {})).toEqual(['index', 'method', 'url', 'gated', 'platform', 'action', 'text', 'mediaCount', 'replyToId', 'quotedId', 'replyToCreatedAt']);
+    expect(Object.keys(rows[0] ?? {})).toEqual(['index', 'method', 'url', 'gated', 'platform', 'action', 'text', 'mediaCount', 'replyToId', 'quotedId', 'replyToCreatedAt', 'note', 'details']);
     expect(rows.map((r) => r['gated'])).toEqual([false, true, false, true, true, false, true, true]);
     expect(rows[1]).toMatchObject({ index: 1, platform: 'x', action: 'reply', text: '@jack congrats', replyToId: '1212092628029698048', replyToCreatedAt: '2019-12-31T19:26:16.771Z' });
     expect(rows[6]).toMatchObject({ platform: 'bluesky', action: 'post', text: '1/2 thread start\n\n2/2 ✨ end', replyToId: null });

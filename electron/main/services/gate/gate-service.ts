@@ -17,7 +17,7 @@ import type { ClassifiedPost, OutgoingRequest, PostDetail } from '../../../../sh
 import { boundedRead, type ReadRequest } from './bounded-read.ts';
 import { readGateSettings } from './gate-settings.ts';
 import { GateAuditor } from './gate-auditor.ts';
-import { classifySafely, isSafeMethod, messageOf, remember, viewOf, type Held, type Tracked } from './held.ts';
+import { classifySafely, isSafeRequest, messageOf, remember, viewOf, type Held, type Tracked } from './held.ts';
 import { IdentityMemory, type IdentityMismatch } from './identity-memory.ts';
 import { posterIdentity } from './identity-sources.ts';
 import type { GateDecisionInput, GateDeps, GateSettings } from './types.ts';
@@ -233,7 +233,9 @@ export class GateService {
       // An account that is not ours is a bug: never let its posts out.
       if (account === undefined) return Promise.resolve(this.refuse(requestId, accountId, undefined, post, 'unknown-account'));
       const poster = posterIdentity(post, headers, context.sessionIdentity ?? null, this.deps.hash);
-      const extra = [...(context.details ?? []), ...poster.details];
+      // The classifier may already show a fact (X's acting account): each is shown once.
+      const shown = post.details ?? [];
+      const extra = [...(context.details ?? []), ...poster.details].filter((d) => !shown.some((s) => s.key === d.key && s.value === d.value));
       if (extra.length > 0) post = { ...post, details: [...(post.details ?? []), ...extra] };
       const identity = poster.identity;
       const hits = findPostWatchWords(post.parts, account.watchWords);
@@ -376,7 +378,7 @@ export class GateService {
 
   private classifyFailed(accountId: string, requestId: string, request: OutgoingRequest, error: unknown): Outcome {
     this.report('classify', error);
-    if (isSafeMethod(request)) return 'continue';
+    if (isSafeRequest(request)) return 'continue';
     return this.refuse(requestId, accountId, this.auditor.account(accountId), undefined, `classify-error: ${messageOf(error)}`);
   }
 

@@ -1,4 +1,5 @@
 // The gate service's records: a held post, a tracked request, and the bounded memory helpers they use.
+import { isSafeMethod } from '../../../../shared/gate/methods.ts';
 import type { Account } from '../../../../shared/accounts/account.ts';
 import type { DecisionState, Outcome } from '../../../../shared/gate/decision.ts';
 import { pendingPostView, type PartWatchWordHit, type PendingPostView } from '../../../../shared/gate/pending.ts';
@@ -56,14 +57,13 @@ export function classifySafely(classify: (request: OutgoingRequest) => Classific
   }
 }
 
-// Requests that cannot publish: when the classifier throws on one of these, letting it through keeps
-// the account's pages working without letting any post out unseen.
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** True for a method that cannot publish; an unreadable method is not a safe one. */
-export function isSafeMethod(request: OutgoingRequest): boolean {
+/**
+ * True for a request whose method cannot publish (the one list: shared/gate/methods.ts); when the
+ * classifier throws on one, letting it through keeps the pages working. An unreadable method is not safe.
+ */
+export function isSafeRequest(request: OutgoingRequest): boolean {
   try {
-    return SAFE_METHODS.has(String(request.method).toUpperCase());
+    return isSafeMethod(String(request.method));
   } catch {
     return false;
   }

@@ -2,8 +2,10 @@
 // (onBeforeSendHeaders) by request id, reads it inside the gate's timeout, and refuses blocked channels.
 import type { Account } from '../../../../shared/accounts/account.ts';
 import { blocksRequest } from '../../../../shared/gate/coverage.ts';
-import { identityFromTwid } from '../../../../shared/platforms/x.ts';
-import { NEVER_PUBLISHING_METHODS, type RequestGate } from '../request-gate.ts';
+import { identityFromTwid, isXHost } from '../../../../shared/platforms/x.ts';
+import type { RequestGate } from '../request-gate.ts';
+import { isSafeMethod } from '../../../../shared/gate/methods.ts';
+import { canonicalHost } from '../../../../shared/platforms/rule.ts';
 import { remember } from './held.ts';
 import { assembleBody, type BodyReader, type UploadPart } from './upload-body.ts';
 
@@ -67,7 +69,7 @@ export class WebRequestDispatch {
       // Deciding about a channel failed: a socket handshake is refused, anything else goes on to the gate.
       if (details.resourceType === 'webSocket') return { cancel: true };
     }
-    if (NEVER_PUBLISHING_METHODS.has(details.method)) return { cancel: false };
+    if (isSafeMethod(details.method)) return { cancel: false };
     if (!/^(https?|wss?):/i.test(details.url)) return this.decide(details.id, details.method, details.url, {}, details.uploadData);
     remember(this.bodies, details.id, details.uploadData, MAX_WAITING);
     return { cancel: false };
@@ -75,7 +77,7 @@ export class WebRequestDispatch {
 
   /** onBeforeSendHeaders: a write goes through the gate with its body and headers; never rejects. */
   beforeSendHeaders(details: BeforeSendHeaders): Promise<{ cancel: boolean }> {
-    if (NEVER_PUBLISHING_METHODS.has(details.method)) return Promise.resolve({ cancel: false });
+    if (isSafeMethod(details.method)) return Promise.resolve({ cancel: false });
     const parts = this.bodies.has(details.id) ? this.bodies.get(details.id) : details.uploadData;
     this.bodies.delete(details.id);
     return this.decide(details.id, details.method, details.url, details.requestHeaders, parts);
@@ -115,7 +117,7 @@ export class WebRequestDispatch {
     } catch {
       return null;
     }
-    if (!/(^|\.)(x|twitter)\.com$/.test(host)) return null;
+    if (!isXHost(canonicalHost(host))) return null;
     return identityFromTwid(await this.session.cookie(`https://${host}`, 'twid'));
   }
 }

@@ -86,7 +86,9 @@ describe('custom rules', () => {
       unreadableReason: 'content-unknown',
       identity: null,
     });
-    expect(classify({ method: 'GET', url: 'https://blog.test/publish', body: null }, { customRules: rules }).gated).toBe(true);
+    expect(classify({ method: 'PUT', url: 'https://blog.test/publish', body: null }, { customRules: rules }).gated).toBe(true);
+    // '*' means every method that can publish: a GET is never held, as the live adapter never holds one.
+    expect(classify({ method: 'GET', url: 'https://blog.test/publish', body: null }, { customRules: rules }).gated).toBe(false);
   });
   it('do not match other hosts, methods or paths', () => {
     expect(classify({ method: 'POST', url: 'https://example.com/api/v3/posts', body: null }, { customRules: rules }).gated).toBe(false);

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutgoingRequest } from '../../../../shared/gate/types.ts';
+import type { PlatformId } from '../../../../shared/platforms/platform-id.ts';
 
 /** One fixture file: a request as a web client sends it and what classify() must say about it. */
 export interface RequestFixture {
@@ -9,6 +10,8 @@ export interface RequestFixture {
   source: string;
   description?: string;
   request: { method: string; url: string; headers?: Record<string, string>; body: string | null };
+  /** The session the request comes from (see ClassifyContext); absent = no context (every host). */
+  context?: { platform?: PlatformId; serverHost?: string; fediverseHosts?: string[] };
   expect: Record<string, unknown> & { gated: boolean };
 }
 
