@@ -4,7 +4,7 @@ import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventChannel, EventPayloads } from '../../shared/ipc/contract.ts';
-import { createAppServices, type AppServices } from './services/app-services.ts';
+import { createAppServices } from './services/app-services.ts';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './shell/app-protocol.ts';
 import { electronFiles } from './shell/electron-files.ts';
 import { registerIpc, sendToRenderer } from './shell/ipc-router.ts';
@@ -30,19 +30,11 @@ async function start(): Promise<void> {
   fitUi();
 
   const send = <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => sendToRenderer(ui.webContents, channel, payload);
-  let services: AppServices | null = null;
-  const views = new ViewManager(window, { intercept: (...args) => services?.gate.intercept(...args) ?? Promise.resolve('cancel'), completed: (...args) => services?.gate.completed(...args), failed: (...args) => services?.gate.failed(...args) }, {
-    hibernateMs: () => (services?.accounts.state().settings.hibernateMinutes ?? 10) * 60_000,
-    onShortcut: (index) => {
-      const account = services?.accounts.state().accounts[index];
-      if (account) services?.accounts.activate(account.id);
-    },
-  });
-  services = await createAppServices({
+  const services = await createAppServices({
     storePath: join(app.getPath('userData'), 'hatrack.json'),
     createStoreBackend: () => new Store<Record<string, unknown>>({ name: 'hatrack', clearInvalidConfig: false }),
     logPath: join(app.getPath('userData'), 'hatrack-log.jsonl'),
-    shell: views,
+    createShell: (ports) => new ViewManager(window, ports.gate, ports),
     files: electronFiles(window),
     send,
     appOrigin: devRendererUrl ?? APP_ORIGIN,
@@ -64,7 +56,7 @@ async function start(): Promise<void> {
   window.on('closed', () => {
     services?.rendererGone('window closed');
     unregisterIpc();
-    views.dispose();
+    services.shell.dispose();
     void services?.dispose();
     app.quit();
   });

@@ -1,4 +1,4 @@
-// Composition of the main-process services, shared by the Electron entry point and the Chromium test harness.
+// The composition root: the one place that builds the main-process services, for the Electron entry point and the Chromium test harness alike.
 import { createHash, randomUUID } from 'node:crypto';
 import { classify } from '../../../shared/gate/classify.ts';
 import type { EventChannel, EventPayloads, InvokeHandlers } from '../../../shared/ipc/contract.ts';
@@ -8,18 +8,33 @@ import { openAppStore, type StoreBackend } from './accounts/app-store.ts';
 import { GateService } from './gate/gate-service.ts';
 import type { GateAuditInput } from './gate/types.ts';
 import type { FilePort } from './file-port.ts';
+import type { RequestGate } from './request-gate.ts';
 import { createDispatcher, type Dispatch } from './ipc-dispatch.ts';
 import { configureLog, logHandlers } from './log/log-handlers.ts';
 import { LogService } from './log/log-service.ts';
 import { harToRows } from '../../../shared/gate/har.ts';
 
-export interface AppServicesOptions {
+/** What the shell (Electron's ViewManager, the harness's browser contexts) calls back into. */
+export interface ShellPorts {
+  /** Every account request goes through here. */
+  gate: RequestGate;
+  /** How long an unused account view may stay alive (the hibernation setting). */
+  hibernateMs(): number;
+  /** Ctrl+1…9 pressed inside an account view: activate the account at that rail position. */
+  onShortcut(index: number): void;
+}
+
+export interface AppServicesOptions<S extends ShellPort = ShellPort> {
   /** The accounts-and-settings file (electron-store's path). */
   storePath: string;
   createStoreBackend: () => StoreBackend;
   /** The JSONL event log. */
   logPath: string;
-  shell: ShellPort;
+  /**
+   * Builds the shell adapter once the services it calls exist. The ports may be kept but not called from inside
+   * the factory (the account service is built just after, with the shell it needs).
+   */
+  createShell: (ports: ShellPorts) => S;
   files: FilePort;
   /** Sends an event to the app renderer. */
   send: <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => void;
@@ -33,7 +48,9 @@ export interface AppServicesOptions {
   reportError?: (where: string, error: unknown) => void;
 }
 
-export interface AppServices {
+export interface AppServices<S extends ShellPort = ShellPort> {
+  /** The shell adapter createShell built. */
+  shell: S;
   accounts: AccountService;
   gate: GateService;
   log: LogService;
@@ -44,7 +61,7 @@ export interface AppServices {
   dispose(): Promise<void>;
 }
 
-export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+export async function createAppServices<S extends ShellPort>(options: AppServicesOptions<S>): Promise<AppServices<S>> {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
   const report = options.reportError ?? ((where, error) => console.error(`[hatrack] ${where}:`, error));
@@ -58,23 +75,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       values: { count: log.loadReport.skipped.length, line: first?.line ?? 0, file: options.logPath },
     });
   }
-  const accounts = new AccountService({
-    store,
-    shell: options.shell,
-    emitState: (state) => {
-      configureLog(log, state.settings, state.accounts);
-      options.send('state:changed', state);
-    },
-    newId,
-    now,
-    systemLocale: options.systemLocale,
-    warnings,
-  });
   const settings = () => accounts.state().settings;
-  configureLog(log, settings(), accounts.state().accounts);
   const logged = (where: string, write: Promise<unknown>) =>
     write.then(() => options.send('log:changed', null)).catch((error: unknown) => report(where, error));
 
+  // The cycle shell → gate → accounts → shell is broken by order, not by a nullable variable: the gate and the
+  // shell only call `accounts` when a request or a shortcut arrives, after this function has returned.
   const gate = new GateService({
     accounts: { get: (id) => accounts.get(id) },
     classify: (request) => classify(request, { customRules: settings().customRules }),
@@ -89,15 +95,38 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       ),
     emitQueue: (queue) => {
       // Main hides the account view itself while anything is held: the dialog can be neither covered nor bypassed.
-      options.shell.setCovered(queue.length > 0);
+      shell.setCovered(queue.length > 0);
       options.send('gate:queue', queue);
     },
     newId,
     hash: (text) => createHash('sha256').update(text).digest('hex'),
-    initialIdentities: accounts.identities(),
+    // Read from the store: the account service that owns it later is not built yet.
+    initialIdentities: { ...store.snapshot.identities },
     identitiesChanged: (identities) => accounts.rememberIdentities(identities),
     reportError: report,
   });
+
+  const shell = options.createShell({
+    gate,
+    hibernateMs: () => accounts.state().settings.hibernateMinutes * 60_000,
+    onShortcut: (index) => {
+      const account = accounts.state().accounts[index];
+      if (account) accounts.activate(account.id);
+    },
+  });
+  const accounts = new AccountService({
+    store,
+    shell,
+    emitState: (state) => {
+      configureLog(log, state.settings, state.accounts);
+      options.send('state:changed', state);
+    },
+    newId,
+    now,
+    systemLocale: options.systemLocale,
+    warnings,
+  });
+  configureLog(log, settings(), accounts.state().accounts);
 
   const handlers: InvokeHandlers = {
     'app:state': () => accounts.state(),
@@ -108,8 +137,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     'accounts:activate': (id) => accounts.activate(id),
     'settings:update': (patch) => accounts.updateSettings(patch),
     'warnings:dismiss': (id) => accounts.dismissWarning(id),
-    'view:bounds': (bounds) => options.shell.setViewBounds(bounds),
-    'view:covered': (covered) => options.shell.setCovered(covered || gate.queue().length > 0),
+    'view:bounds': (bounds) => shell.setViewBounds(bounds),
+    'view:covered': (covered) => shell.setCovered(covered || gate.queue().length > 0),
     'gate:queue': () => gate.queue(),
     'gate:decide': (pendingId, decision) => gate.decide(pendingId, decision),
     'gate:undo': (pendingId) => gate.undo(pendingId),
@@ -118,9 +147,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     'gate:check-har': (text) => harToRows(text, { customRules: settings().customRules, now: now() }),
     ...logHandlers(log, options.files, () => options.send('log:changed', null), now, () => accounts.state().locale),
   };
-  options.shell.accountsChanged(accounts.state().accounts);
-  options.shell.show(accounts.active());
+  shell.accountsChanged(accounts.state().accounts);
+  shell.show(accounts.active());
   return {
+    shell,
     accounts,
     gate,
     log,

@@ -60,10 +60,6 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
   const page = await context.newPage();
   let services: AppServices | null = null;
   const files = new TestFiles(browser);
-  const shell = new HarnessShell(browser, join(dataDir, 'Partitions'), () => {
-    if (!services) throw new Error('services not started');
-    return services.gate;
-  });
   const send = <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => {
     if (!page.isClosed()) {
       page
@@ -75,7 +71,7 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
     storePath: join(dataDir, 'hatrack.json'),
     createStoreBackend: () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'hatrack', clearInvalidConfig: false, projectName: 'hatrack' }),
     logPath: join(dataDir, 'hatrack-log.jsonl'),
-    shell,
+    createShell: (ports) => new HarnessShell(browser, join(dataDir, 'Partitions'), () => ports.gate),
     files,
     send,
     appOrigin,
@@ -83,6 +79,7 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
     timeZone: 'Europe/Paris',
   });
   services = started;
+  const shell = started.shell;
   const dispatch = started.dispatch;
   await page.exposeBinding('__hatrackInvoke', (source, channel: string, args: unknown[]) =>
     dispatch(channel, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, args),
