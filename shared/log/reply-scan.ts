@@ -5,6 +5,7 @@
 import { PLATFORM_IDS } from '../platforms/platform-id.ts';
 import { ACCOUNT_KINDS } from '../accounts/account.ts';
 import { START_SOURCES, type AccountRef, type ReplyLine } from './entry-schema.ts';
+import { canonicalIsoMs } from './iso-time.ts';
 
 /** A string field's bytes (between its quotes) and, when it held escapes, its decoded value. */
 export interface ScannedText {
@@ -159,47 +160,10 @@ function choice(b: Uint8Array, at: number, end: number, options: readonly Uint8A
   return -1;
 }
 
-function digits(b: Uint8Array, at: number, count: number): number {
-  let value = 0;
-  for (let k = at; k < at + count; k++) {
-    const d = (b[k] as number) - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
-}
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (exact integer arithmetic). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
 /** Reads `"YYYY-MM-DDTHH:MM:SS.sssZ"` (opening quote consumed) with in-range fields; NaN otherwise (Date.parse decides). */
 function time(b: Uint8Array, at: number, end: number): number {
   if (at + 25 > end || b[at + 24] !== QUOTE) return NaN;
-  if (b[at + 4] !== 45 || b[at + 7] !== 45 || b[at + 10] !== 84 || b[at + 13] !== 58 || b[at + 16] !== 58 || b[at + 19] !== 46 || b[at + 23] !== 90) {
-    return NaN;
-  }
-  const year = digits(b, at, 4);
-  const month = digits(b, at + 5, 2);
-  const day = digits(b, at + 8, 2);
-  const hour = digits(b, at + 11, 2);
-  const minute = digits(b, at + 14, 2);
-  const second = digits(b, at + 17, 2);
-  const ms = digits(b, at + 20, 3);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
-    return NaN;
-  }
-  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (MONTH_DAYS[month - 1] as number) + (leap ? 1 : 0)) return NaN;
-  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+  return canonicalIsoMs(b, at);
 }
 
 /** `null`, or a JSON number without exponent and with at most 15 digits each side (always finite). */

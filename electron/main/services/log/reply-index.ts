@@ -67,8 +67,6 @@ export class ReplyIndex {
   /** True while entries were appended in non-decreasing sentAt order: the file order is the time order. */
   private inOrder = true;
   private order: Uint32Array | null = null;
-  /** Bumped on every change, so caches (business times, order) know when to refresh. */
-  version = 0;
 
   idOf(i: number): string {
     return this.ids.get(i) ?? '';
@@ -139,7 +137,6 @@ export class ReplyIndex {
     this.sentMs[i] = sent;
     this.byId.insert(i);
     this.count = i + 1;
-    this.version++;
     this.order = null;
     if (this.orphans.size === 0) return;
     const id = this.idOf(i);
@@ -180,7 +177,6 @@ export class ReplyIndex {
     } else {
       this.deleted[i] = 1;
     }
-    this.version++;
     return i;
   }
 
@@ -205,10 +201,6 @@ export class ReplyIndex {
 
   accountOf(i: number): AccountRef {
     return this.variants[this.accountVariant[i] as number] as AccountRef;
-  }
-
-  groupOf(i: number): number {
-    return this.variantGroup[this.accountVariant[i] as number] as number;
   }
 
   platformOf(i: number): PlatformId {
