@@ -123,12 +123,46 @@ export type LogLine = z.infer<typeof logLineSchema>;
 /** A line that changed an entry after it was written (its auditable history). */
 export type HistoryLine = CorrectionLine | DeletionLine;
 
+/**
+ * A reply line's keys in the order the app writes them: the order of `replyLineSchema`'s shape. The byte reader
+ * (reply-scan.ts), the quick check below and the column index (reply-index.ts) all follow this list, or fail.
+ */
+export const REPLY_LINE_KEYS = Object.keys(replyLineSchema.shape) as ReadonlyArray<keyof ReplyLine>;
+/** An account's keys in the order the app writes them (the order of `accountRefSchema`'s shape). */
+export const ACCOUNT_REF_KEYS = Object.keys(accountRefSchema.shape) as ReadonlyArray<keyof AccountRef>;
+
 const SOURCES: ReadonlySet<string> = new Set(START_SOURCES);
 const KINDS: ReadonlySet<string> = new Set(ACCOUNT_KINDS);
 const PLATFORMS: ReadonlySet<string> = new Set(PLATFORM_IDS);
-const str = (value: unknown, min: number, max: number): boolean =>
-  typeof value === 'string' && value.length >= min && value.length <= max;
-const time = (value: unknown): boolean => str(value, 10, 40) && !Number.isNaN(parseIsoMs(value as string));
+const str = (min: number, max: number) => (value: unknown): boolean => typeof value === 'string' && value.length >= min && value.length <= max;
+const time = (value: unknown): boolean => typeof value === 'string' && value.length >= 10 && value.length <= 40 && !Number.isNaN(parseIsoMs(value));
+const nullOr = (check: (value: unknown) => boolean) => (value: unknown): boolean => value === null || check(value);
+
+// One check per field, typed by the schema: a field added to replyLineSchema does not compile here until it has one.
+const ACCOUNT_CHECKS: { readonly [K in keyof AccountRef]-?: (value: unknown) => boolean } = {
+  id: str(1, 200),
+  handle: str(1, 200),
+  name: str(0, 200),
+  kind: (value) => KINDS.has(value as string),
+};
+const REPLY_CHECKS: { readonly [K in keyof ReplyLine]-?: (value: unknown) => boolean } = {
+  v: (value) => value === 1,
+  type: (value) => value === 'reply',
+  id: str(1, 200),
+  account: (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+    const account = value as Record<string, unknown>;
+    for (const key of ACCOUNT_REF_KEYS) if (!ACCOUNT_CHECKS[key](account[key])) return false;
+    return true;
+  },
+  platform: (value) => PLATFORMS.has(value as string),
+  replyToId: str(1, 2000),
+  targetCreatedAt: nullOr(time),
+  startSource: (value) => SOURCES.has(value as string),
+  sentAt: time,
+  responseMs: nullOr((value) => typeof value === 'number' && Number.isFinite(value)),
+  excerpt: nullOr(str(0, 2000)),
+};
 
 /**
  * A hand-written check for reply lines (a million of them load at start-up), strictly narrower than
@@ -136,43 +170,18 @@ const time = (value: unknown): boolean => str(value, 10, 40) && !Number.isNaN(pa
  * zod decides and explains. It never lets through what the schema would reject.
  */
 function isPlainReplyLine(value: Record<string, unknown>): value is ReplyLine {
-  const account = value.account as Record<string, unknown> | null;
-  return (
-    value.v === 1 &&
-    str(value.id, 1, 200) &&
-    typeof account === 'object' &&
-    account !== null &&
-    !Array.isArray(account) &&
-    str(account.id, 1, 200) &&
-    str(account.handle, 1, 200) &&
-    str(account.name, 0, 200) &&
-    KINDS.has(account.kind as string) &&
-    PLATFORMS.has(value.platform as string) &&
-    str(value.replyToId, 1, 2000) &&
-    (value.targetCreatedAt === null || time(value.targetCreatedAt)) &&
-    SOURCES.has(value.startSource as string) &&
-    time(value.sentAt) &&
-    (value.responseMs === null || (typeof value.responseMs === 'number' && Number.isFinite(value.responseMs))) &&
-    (value.excerpt === null || str(value.excerpt, 0, 2000))
-  );
+  for (const key of REPLY_LINE_KEYS) if (!REPLY_CHECKS[key](value[key])) return false;
+  return true;
 }
 
-/** Copies only the schema's keys, as zod's parse would (unknown keys are dropped, not kept). */
+/** Copies only the schema's keys, in the schema's order, as zod's parse would (unknown keys are dropped, not kept). */
 function pickReply(value: ReplyLine): ReplyLine {
-  const account = value.account;
-  return {
-    v: 1,
-    type: 'reply',
-    id: value.id,
-    account: { id: account.id, handle: account.handle, name: account.name, kind: account.kind },
-    platform: value.platform,
-    replyToId: value.replyToId,
-    targetCreatedAt: value.targetCreatedAt,
-    startSource: value.startSource,
-    sentAt: value.sentAt,
-    responseMs: value.responseMs,
-    excerpt: value.excerpt,
-  };
+  const line: Record<string, unknown> = {};
+  for (const key of REPLY_LINE_KEYS) line[key] = value[key];
+  const account: Record<string, unknown> = {};
+  for (const key of ACCOUNT_REF_KEYS) account[key] = value.account[key];
+  line.account = account;
+  return line as unknown as ReplyLine;
 }
 
 /**

@@ -4,7 +4,7 @@
 // When it says yes, the values equal what JSON.parse + validateLogLine yield (a property test checks this).
 import { PLATFORM_IDS } from '../platforms/platform-id.ts';
 import { ACCOUNT_KINDS } from '../accounts/account.ts';
-import { START_SOURCES, type AccountRef, type ReplyLine } from './entry-schema.ts';
+import { ACCOUNT_REF_KEYS, REPLY_LINE_KEYS, START_SOURCES, type AccountRef, type ReplyLine } from './entry-schema.ts';
 import { canonicalIsoMs } from './iso-time.ts';
 
 /** A string field's bytes (between its quotes) and, when it held escapes, its decoded value. */
@@ -58,18 +58,48 @@ export function newReplyScan(): ReplyScan {
 }
 
 const codes = (literal: string): Uint8Array => Uint8Array.from(literal, (c) => c.charCodeAt(0));
-const P_HEAD = codes('{"v":1,"type":"reply","id":"');
-const P_ACCOUNT = codes(',"account":{"id":"');
-const P_HANDLE = codes(',"handle":"');
-const P_NAME = codes(',"name":"');
-const P_KIND = codes(',"kind":"');
-const P_PLATFORM = codes('},"platform":"');
-const P_REPLY_TO = codes(',"replyToId":"');
-const P_TARGET = codes(',"targetCreatedAt":');
-const P_SOURCE = codes(',"startSource":"');
-const P_SENT = codes(',"sentAt":"');
-const P_RESPONSE = codes(',"responseMs":');
-const P_EXCERPT = codes(',"excerpt":');
+/** `,"<key>":` plus what opens its value; the key names are the schema's own (a rename does not compile). */
+const key = (name: keyof ReplyLine | keyof AccountRef, open: string): string => `,"${name}":${open}`;
+const P_HEAD = codes(`{"v":1${key('type', '"reply"')}${key('id', '"')}`);
+const P_ACCOUNT = codes(key('account', '{"id":"'));
+const P_HANDLE = codes(key('handle', '"'));
+const P_NAME = codes(key('name', '"'));
+const P_KIND = codes(key('kind', '"'));
+const P_PLATFORM = codes(`}${key('platform', '"')}`);
+const P_REPLY_TO = codes(key('replyToId', '"'));
+const P_TARGET = codes(key('targetCreatedAt', ''));
+const P_SOURCE = codes(key('startSource', '"'));
+const P_SENT = codes(key('sentAt', '"'));
+const P_RESPONSE = codes(key('responseMs', ''));
+const P_EXCERPT = codes(key('excerpt', ''));
+
+// The order this reader takes the fields in. It must be the schema's (the order the app writes): checked when the
+// module loads, so a field added to or moved in replyLineSchema fails every test that loads the log until this
+// reader follows. The types make the same demand at compile time: every field needs a place here.
+const SCAN_ORDER: { readonly [K in keyof ReplyLine]-?: number } = {
+  v: 0,
+  type: 1,
+  id: 2,
+  account: 3,
+  platform: 4,
+  replyToId: 5,
+  targetCreatedAt: 6,
+  startSource: 7,
+  sentAt: 8,
+  responseMs: 9,
+  excerpt: 10,
+};
+const ACCOUNT_SCAN_ORDER: { readonly [K in keyof AccountRef]-?: number } = { id: 0, handle: 1, name: 2, kind: 3 };
+
+function assertOrder<K extends string>(what: string, schemaKeys: readonly K[], order: { readonly [P in K]: number }): void {
+  const scanned = (Object.keys(order) as K[]).sort((a, b) => order[a] - order[b]);
+  if (scanned.join() !== schemaKeys.join()) {
+    throw new Error(`reply-scan reads a ${what} as ${scanned.join()}, but the schema writes ${schemaKeys.join()}`);
+  }
+}
+assertOrder('reply line', REPLY_LINE_KEYS, SCAN_ORDER);
+assertOrder('account', ACCOUNT_REF_KEYS, ACCOUNT_SCAN_ORDER);
+
 const NULL = codes('null');
 const ACCOUNT_BRACE = P_ACCOUNT.indexOf(0x7b);
 const KIND_CODES = ACCOUNT_KINDS.map(codes);
@@ -244,21 +274,5 @@ export function scannedAccount(b: Uint8Array, scan: ReplyScan): AccountRef {
     handle: scannedString(b, scan.handle),
     name: scannedString(b, scan.name),
     kind: ACCOUNT_KINDS[scan.kind] as AccountRef['kind'],
-  };
-}
-
-/** The whole scanned line as the schema would return it (tests compare it with JSON.parse + validateLogLine). */
-export function scannedReply(b: Uint8Array, scan: ReplyScan): Omit<ReplyLine, 'responseMs' | 'targetCreatedAt' | 'sentAt'> & { targetMs: number; sentMs: number } {
-  return {
-    v: 1,
-    type: 'reply',
-    id: scannedString(b, scan.id),
-    account: scannedAccount(b, scan),
-    platform: PLATFORM_IDS[scan.platform] as ReplyLine['platform'],
-    replyToId: scannedString(b, scan.replyToId),
-    targetMs: scan.targetMs,
-    startSource: START_SOURCES[scan.source] as ReplyLine['startSource'],
-    sentMs: scan.sentMs,
-    excerpt: scan.excerptNull ? null : scannedString(b, scan.excerpt),
   };
 }

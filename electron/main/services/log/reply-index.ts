@@ -31,6 +31,22 @@ function sameBytes(a: Uint8Array, b: Uint8Array, start: number, end: number): bo
   return true;
 }
 
+// Where each field of a reply line lives here. A field added to replyLineSchema does not compile until it is given a
+// column (or a reason it needs none); tests/unit/services/log/reply-fields.test.ts checks each one comes back out.
+const _columns = {
+  v: 'none: one schema version per file format',
+  type: 'none: every entry here is a reply',
+  id: 'ids',
+  account: 'accountVariant → variants',
+  platform: 'platform',
+  replyToId: 'replyToIds',
+  targetCreatedAt: 'targetMs',
+  startSource: 'source',
+  sentAt: 'sentMs',
+  responseMs: 'none: recomputed from startMs and sentMs (a correction changes it)',
+  excerpt: 'excerpts',
+} as const satisfies { readonly [K in keyof ReplyLine]-?: string };
+
 /** Column store of reply entries plus their history; one index per entry, in file order. */
 export class ReplyIndex {
   count = 0;
