@@ -19,6 +19,7 @@ import { compileFilter, type GateRow, type LogFilter, type ReplyRow } from '../.
 import { BusinessCalendar, defaultSchedule, type BusinessSchedule } from '../../../../shared/log/business-hours.ts';
 import { DEFAULT_TARGET_MINUTES, summarise, type LogSummary } from '../../../../shared/log/statistics.ts';
 import { newReplyScan, scanReplyLine } from '../../../../shared/log/reply-scan.ts';
+import type { OpenAppendOnly } from '../file-port.ts';
 import { JsonlAppender, loadJsonl, type SkippedLine } from './jsonl-file.ts';
 import { ReplyIndex } from './reply-index.ts';
 import { exportLog, importIntoLog, type ExportFormat, type ExportOptions, type ImportResult } from './log-transfer.ts';
@@ -37,6 +38,8 @@ export interface LogServiceDeps {
   groupCommitMs?: number;
   /** Load only (CLI export/stats): the file is neither created nor opened for writing. */
   readOnly?: boolean;
+  /** How the file is opened for appending (the real disk unless a test simulates one). */
+  openFile?: OpenAppendOnly;
 }
 
 /** How loading went: entries kept, and the lines skipped with why. */
@@ -111,6 +114,7 @@ export class LogService {
     service.appender = await JsonlAppender.open(filePath, {
       startWithNewline: result.endsTorn,
       groupCommitMs: deps.groupCommitMs ?? 0,
+      ...(deps.openFile ? { openFile: deps.openFile } : {}),
     });
     return service;
   }
