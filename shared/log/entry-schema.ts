@@ -138,50 +138,102 @@ const str = (min: number, max: number) => (value: unknown): boolean => typeof va
 const time = (value: unknown): boolean => typeof value === 'string' && value.length >= 10 && value.length <= 40 && !Number.isNaN(parseIsoMs(value));
 const nullOr = (check: (value: unknown) => boolean) => (value: unknown): boolean => value === null || check(value);
 
-// One check per field, typed by the schema: a field added to replyLineSchema does not compile here until it has one.
-const ACCOUNT_CHECKS: { readonly [K in keyof AccountRef]-?: (value: unknown) => boolean } = {
+/** One check per field of T, typed by the schema: a field added to a line schema does not compile here until it has one. */
+type Checks<T> = { readonly [K in keyof T]-?: (value: unknown) => boolean };
+const oneOf = (values: ReadonlySet<unknown>) => (value: unknown): boolean => values.has(value);
+const optional = (check: (value: unknown) => boolean) => (value: unknown): boolean => value === undefined || check(value);
+
+const ACCOUNT_CHECKS: Checks<AccountRef> = {
   id: str(1, 200),
   handle: str(1, 200),
   name: str(0, 200),
-  kind: (value) => KINDS.has(value as string),
+  kind: oneOf(KINDS),
 };
-const REPLY_CHECKS: { readonly [K in keyof ReplyLine]-?: (value: unknown) => boolean } = {
+const account = (value: unknown): boolean => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  for (const key of ACCOUNT_REF_KEYS) if (!ACCOUNT_CHECKS[key](record[key])) return false;
+  return true;
+};
+const REPLY_CHECKS: Checks<ReplyLine> = {
   v: (value) => value === 1,
   type: (value) => value === 'reply',
   id: str(1, 200),
-  account: (value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-    const account = value as Record<string, unknown>;
-    for (const key of ACCOUNT_REF_KEYS) if (!ACCOUNT_CHECKS[key](account[key])) return false;
-    return true;
-  },
-  platform: (value) => PLATFORMS.has(value as string),
+  account,
+  platform: oneOf(PLATFORMS),
   replyToId: str(1, 2000),
   targetCreatedAt: nullOr(time),
-  startSource: (value) => SOURCES.has(value as string),
+  startSource: oneOf(SOURCES),
   sentAt: time,
   responseMs: nullOr((value) => typeof value === 'number' && Number.isFinite(value)),
   excerpt: nullOr(str(0, 2000)),
 };
+const GATE_CHECKS: Checks<GateLine> = {
+  v: (value) => value === 1,
+  type: (value) => value === 'gate',
+  at: time,
+  requestId: str(1, 200),
+  account,
+  platform: oneOf(PLATFORMS),
+  action: oneOf(new Set(POST_ACTIONS)),
+  decision: oneOf(new Set(GATE_DECISIONS)),
+  text: nullOr((value) => typeof value === 'string'),
+  textHash: nullOr(str(0, 128)),
+};
+const GATE_RESULT_CHECKS: Checks<GateResultLine> = {
+  v: (value) => value === 1,
+  type: (value) => value === 'gate-result',
+  at: time,
+  requestId: str(1, 200),
+  status: nullOr((value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 999),
+  error: nullOr(str(0, 2000)),
+};
+const CORRECTION_CHECKS: Checks<CorrectionLine> = {
+  v: (value) => value === 1,
+  type: (value) => value === 'correction',
+  targetId: str(1, 200),
+  receivedAt: time,
+  at: time,
+  note: optional(str(0, 2000)),
+};
+
+/** A quick path per line type: its keys in schema order, and its checks. */
+interface Quick {
+  keys: readonly string[];
+  checks: Readonly<Record<string, (value: unknown) => boolean>>;
+}
+// The checks' own types already tie them to their schema; this only pairs them with the schema's key order.
+const quick = (schema: { shape: object }, checks: object): Quick => ({
+  keys: Object.keys(schema.shape),
+  checks: checks as Quick['checks'],
+});
+const QUICK: Readonly<Record<string, Quick>> = {
+  reply: quick(replyLineSchema, REPLY_CHECKS),
+  gate: quick(gateLineSchema, GATE_CHECKS),
+  'gate-result': quick(gateResultLineSchema, GATE_RESULT_CHECKS),
+  correction: quick(correctionLineSchema, CORRECTION_CHECKS),
+};
 
 /**
- * A hand-written check for reply lines (a million of them load at start-up), strictly narrower than
- * `replyLineSchema`: when it says yes, zod would too (a property test keeps them in step). When it says no,
- * zod decides and explains. It never lets through what the schema would reject.
+ * Hand-written checks for the lines loaded by the million at start-up, strictly narrower than the zod schemas:
+ * when one says yes, zod would too, with the same result (a property test keeps them in step). When it says no,
+ * zod decides and explains. Returns the line with only the schema's keys, in the schema's order (as zod would),
+ * or null.
  */
-function isPlainReplyLine(value: Record<string, unknown>): value is ReplyLine {
-  for (const key of REPLY_LINE_KEYS) if (!REPLY_CHECKS[key](value[key])) return false;
-  return true;
-}
-
-/** Copies only the schema's keys, in the schema's order, as zod's parse would (unknown keys are dropped, not kept). */
-function pickReply(value: ReplyLine): ReplyLine {
+function quickLine(value: Record<string, unknown>): LogLine | null {
+  const path = QUICK[value.type as string];
+  if (path === undefined) return null;
+  for (const key of path.keys) if (!(path.checks[key] as (value: unknown) => boolean)(value[key])) return null;
   const line: Record<string, unknown> = {};
-  for (const key of REPLY_LINE_KEYS) line[key] = value[key];
-  const account: Record<string, unknown> = {};
-  for (const key of ACCOUNT_REF_KEYS) account[key] = value.account[key];
-  line.account = account;
-  return line as unknown as ReplyLine;
+  // An optional key absent stays absent, as in zod's output (and a present one is copied even when undefined).
+  for (const key of path.keys) if (Object.hasOwn(value, key)) line[key] = value[key];
+  if (line.account !== undefined) {
+    const source = line.account as Record<string, unknown>;
+    const copy: Record<string, unknown> = {};
+    for (const key of ACCOUNT_REF_KEYS) copy[key] = source[key];
+    line.account = copy;
+  }
+  return line as unknown as LogLine;
 }
 
 /**
@@ -192,9 +244,9 @@ export function validateLogLine(value: unknown): { ok: true; line: LogLine } | {
   if (typeof value === 'object' && value !== null && 'v' in value && value.v !== LOG_SCHEMA_VERSION) {
     return { ok: false, reason: `unsupported schema version ${JSON.stringify(value.v)}` };
   }
-  if (typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'reply') {
-    const record = value as Record<string, unknown>;
-    if (isPlainReplyLine(record)) return { ok: true, line: pickReply(record) };
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const line = quickLine(value as Record<string, unknown>);
+    if (line !== null) return { ok: true, line };
   }
   const result = logLineSchema.safeParse(value);
   if (result.success) return { ok: true, line: result.data };
