@@ -72,6 +72,9 @@ export class LogService {
   private business = new Float64Array(0);
   private businessValid = 0;
   private appender: JsonlAppender | null = null;
+  /** Lines folded in so far: a cached selection is stale once this moves. */
+  private changes = 0;
+  private selection: { key: string; changes: number; matches: Uint32Array } | null = null;
   loadReport: LoadReport = { total: 0, skipped: [] };
 
   private constructor(
@@ -136,6 +139,7 @@ export class LogService {
 
   /** Folds one validated line into memory. */
   private apply(line: LogLine): void {
+    this.changes++;
     switch (line.type) {
       case 'reply':
         this.index.addReply(line);
@@ -359,15 +363,28 @@ export class LogService {
     return summarise({ ...input, accountIndex: index.accountGroup, accounts: index.groups }, this.calendar, targets);
   }
 
+  /**
+   * The selection for a filter, kept until the next change: the dashboard's table asks for page after page of the
+   * same filter while it scrolls, and selecting 100k entries for each page would make scrolling grow with the log.
+   */
+  private matching(filter: LogFilter): Uint32Array {
+    const key = JSON.stringify(filter);
+    const cached = this.selection;
+    if (cached !== null && cached.key === key && cached.changes === this.changes) return cached.matches;
+    const matches = this.select(filter);
+    this.selection = { key, changes: this.changes, matches };
+    return matches;
+  }
+
   /** Filtered entries, newest first, one page of rows, and the summary of the whole filtered set. */
   query(filter: LogFilter, page: { offset?: number; limit?: number } = {}): QueryResult {
-    const matches = this.select(filter);
+    const matches = this.matching(filter);
     return { ...this.pageOf(matches, page), summary: this.summaryOf(matches) };
   }
 
   /** A page of the filtered rows, newest first, without the summary (the dashboard table's scrolling). */
   page(filter: LogFilter, page: { offset?: number; limit?: number } = {}): Omit<QueryResult, 'summary'> {
-    return this.pageOf(this.select(filter), page);
+    return this.pageOf(this.matching(filter), page);
   }
 
   private pageOf(matches: Uint32Array, page: { offset?: number; limit?: number }): Omit<QueryResult, 'summary'> {
