@@ -42,7 +42,8 @@ export function IpcErrorBanner({ errors, onDismiss }: { errors: ShownError[]; on
     <div className="warnings ipc-errors" role="alert" data-testid="ipc-errors">
       {errors.map((error) => (
         <p key={error.id} className="warning ipc-error">
-          <span>{t('ipcErrors.failed', { message: error.message })}</span>
+          {/* Main's UserErrors carry an i18n key; anything else is shown as it came. */}
+          <span>{error.message.startsWith('errors.') ? t(error.message) : t('ipcErrors.failed', { message: error.message })}</span>
           <button type="button" onClick={() => onDismiss(error.id)}>
             {t('ipcErrors.dismiss')}
           </button>
