@@ -14,7 +14,12 @@ import { RUNS, ms, sampled, since, type Result } from './stats.ts';
 
 const N = 1_000_000;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ACCOUNTS = Array.from({ length: 8 }, (_, i) => ({ id: randomUUID(), handle: `acct${i}`, name: `Account ${i}`, kind: (i % 2 ? 'brand' : 'personal') as 'brand' | 'personal' }));
+const ACCOUNTS = Array.from({ length: 8 }, (_, i) => ({
+  id: randomUUID(),
+  handle: `acct${i}`,
+  name: `Account ${i}`,
+  kind: (i % 2 ? 'brand' : 'personal') as 'brand' | 'personal',
+}));
 const PLATFORMS = ['x', 'mastodon', 'bluesky', 'linkedin'] as const;
 const SCHEDULE = { zone: 'Europe/Paris', days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17 };
 
@@ -79,7 +84,14 @@ function writeFixture(file: string, n: number): number {
     }
     for (let k = 0; k < 2 && written < n; k++) {
       const targetId = unknownIds.pop() ?? randomUUID();
-      put({ v: 1, type: 'correction', targetId, receivedAt: new Date(sent - 3_600_000).toISOString(), at: new Date(sent).toISOString(), note: 'from the inbox' } satisfies CorrectionLine);
+      put({
+        v: 1,
+        type: 'correction',
+        targetId,
+        receivedAt: new Date(sent - 3_600_000).toISOString(),
+        at: new Date(sent).toISOString(),
+        note: 'from the inbox',
+      } satisfies CorrectionLine);
     }
     if (unknownIds.length > 100) unknownIds = unknownIds.slice(-10);
     if (chunk.length > 1 << 20) {
@@ -169,7 +181,10 @@ async function exportMemory(file: string, dir: string): Promise<Result> {
   let rows = 0;
   for (let run = 0; run < RUNS; run++) {
     const out = await new Promise<string>((resolve, reject) => {
-      const proc = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', child, file, join(dir, 'export.csv')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+      const proc = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', child, file, join(dir, 'export.csv')], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let text = '';
       proc.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
       proc.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`csv export child exited with ${code}`))));

@@ -141,7 +141,13 @@ async function logOf(dir: string, n: number): Promise<LogService> {
 /** The app's IPC dispatcher over the log handlers of `log` (sender checks and argument schemas included). */
 function dispatcherOf(log: LogService): Dispatch {
   const noFiles = { saveAs: async () => null, openFile: async () => null, htmlToPdf: async () => new Uint8Array() };
-  const handlers = logHandlers(log, noFiles, () => undefined, () => new Date(), () => 'en');
+  const handlers = logHandlers(
+    log,
+    noFiles,
+    () => undefined,
+    () => new Date(),
+    () => 'en',
+  );
   return createDispatcher(handlers as unknown as InvokeHandlers, APP_ORIGIN);
 }
 

@@ -70,7 +70,13 @@ describe('createAppServices', () => {
   it('routes a shortcut from an account view to the account at that rail position', async () => {
     const services = await start();
     const first = await services.handlers['accounts:create']({ name: 'Acme', handle: '@acme', platform: 'x', kind: 'brand', color: '#1D4ED8' });
-    const second = await services.handlers['accounts:create']({ name: 'Jo', handle: 'jo.bsky.social', platform: 'bluesky', kind: 'personal', color: '#b91c1c' });
+    const second = await services.handlers['accounts:create']({
+      name: 'Jo',
+      handle: 'jo.bsky.social',
+      platform: 'bluesky',
+      kind: 'personal',
+      color: '#b91c1c',
+    });
     expect(services.accounts.active()?.id).toBe(second.id);
     services.shell.ports.onShortcut(0);
     expect(services.accounts.active()?.id).toBe(first.id);
