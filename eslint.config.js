@@ -1,8 +1,11 @@
-// Lint: TypeScript rules everywhere, and the zones of docs/ARCHITECTURE.md enforced with no-restricted-imports.
+// Lint: TypeScript rules (type-aware), React hooks, and the zones of docs/ARCHITECTURE.md enforced by package name and by path.
 import js from '@eslint/js';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+const root = import.meta.dirname;
 const nodeBuiltins = { group: ['node:*'], message: 'shared/ and renderer/ run outside Node: no node:* imports.' };
 const electronImport = { name: 'electron', message: 'Only electron/ may import electron.' };
 const rawIpc = {
@@ -16,21 +19,108 @@ const openExternal = {
   message: 'Open links through electron/main/shell/open-external.ts (https only).',
 };
 
+/** An allow-list zone: files under `target` may import only from `allowed` folders (and packages). */
+const onlyFrom = (target, allowed, message) => ({
+  target: `./${target}`,
+  // Globs are matched against resolved absolute paths; packages resolve into node_modules and are judged by
+  // no-restricted-imports instead.
+  from: [`${root}/**`],
+  except: [...allowed.map((folder) => `${root}/${folder}/**`), `${root}/node_modules/**`],
+  message,
+});
+
+/**
+ * The zones by path (ARCHITECTURE.md, "Zones"). Exported on its own so tests/unit/lint/zones.test.ts can prove
+ * each boundary fails when crossed, without the type-aware rules that need a real project.
+ */
+export const zones = {
+  plugins: { 'import-x': importX },
+  settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json', '.css'] })] },
+  rules: {
+    'import-x/no-restricted-paths': [
+      'error',
+      {
+        basePath: root,
+        zones: [
+          onlyFrom('shared', ['shared'], 'shared/ imports only shared/ (it runs in every zone).'),
+          onlyFrom('renderer', ['shared', 'renderer'], 'renderer/ imports only shared/ and itself; it reaches main through window.hatrack.'),
+          {
+            target: './electron/main/services',
+            from: ['./electron/main/shell', './electron/main/index.ts', './renderer'],
+            message: 'Services are plain Node: no Electron adapters (electron/main/shell) and no renderer code.',
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', '.tmp/**', 'coverage/**', 'electron/cli/bin.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: root },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      // Promises that nobody awaits lose their errors: every one is awaited, returned, caught or marked `void` on purpose.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      // A new platform, action or decision must be handled everywhere a switch decides on it.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  zones,
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // `void api().invoke(…)` drops the error: in the renderer a promise is caught (useInvoke, .catch(useReportError())).
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+    },
+  },
+  {
+    // TEMPORARY, issue 11: files other helpers were editing while these rules arrived. Their findings are listed
+    // in the lint helper's report; convert them to useInvoke / useReportError, then delete this block.
+    files: [
+      'renderer/src/app.tsx',
+      'renderer/src/use-app-state.ts',
+      'renderer/src/components/modal.tsx',
+      'renderer/src/components/account-frame.tsx',
+      'renderer/src/components/account-form.tsx',
+      'renderer/src/components/har-check.tsx',
+      'renderer/src/components/gate-dialog.tsx',
+      'renderer/src/components/recent-decisions.tsx',
+      'renderer/src/dashboard/transfer.tsx',
+      'renderer/src/dashboard/unknown-starts.tsx',
+      'renderer/src/dashboard/dashboard.tsx',
+      'renderer/src/dashboard/use-dashboard-data.ts',
+      'renderer/src/dashboard/entry-table.tsx',
+    ],
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['warn', { ignoreVoid: false }],
+      '@typescript-eslint/no-misused-promises': 'warn',
+      'react-hooks/set-state-in-effect': 'warn',
+      'react-hooks/exhaustive-deps': 'warn',
+      'react-hooks/incompatible-library': 'warn',
     },
   },
   {
     files: ['shared/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-imports': ['error', { paths: [electronImport, { name: 'react', message: 'shared/ is UI-free.' }], patterns: [nodeBuiltins, { group: ['react-dom', 'react-dom/*'], message: 'shared/ is UI-free.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport, { name: 'react', message: 'shared/ is UI-free.' }],
+          patterns: [nodeBuiltins, { group: ['react-dom', 'react-dom/*'], message: 'shared/ is UI-free.' }],
+        },
+      ],
     },
   },
   {

@@ -4,9 +4,10 @@ import Store from 'electron-store';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveLocale, type Locale } from '../../shared/accounts/settings.ts';
 import type { EventChannel, EventPayloads } from '../../shared/ipc/contract.ts';
 import { PRODUCT_NAME } from './services/app-name.ts';
-import { createAppServices, type AppServices } from './services/app-services.ts';
+import { createAppServices } from './services/app-services.ts';
 import { focusFirstInstance } from './services/single-instance.ts';
 import type { GateAdapter } from './shell/account-session.ts';
 import { appMenuTemplate, projectPage } from './shell/app-menu.ts';
@@ -54,36 +55,14 @@ async function start(): Promise<void> {
   window.on('resize', fitUi);
   fitUi();
 
-  let services: AppServices | null = null;
   const send = <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => sendToRenderer(ui.webContents, channel, payload);
-  const locale = () => services?.accounts.state().locale ?? app.getLocale();
-  const gate: GateAdapter = {
-    intercept: (...args) => services?.gate.intercept(...args) ?? Promise.resolve('cancel'),
-    interceptRead: (...args) => services?.gate.interceptRead(...args) ?? Promise.resolve('cancel'),
-    completed: (...args) => services?.gate.completed(...args),
-    failed: (...args) => services?.gate.failed(...args),
-    // The same rules the gate applies, asked without a body: when none could match, the body is never read.
-    mightPublish: (method, url) => services === null || mightPublish(method, url, services.accounts.state().settings.customRules),
-  };
-  const views = new ViewManager(window, gate, {
-    hibernateMs: () => (services?.accounts.state().settings.hibernateMinutes ?? 10) * 60_000,
-    // An account whose post waits at the gate keeps its view: closing it would drop the held request and the draft.
-    heldAccounts: () => new Set(services?.gate.queue().map((post) => post.account.id) ?? []),
-    pageEvents: () => services?.presence ?? null,
-    onShortcut: (index) => {
-      const account = services?.accounts.state().accounts[index];
-      if (account) services?.accounts.activate(account.id);
-    },
-    locale,
-    ui: () => ui.webContents,
-    onStoppedChanged: (stopped) => send('view:stopped', stopped),
-    cancelHeldOf: (accountId, reason) => void services?.gate.cancelWhere((post) => post.account.id === accountId, reason),
-    report,
-  });
+  // The UI language, kept in step with the app state (window title, popups, menus, save dialogs, badge text).
+  let uiLocale: Locale = resolveLocale('system', app.getLocale());
+  const locale = () => uiLocale;
 
   const projectUrl = readProjectPage();
   let menuLocale = '';
-  const applyMenu = () => {
+  const applyMenu = (views: ViewManager) => {
     if (menuLocale === locale()) return;
     menuLocale = locale();
     const template = appMenuTemplate(
@@ -93,29 +72,54 @@ async function start(): Promise<void> {
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
 
-  services = await createAppServices({
+  const services = await createAppServices({
     storePath: join(app.getPath('userData'), 'hatrack.json'),
     createStoreBackend: () => new Store<Record<string, unknown>>({ name: 'hatrack', clearInvalidConfig: false }),
     logPath: join(app.getPath('userData'), 'hatrack-log.jsonl'),
-    shell: views,
+    createShell: (ports) => {
+      const gate: GateAdapter = {
+        intercept: (...args) => ports.gate.intercept(...args),
+        interceptRead: (...args) => ports.gate.interceptRead(...args),
+        completed: (...args) => ports.gate.completed(...args),
+        failed: (...args) => ports.gate.failed(...args),
+        // The same rules the gate applies, asked without a body: when none could match, the body is never read.
+        mightPublish: (method, url) => mightPublish(method, url, ports.customRules()),
+      };
+      return new ViewManager(window, gate, {
+        hibernateMs: ports.hibernateMs,
+        heldAccounts: ports.heldAccounts,
+        pageEvents: () => ports.pageEvents,
+        onShortcut: ports.onShortcut,
+        locale,
+        ui: () => ui.webContents,
+        onStoppedChanged: (stopped) => send('view:stopped', stopped),
+        cancelHeldOf: ports.cancelHeldOf,
+        report,
+      });
+    },
     files: electronFiles(window, locale),
     send: (channel, payload) => {
-      if (channel === 'state:changed') applyMenu();
+      if (channel === 'state:changed') {
+        uiLocale = (payload as EventPayloads['state:changed']).locale;
+        applyMenu(services.shell);
+      }
       send(channel, payload);
     },
     appOrigin: devRendererUrl ?? APP_ORIGIN,
     systemLocale: app.getLocale(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     reportError: report,
-    views: { processes: () => views.processes(), metrics: () => app.getAppMetrics(), reload: (id) => views.reload(id) },
-    setBadge: (total) => showUnreadTotal(window, total, unreadTotalText(total.count, total.more, services?.accounts.state().locale ?? 'en')),
+    views: (views) => ({ processes: () => views.processes(), metrics: () => app.getAppMetrics(), reload: (id) => views.reload(id) }),
+    setBadge: (total) => showUnreadTotal(window, total, unreadTotalText(total.count, total.more, locale())),
     notify: (notice) =>
       showNotice(notice, (accountId) => {
         window.focus();
-        services?.accounts.activate(accountId);
+        services.accounts.activate(accountId);
       }),
   });
-  applyMenu();
+  const views = services.shell;
+  uiLocale = services.accounts.state().locale;
+  applyMenu(views);
   const unregisterIpc = registerIpc(services.dispatch);
 
   // The app renderer never navigates away and opens no windows.
@@ -125,8 +129,8 @@ async function start(): Promise<void> {
     reload: () => {
       if (!ui.webContents.isDestroyed()) ui.webContents.reload();
     },
-    cancelAllHeld: (reason) => services?.rendererGone(reason),
-    cancelCountdowns: (reason) => void services?.gate.cancelWhere((post) => post.mode === 'delay', reason),
+    cancelAllHeld: (reason) => services.rendererGone(reason),
+    cancelCountdowns: (reason) => void services.gate.cancelWhere((post) => post.mode === 'delay', reason),
     uiReset: () => views.uiReset(),
   });
   ui.webContents.on('render-process-gone', (_event, details) => recovery.crashed(details.reason));
@@ -148,9 +152,9 @@ async function start(): Promise<void> {
       if (!window.isDestroyed()) window.contentView.removeChildView(ui);
       if (!ui.webContents.isDestroyed()) ui.webContents.close();
     },
-    cancelHeld: (reason) => services?.rendererGone(reason),
+    cancelHeld: (reason) => services.rendererGone(reason),
     unregisterIpc,
-    flush: () => services?.dispose() ?? Promise.resolve(),
+    flush: () => services.dispose(),
     exit: (code) => app.exit(code),
     report,
   });

@@ -160,8 +160,6 @@ export type EventChannel = keyof EventPayloads;
 
 /** Every invoke channel name, for the bridge and the router. */
 export const INVOKE_CHANNELS: readonly InvokeChannel[] = INVOKE_CHANNEL_NAMES;
-/** Every event channel name. */
-export const EVENT_CHANNELS: readonly EventChannel[] = EVENT_CHANNEL_NAMES;
 
 // Compile-time proof that the name lists and the schema/payload maps name exactly the same channels.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -123,56 +123,117 @@ export type LogLine = z.infer<typeof logLineSchema>;
 /** A line that changed an entry after it was written (its auditable history). */
 export type HistoryLine = CorrectionLine | DeletionLine;
 
+/**
+ * A reply line's keys in the order the app writes them: the order of `replyLineSchema`'s shape. The byte reader
+ * (reply-scan.ts), the quick check below and the column index (reply-index.ts) all follow this list, or fail.
+ */
+export const REPLY_LINE_KEYS = Object.keys(replyLineSchema.shape) as ReadonlyArray<keyof ReplyLine>;
+/** An account's keys in the order the app writes them (the order of `accountRefSchema`'s shape). */
+export const ACCOUNT_REF_KEYS = Object.keys(accountRefSchema.shape) as ReadonlyArray<keyof AccountRef>;
+
 const SOURCES: ReadonlySet<string> = new Set(START_SOURCES);
 const KINDS: ReadonlySet<string> = new Set(ACCOUNT_KINDS);
 const PLATFORMS: ReadonlySet<string> = new Set(PLATFORM_IDS);
-const str = (value: unknown, min: number, max: number): boolean =>
-  typeof value === 'string' && value.length >= min && value.length <= max;
-const time = (value: unknown): boolean => str(value, 10, 40) && !Number.isNaN(parseIsoMs(value as string));
+const str = (min: number, max: number) => (value: unknown): boolean => typeof value === 'string' && value.length >= min && value.length <= max;
+const time = (value: unknown): boolean => typeof value === 'string' && value.length >= 10 && value.length <= 40 && !Number.isNaN(parseIsoMs(value));
+const nullOr = (check: (value: unknown) => boolean) => (value: unknown): boolean => value === null || check(value);
+
+/** One check per field of T, typed by the schema: a field added to a line schema does not compile here until it has one. */
+type Checks<T> = { readonly [K in keyof T]-?: (value: unknown) => boolean };
+const oneOf = (values: ReadonlySet<unknown>) => (value: unknown): boolean => values.has(value);
+const optional = (check: (value: unknown) => boolean) => (value: unknown): boolean => value === undefined || check(value);
+
+const ACCOUNT_CHECKS: Checks<AccountRef> = {
+  id: str(1, 200),
+  handle: str(1, 200),
+  name: str(0, 200),
+  kind: oneOf(KINDS),
+};
+const account = (value: unknown): boolean => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  for (const key of ACCOUNT_REF_KEYS) if (!ACCOUNT_CHECKS[key](record[key])) return false;
+  return true;
+};
+const REPLY_CHECKS: Checks<ReplyLine> = {
+  v: (value) => value === 1,
+  type: (value) => value === 'reply',
+  id: str(1, 200),
+  account,
+  platform: oneOf(PLATFORMS),
+  replyToId: str(1, 2000),
+  targetCreatedAt: nullOr(time),
+  startSource: oneOf(SOURCES),
+  sentAt: time,
+  responseMs: nullOr((value) => typeof value === 'number' && Number.isFinite(value)),
+  excerpt: nullOr(str(0, 2000)),
+};
+const GATE_CHECKS: Checks<GateLine> = {
+  v: (value) => value === 1,
+  type: (value) => value === 'gate',
+  at: time,
+  requestId: str(1, 200),
+  account,
+  platform: oneOf(PLATFORMS),
+  action: oneOf(new Set(POST_ACTIONS)),
+  decision: oneOf(new Set(GATE_DECISIONS)),
+  text: nullOr((value) => typeof value === 'string'),
+  textHash: nullOr(str(0, 128)),
+};
+const GATE_RESULT_CHECKS: Checks<GateResultLine> = {
+  v: (value) => value === 1,
+  type: (value) => value === 'gate-result',
+  at: time,
+  requestId: str(1, 200),
+  status: nullOr((value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 999),
+  error: nullOr(str(0, 2000)),
+};
+const CORRECTION_CHECKS: Checks<CorrectionLine> = {
+  v: (value) => value === 1,
+  type: (value) => value === 'correction',
+  targetId: str(1, 200),
+  receivedAt: time,
+  at: time,
+  note: optional(str(0, 2000)),
+};
+
+/** A quick path per line type: its keys in schema order, and its checks. */
+interface Quick {
+  keys: readonly string[];
+  checks: Readonly<Record<string, (value: unknown) => boolean>>;
+}
+// The checks' own types already tie them to their schema; this only pairs them with the schema's key order.
+const quick = (schema: { shape: object }, checks: object): Quick => ({
+  keys: Object.keys(schema.shape),
+  checks: checks as Quick['checks'],
+});
+const QUICK: Readonly<Record<string, Quick>> = {
+  reply: quick(replyLineSchema, REPLY_CHECKS),
+  gate: quick(gateLineSchema, GATE_CHECKS),
+  'gate-result': quick(gateResultLineSchema, GATE_RESULT_CHECKS),
+  correction: quick(correctionLineSchema, CORRECTION_CHECKS),
+};
 
 /**
- * A hand-written check for reply lines (a million of them load at start-up), strictly narrower than
- * `replyLineSchema`: when it says yes, zod would too (a property test keeps them in step). When it says no,
- * zod decides and explains. It never lets through what the schema would reject.
+ * Hand-written checks for the lines loaded by the million at start-up, strictly narrower than the zod schemas:
+ * when one says yes, zod would too, with the same result (a property test keeps them in step). When it says no,
+ * zod decides and explains. Returns the line with only the schema's keys, in the schema's order (as zod would),
+ * or null.
  */
-function isPlainReplyLine(value: Record<string, unknown>): value is ReplyLine {
-  const account = value.account as Record<string, unknown> | null;
-  return (
-    value.v === 1 &&
-    str(value.id, 1, 200) &&
-    typeof account === 'object' &&
-    account !== null &&
-    !Array.isArray(account) &&
-    str(account.id, 1, 200) &&
-    str(account.handle, 1, 200) &&
-    str(account.name, 0, 200) &&
-    KINDS.has(account.kind as string) &&
-    PLATFORMS.has(value.platform as string) &&
-    str(value.replyToId, 1, 2000) &&
-    (value.targetCreatedAt === null || time(value.targetCreatedAt)) &&
-    SOURCES.has(value.startSource as string) &&
-    time(value.sentAt) &&
-    (value.responseMs === null || (typeof value.responseMs === 'number' && Number.isFinite(value.responseMs))) &&
-    (value.excerpt === null || str(value.excerpt, 0, 2000))
-  );
-}
-
-/** Copies only the schema's keys, as zod's parse would (unknown keys are dropped, not kept). */
-function pickReply(value: ReplyLine): ReplyLine {
-  const account = value.account;
-  return {
-    v: 1,
-    type: 'reply',
-    id: value.id,
-    account: { id: account.id, handle: account.handle, name: account.name, kind: account.kind },
-    platform: value.platform,
-    replyToId: value.replyToId,
-    targetCreatedAt: value.targetCreatedAt,
-    startSource: value.startSource,
-    sentAt: value.sentAt,
-    responseMs: value.responseMs,
-    excerpt: value.excerpt,
-  };
+function quickLine(value: Record<string, unknown>): LogLine | null {
+  const path = QUICK[value.type as string];
+  if (path === undefined) return null;
+  for (const key of path.keys) if (!(path.checks[key] as (value: unknown) => boolean)(value[key])) return null;
+  const line: Record<string, unknown> = {};
+  // An optional key absent stays absent, as in zod's output (and a present one is copied even when undefined).
+  for (const key of path.keys) if (Object.hasOwn(value, key)) line[key] = value[key];
+  if (line.account !== undefined) {
+    const source = line.account as Record<string, unknown>;
+    const copy: Record<string, unknown> = {};
+    for (const key of ACCOUNT_REF_KEYS) copy[key] = source[key];
+    line.account = copy;
+  }
+  return line as unknown as LogLine;
 }
 
 /**
@@ -183,9 +244,9 @@ export function validateLogLine(value: unknown): { ok: true; line: LogLine } | {
   if (typeof value === 'object' && value !== null && 'v' in value && value.v !== LOG_SCHEMA_VERSION) {
     return { ok: false, reason: `unsupported schema version ${JSON.stringify(value.v)}` };
   }
-  if (typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'reply') {
-    const record = value as Record<string, unknown>;
-    if (isPlainReplyLine(record)) return { ok: true, line: pickReply(record) };
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const line = quickLine(value as Record<string, unknown>);
+    if (line !== null) return { ok: true, line };
   }
   const result = logLineSchema.safeParse(value);
   if (result.success) return { ok: true, line: result.data };

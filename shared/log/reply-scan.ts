@@ -4,7 +4,8 @@
 // When it says yes, the values equal what JSON.parse + validateLogLine yield (a property test checks this).
 import { PLATFORM_IDS } from '../platforms/platform-id.ts';
 import { ACCOUNT_KINDS } from '../accounts/account.ts';
-import { START_SOURCES, type AccountRef, type ReplyLine } from './entry-schema.ts';
+import { ACCOUNT_REF_KEYS, REPLY_LINE_KEYS, START_SOURCES, type AccountRef, type ReplyLine } from './entry-schema.ts';
+import { canonicalIsoMs } from './iso-time.ts';
 
 /** A string field's bytes (between its quotes) and, when it held escapes, its decoded value. */
 export interface ScannedText {
@@ -57,18 +58,48 @@ export function newReplyScan(): ReplyScan {
 }
 
 const codes = (literal: string): Uint8Array => Uint8Array.from(literal, (c) => c.charCodeAt(0));
-const P_HEAD = codes('{"v":1,"type":"reply","id":"');
-const P_ACCOUNT = codes(',"account":{"id":"');
-const P_HANDLE = codes(',"handle":"');
-const P_NAME = codes(',"name":"');
-const P_KIND = codes(',"kind":"');
-const P_PLATFORM = codes('},"platform":"');
-const P_REPLY_TO = codes(',"replyToId":"');
-const P_TARGET = codes(',"targetCreatedAt":');
-const P_SOURCE = codes(',"startSource":"');
-const P_SENT = codes(',"sentAt":"');
-const P_RESPONSE = codes(',"responseMs":');
-const P_EXCERPT = codes(',"excerpt":');
+/** `,"<key>":` plus what opens its value; the key names are the schema's own (a rename does not compile). */
+const key = (name: keyof ReplyLine | keyof AccountRef, open: string): string => `,"${name}":${open}`;
+const P_HEAD = codes(`{"v":1${key('type', '"reply"')}${key('id', '"')}`);
+const P_ACCOUNT = codes(key('account', '{"id":"'));
+const P_HANDLE = codes(key('handle', '"'));
+const P_NAME = codes(key('name', '"'));
+const P_KIND = codes(key('kind', '"'));
+const P_PLATFORM = codes(`}${key('platform', '"')}`);
+const P_REPLY_TO = codes(key('replyToId', '"'));
+const P_TARGET = codes(key('targetCreatedAt', ''));
+const P_SOURCE = codes(key('startSource', '"'));
+const P_SENT = codes(key('sentAt', '"'));
+const P_RESPONSE = codes(key('responseMs', ''));
+const P_EXCERPT = codes(key('excerpt', ''));
+
+// The order this reader takes the fields in. It must be the schema's (the order the app writes): checked when the
+// module loads, so a field added to or moved in replyLineSchema fails every test that loads the log until this
+// reader follows. The types make the same demand at compile time: every field needs a place here.
+const SCAN_ORDER: { readonly [K in keyof ReplyLine]-?: number } = {
+  v: 0,
+  type: 1,
+  id: 2,
+  account: 3,
+  platform: 4,
+  replyToId: 5,
+  targetCreatedAt: 6,
+  startSource: 7,
+  sentAt: 8,
+  responseMs: 9,
+  excerpt: 10,
+};
+const ACCOUNT_SCAN_ORDER: { readonly [K in keyof AccountRef]-?: number } = { id: 0, handle: 1, name: 2, kind: 3 };
+
+function assertOrder<K extends string>(what: string, schemaKeys: readonly K[], order: { readonly [P in K]: number }): void {
+  const scanned = (Object.keys(order) as K[]).sort((a, b) => order[a] - order[b]);
+  if (scanned.join() !== schemaKeys.join()) {
+    throw new Error(`reply-scan reads a ${what} as ${scanned.join()}, but the schema writes ${schemaKeys.join()}`);
+  }
+}
+assertOrder('reply line', REPLY_LINE_KEYS, SCAN_ORDER);
+assertOrder('account', ACCOUNT_REF_KEYS, ACCOUNT_SCAN_ORDER);
+
 const NULL = codes('null');
 const ACCOUNT_BRACE = P_ACCOUNT.indexOf(0x7b);
 const KIND_CODES = ACCOUNT_KINDS.map(codes);
@@ -159,47 +190,10 @@ function choice(b: Uint8Array, at: number, end: number, options: readonly Uint8A
   return -1;
 }
 
-function digits(b: Uint8Array, at: number, count: number): number {
-  let value = 0;
-  for (let k = at; k < at + count; k++) {
-    const d = (b[k] as number) - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
-}
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (exact integer arithmetic). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
 /** Reads `"YYYY-MM-DDTHH:MM:SS.sssZ"` (opening quote consumed) with in-range fields; NaN otherwise (Date.parse decides). */
 function time(b: Uint8Array, at: number, end: number): number {
   if (at + 25 > end || b[at + 24] !== QUOTE) return NaN;
-  if (b[at + 4] !== 45 || b[at + 7] !== 45 || b[at + 10] !== 84 || b[at + 13] !== 58 || b[at + 16] !== 58 || b[at + 19] !== 46 || b[at + 23] !== 90) {
-    return NaN;
-  }
-  const year = digits(b, at, 4);
-  const month = digits(b, at + 5, 2);
-  const day = digits(b, at + 8, 2);
-  const hour = digits(b, at + 11, 2);
-  const minute = digits(b, at + 14, 2);
-  const second = digits(b, at + 17, 2);
-  const ms = digits(b, at + 20, 3);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
-    return NaN;
-  }
-  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (MONTH_DAYS[month - 1] as number) + (leap ? 1 : 0)) return NaN;
-  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+  return canonicalIsoMs(b, at);
 }
 
 /** `null`, or a JSON number without exponent and with at most 15 digits each side (always finite). */
@@ -280,21 +274,5 @@ export function scannedAccount(b: Uint8Array, scan: ReplyScan): AccountRef {
     handle: scannedString(b, scan.handle),
     name: scannedString(b, scan.name),
     kind: ACCOUNT_KINDS[scan.kind] as AccountRef['kind'],
-  };
-}
-
-/** The whole scanned line as the schema would return it (tests compare it with JSON.parse + validateLogLine). */
-export function scannedReply(b: Uint8Array, scan: ReplyScan): Omit<ReplyLine, 'responseMs' | 'targetCreatedAt' | 'sentAt'> & { targetMs: number; sentMs: number } {
-  return {
-    v: 1,
-    type: 'reply',
-    id: scannedString(b, scan.id),
-    account: scannedAccount(b, scan),
-    platform: PLATFORM_IDS[scan.platform] as ReplyLine['platform'],
-    replyToId: scannedString(b, scan.replyToId),
-    targetMs: scan.targetMs,
-    startSource: START_SOURCES[scan.source] as ReplyLine['startSource'],
-    sentMs: scan.sentMs,
-    excerpt: scan.excerptNull ? null : scannedString(b, scan.excerpt),
   };
 }

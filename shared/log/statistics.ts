@@ -341,9 +341,3 @@ export function summarise(input: SummaryInput, calendar: BusinessCalendar, optio
   };
 }
 
-/** Index of the bucket a duration falls in. */
-export function bucketOf(ms: number): number {
-  for (let b = 0; b < BUCKET_LIMITS.length; b++) if (ms < (BUCKET_LIMITS[b] as number)) return b;
-  return BUCKETS.length - 1;
-}
-

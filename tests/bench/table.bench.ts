@@ -1,14 +1,19 @@
-// Entries-table bench: the dashboard's virtualised table in Chromium, fed from memory with 100 vs 100k rows;
-// time to first rows on screen plus a scroll to the middle. Virtualisation should make the two cost about the same.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Entries-table bench: the dashboard's virtualised table in Chromium, fetching its pages as the dashboard does
+// (`log:rows` over the contract bridge into the real log service), 100 vs 100k entries; time to first rows on screen
+// plus a scroll to the middle. Virtualisation and paging should make the two cost about the same.
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build, type Plugin } from 'vite';
-
-type Result = { name: string; ratio: number; target: number; detail: string };
+import { createDispatcher, type Dispatch } from '../../electron/main/services/ipc-dispatch.ts';
+import { logHandlers } from '../../electron/main/services/log/log-handlers.ts';
+import { LogService } from '../../electron/main/services/log/log-service.ts';
+import type { InvokeHandlers } from '../../shared/ipc/contract.ts';
+import type { ReplyLine } from '../../shared/log/entry-schema.ts';
+import { RUNS, ms, sampled, type Result } from './stats.ts';
 interface Timing {
   first: number;
   scroll: number;
@@ -19,38 +24,22 @@ interface Timing {
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const SMALL = 100;
 const LARGE = 100_000;
-const RUNS = 9;
+const APP_ORIGIN = 'http://bench.test';
 const ENTRY_ID = 'virtual:table-bench-entry';
 
-// The page under test: mounts EntryTable over an in-memory RowSource and times it with performance.now().
-// Rows are built before the clock starts: the bench measures the table, not the data generator.
+// The page under test: the same contract bridge as the app (window.hatrack over a binding into the real IPC
+// dispatcher), and EntryTable over ipcRowSource, exactly as the dashboard mounts it.
 const entrySource = `
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import { createHatrackApi } from ${JSON.stringify(join(ROOT, 'shared/ipc/bridge.ts'))};
 import { createI18n } from ${JSON.stringify(join(ROOT, 'renderer/src/i18n/index.ts'))};
 import { EntryTable } from ${JSON.stringify(join(ROOT, 'renderer/src/dashboard/entry-table.tsx'))};
-import { memoryRowSource } from ${JSON.stringify(join(ROOT, 'renderer/src/dashboard/row-source.ts'))};
+import { ipcRowSource } from ${JSON.stringify(join(ROOT, 'renderer/src/dashboard/row-source.ts'))};
 
+window.hatrack = createHatrackApi({ invoke: (channel, args) => window.__hatrackInvoke(channel, args), subscribe: () => () => {} });
 const i18n = createI18n('en');
-const platforms = ['x', 'mastodon', 'bluesky', 'linkedin'];
-const accounts = [0, 1, 2, 3].map((i) => ({ id: 'acct-' + i, handle: 'account' + i, name: 'Account ' + i, kind: i % 2 ? 'brand' : 'personal' }));
-
-function makeRows(n) {
-  const base = Date.parse('2025-06-01T00:00:00Z');
-  const rows = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const sent = base + (n - i) * 60000;
-    const wait = (i * 7919) % (36 * 3600000);
-    rows[i] = {
-      id: 'entry-' + i, account: accounts[i % 4], platform: platforms[i % 4], replyToId: String(1800000000000000000n + BigInt(i)),
-      targetCreatedAt: new Date(sent - wait).toISOString(), startAt: new Date(sent - wait).toISOString(), startSource: 'decoded',
-      sentAt: new Date(sent).toISOString(), responseMs: wait, businessMs: wait / 3, targetMinutes: 60, withinTarget: wait <= 3600000,
-      excerpt: 'Thanks for reaching out, we are on it (#' + i + ')', history: [],
-    };
-  }
-  return rows;
-}
 
 // A macrotask yield finer than setTimeout's clamp, so waiting adds well under a millisecond per check.
 const channel = new MessageChannel();
@@ -65,13 +54,12 @@ async function until(check) {
 }
 
 window.benchTable = async (n) => {
-  const rows = makeRows(n);
   const host = document.createElement('div');
   host.style.width = '1000px';
   document.body.append(host);
   const root = createRoot(host);
   const t0 = performance.now();
-  root.render(createElement(I18nextProvider, { i18n }, createElement(EntryTable, { source: memoryRowSource(rows), height: 600 })));
+  root.render(createElement(I18nextProvider, { i18n }, createElement(EntryTable, { source: ipcRowSource({}), height: 600 })));
   await until(() => host.querySelector('[data-testid=entry-row]') !== null);
   void host.getBoundingClientRect();
   const t1 = performance.now();
@@ -115,14 +103,59 @@ async function bundle(outDir: string): Promise<string> {
   return join(outDir, 'table-bench.js');
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
+/** A log of `n` replies whose row k (newest first) is entry-k, as the page expects. */
+async function logOf(dir: string, n: number): Promise<LogService> {
+  const file = join(dir, `log-${n}.jsonl`);
+  const fd = openSync(file, 'w');
+  const base = Date.parse('2025-06-01T00:00:00Z');
+  const accounts = [0, 1, 2, 3].map((i) => ({ id: `acct-${i}`, handle: `account${i}`, name: `Account ${i}`, kind: i % 2 ? 'brand' : 'personal' }) as const);
+  const platforms = ['x', 'mastodon', 'bluesky', 'linkedin'] as const;
+  let chunk = '';
+  for (let i = n - 1; i >= 0; i--) {
+    const sent = base + (n - i) * 60_000;
+    const wait = (i * 7919) % (36 * 3_600_000);
+    const line: ReplyLine = {
+      v: 1,
+      type: 'reply',
+      id: `entry-${i}`,
+      account: accounts[i % 4] as ReplyLine['account'],
+      platform: platforms[i % 4] as ReplyLine['platform'],
+      replyToId: String(1_800_000_000_000_000_000n + BigInt(i)),
+      targetCreatedAt: new Date(sent - wait).toISOString(),
+      startSource: 'decoded',
+      sentAt: new Date(sent).toISOString(),
+      responseMs: wait,
+      excerpt: `Thanks for reaching out, we are on it (#${i})`,
+    };
+    chunk += JSON.stringify(line) + '\n';
+    if (chunk.length > 1 << 20) {
+      writeSync(fd, chunk);
+      chunk = '';
+    }
+  }
+  writeSync(fd, chunk);
+  closeSync(fd);
+  return LogService.open(file, { decodeItemTime: () => null, readOnly: true });
+}
+
+/** The app's IPC dispatcher over the log handlers of `log` (sender checks and argument schemas included). */
+function dispatcherOf(log: LogService): Dispatch {
+  const noFiles = { saveAs: async () => null, openFile: async () => null, htmlToPdf: async () => new Uint8Array() };
+  const handlers = logHandlers(
+    log,
+    noFiles,
+    () => undefined,
+    () => new Date(),
+    () => 'en',
+  );
+  return createDispatcher(handlers as unknown as InvokeHandlers, APP_ORIGIN);
+}
 
 export async function bench(): Promise<Result[]> {
   const outDir = mkdtempSync(join(tmpdir(), 'hatrack-table-bench-'));
+  const logs = { [SMALL]: await logOf(outDir, SMALL), [LARGE]: await logOf(outDir, LARGE) } as Record<number, LogService>;
+  const dispatchers = { [SMALL]: dispatcherOf(logs[SMALL] as LogService), [LARGE]: dispatcherOf(logs[LARGE] as LogService) } as Record<number, Dispatch>;
+  let current = SMALL;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -131,10 +164,23 @@ export async function bench(): Promise<Result[]> {
   try {
     const script = await bundle(outDir);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body></body></html>');
-    await page.addStyleTag({ path: join(ROOT, 'renderer/src/styles.css') });
-    await page.addScriptTag({ path: script });
-    const run = (n: number) => page.evaluate((size) => (window as unknown as { benchTable: (n: number) => Promise<Timing> }).benchTable(size), n);
+    await page.exposeBinding('__hatrackInvoke', (source, channel: string, args: unknown[]) =>
+      (dispatchers[current] as Dispatch)(channel, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, args),
+    );
+    await page.route(`${APP_ORIGIN}/**`, (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/table-bench.js') return route.fulfill({ path: script, contentType: 'text/javascript' });
+      if (path === '/styles.css') return route.fulfill({ path: join(ROOT, 'renderer/src/styles.css'), contentType: 'text/css' });
+      return route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="/styles.css"></head><body><script src="/table-bench.js"></script></body></html>',
+      });
+    });
+    await page.goto(`${APP_ORIGIN}/`);
+    const run = (n: number) => {
+      current = n;
+      return page.evaluate((size) => (window as unknown as { benchTable: (n: number) => Promise<Timing> }).benchTable(size), n);
+    };
 
     // Warm-up: JIT, fonts and style caches, so the first measured run is not a cold start.
     for (let i = 0; i < 2; i++) {
@@ -148,23 +194,21 @@ export async function bench(): Promise<Result[]> {
       small.push(await run(SMALL));
       large.push(await run(LARGE));
     }
-    const pick = (timings: Timing[], key: keyof Timing) => median(timings.map((timing) => timing[key]));
-    const smallTotal = pick(small, 'total');
-    const largeTotal = pick(large, 'total');
-    const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+    const of = (timings: Timing[], key: keyof Timing) => sampled(timings.map((timing) => timing[key]));
     return [
       {
-        name: 'entries table: first rows + scroll to middle, 100k vs 100 rows',
-        ratio: largeTotal / smallTotal,
+        name: 'entries table over log:rows: first rows + scroll to middle, 100k vs 100 entries',
+        ratios: large.map((timing, k) => timing.total / (small[k] as Timing).total),
         target: 1.5,
         detail:
-          `median of ${RUNS}: 100 rows ${fmt(smallTotal)} (first ${fmt(pick(small, 'first'))}, scroll ${fmt(pick(small, 'scroll'))}); ` +
-          `100k rows ${fmt(largeTotal)} (first ${fmt(pick(large, 'first'))}, scroll ${fmt(pick(large, 'scroll'))}); ` +
-          `rows in the DOM after the scroll: ${pick(small, 'rowsInDom')} vs ${pick(large, 'rowsInDom')}`,
+          `${RUNS} interleaved runs; 100 entries ${ms(of(small, 'total'), 1)} (first ${ms(of(small, 'first'), 1)}, scroll ${ms(of(small, 'scroll'), 1)}); ` +
+          `100k entries ${ms(of(large, 'total'), 1)} (first ${ms(of(large, 'first'), 1)}, scroll ${ms(of(large, 'scroll'), 1)}); ` +
+          `rows in the DOM after the scroll: ${of(small, 'rowsInDom').median} vs ${of(large, 'rowsInDom').median}`,
       },
     ];
   } finally {
     await browser.close();
+    for (const log of Object.values(logs)) await log.close();
     rmSync(outDir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-// Composition of the main-process services, shared by the Electron entry point and the Chromium test harness.
+// The composition root: the one place that builds the main-process services, for the Electron entry point and the Chromium test harness alike.
 import { createHash, randomUUID } from 'node:crypto';
 import { classify } from '../../../shared/gate/classify.ts';
 import type { EventChannel, EventPayloads, InvokeHandlers } from '../../../shared/ipc/contract.ts';
@@ -8,22 +8,47 @@ import { openAppStore, type StoreBackend } from './accounts/app-store.ts';
 import { GateService } from './gate/gate-service.ts';
 import type { GateAuditInput } from './gate/types.ts';
 import type { FilePort } from './file-port.ts';
-import { createDispatcher, UserError, type Dispatch } from './ipc-dispatch.ts';
+import type { RequestGate } from './request-gate.ts';
+import { createDispatcher, type Dispatch } from './ipc-dispatch.ts';
 import { configureLog, logHandlers } from './log/log-handlers.ts';
 import { LogService } from './log/log-service.ts';
 import { harToRows } from '../../../shared/gate/har.ts';
+import type { CustomRule } from '../../../shared/platforms/custom-rules.ts';
 import { memoryByAccount } from '../../../shared/accounts/memory.ts';
 import type { UnreadNotice } from '../../../shared/accounts/unread-notice.ts';
-import { PresenceService } from './accounts/presence-service.ts';
+import { PresenceService, type PageEvents } from './accounts/presence-service.ts';
 import { NO_VIEWS, type ViewsPort } from './accounts/views-port.ts';
+import { UserError } from './user-error.ts';
 
-export interface AppServicesOptions {
+/** What the shell (Electron's ViewManager, the harness's browser contexts) calls back into. */
+export interface ShellPorts {
+  /** Every account request goes through here. */
+  gate: RequestGate;
+  /** How long an unused account view may stay alive (the hibernation setting). */
+  hibernateMs(): number;
+  /** Ctrl+1…9 pressed inside an account view: activate the account at that rail position. */
+  onShortcut(index: number): void;
+  /** Accounts with a post held at the gate: their views are never hibernated (the draft would be lost). */
+  heldAccounts(): ReadonlySet<string>;
+  /** Where titles, navigations and cookie changes of account pages go (unread counts, signed out). */
+  pageEvents: PageEvents;
+  /** The manager's own gated endpoints, for the shell's "could this request publish?" shortcut. */
+  customRules(): readonly CustomRule[];
+  /** Cancels the held posts of one account (its page crashed or closed), audited with `reason`. */
+  cancelHeldOf(accountId: string, reason: string): void;
+}
+
+export interface AppServicesOptions<S extends ShellPort = ShellPort> {
   /** The accounts-and-settings file (electron-store's path). */
   storePath: string;
   createStoreBackend: () => StoreBackend;
   /** The JSONL event log. */
   logPath: string;
-  shell: ShellPort;
+  /**
+   * Builds the shell adapter once the services it calls exist. The ports may be kept but not called from inside
+   * the factory (the account service is built just after, with the shell it needs).
+   */
+  createShell: (ports: ShellPorts) => S;
   files: FilePort;
   /** Sends an event to the app renderer. */
   send: <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => void;
@@ -35,15 +60,17 @@ export interface AppServicesOptions {
   newId?: () => string;
   /** Where swallowed errors go (the console in the app). */
   reportError?: (where: string, error: unknown) => void;
-  /** The account views' processes and reload, for memory in settings. */
-  views?: ViewsPort;
+  /** The account views' processes, metrics and reload, for memory in settings (given the shell once built). */
+  views?: (shell: S) => ViewsPort;
   /** Puts the total unread count on the app icon (0 clears it). */
   setBadge?: (total: { count: number; more: boolean }) => void;
   /** Shows a desktop notice for an account that opted in. */
   notify?: (notice: UnreadNotice) => void;
 }
 
-export interface AppServices {
+export interface AppServices<S extends ShellPort = ShellPort> {
+  /** The shell adapter createShell built. */
+  shell: S;
   accounts: AccountService;
   gate: GateService;
   log: LogService;
@@ -56,7 +83,7 @@ export interface AppServices {
   dispose(): Promise<void>;
 }
 
-export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+export async function createAppServices<S extends ShellPort>(options: AppServicesOptions<S>): Promise<AppServices<S>> {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
   const report = options.reportError ?? ((where, error) => console.error(`[hatrack] ${where}:`, error));
@@ -78,34 +105,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       values: { count: invalidUtf8.count, lines: invalidUtf8.lines.slice(0, 10).join(', '), file: options.logPath },
     });
   }
-  let presence: PresenceService | null = null;
-  const accounts = new AccountService({
-    store,
-    shell: options.shell,
-    emitState: (state) => {
-      configureLog(log, state.settings, state.accounts);
-      presence?.accountsChanged();
-      options.send('state:changed', state);
-    },
-    newId,
-    now,
-    systemLocale: options.systemLocale,
-    warnings,
-  });
   const settings = () => accounts.state().settings;
-  const views = options.views ?? NO_VIEWS;
-  const presenceService = new PresenceService({
-    accounts: () => accounts.state().accounts,
-    locale: () => accounts.state().locale,
-    emit: (map) => options.send('presence:changed', map),
-    setBadge: options.setBadge ?? (() => undefined),
-    notify: options.notify ?? (() => undefined),
-  });
-  presence = presenceService;
-  configureLog(log, settings(), accounts.state().accounts);
   const logged = (where: string, write: Promise<unknown>) =>
     write.then(() => options.send('log:changed', null)).catch((error: unknown) => report(where, error));
 
+  // The cycle shell → gate → accounts → shell is broken by order, not by a nullable variable: the gate and the
+  // shell only call `accounts` when a request or a shortcut arrives, after this function has returned.
   const gate = new GateService({
     accounts: { get: (id) => accounts.get(id) },
     classify: (request) => classify(request, { customRules: settings().customRules }),
@@ -120,15 +125,52 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       ),
     emitQueue: (queue) => {
       // Main hides the account view itself while anything is held: the dialog can be neither covered nor bypassed.
-      options.shell.setCovered('gate', queue.length > 0);
+      shell.setCovered('gate', queue.length > 0);
       options.send('gate:queue', queue);
     },
     newId,
     hash: (text) => createHash('sha256').update(text).digest('hex'),
-    initialIdentities: accounts.identities(),
+    // Read from the store: the account service that owns it later is not built yet.
+    initialIdentities: { ...store.snapshot.identities },
     identitiesChanged: (identities) => accounts.rememberIdentities(identities),
     reportError: report,
   });
+
+  const presence = new PresenceService({
+    accounts: () => accounts.state().accounts,
+    locale: () => accounts.state().locale,
+    emit: (map) => options.send('presence:changed', map),
+    setBadge: options.setBadge ?? (() => undefined),
+    notify: options.notify ?? (() => undefined),
+  });
+
+  const shell = options.createShell({
+    gate,
+    hibernateMs: () => accounts.state().settings.hibernateMinutes * 60_000,
+    onShortcut: (index) => {
+      const account = accounts.state().accounts[index];
+      if (account) accounts.activate(account.id);
+    },
+    heldAccounts: () => new Set(gate.queue().map((post) => post.account.id)),
+    pageEvents: presence,
+    customRules: () => settings().customRules,
+    cancelHeldOf: (accountId, reason) => void gate.cancelWhere((post) => post.account.id === accountId, reason),
+  });
+  const views = options.views?.(shell) ?? NO_VIEWS;
+  const accounts = new AccountService({
+    store,
+    shell,
+    emitState: (state) => {
+      configureLog(log, state.settings, state.accounts);
+      presence.accountsChanged();
+      options.send('state:changed', state);
+    },
+    newId,
+    now,
+    systemLocale: options.systemLocale,
+    warnings,
+  });
+  configureLog(log, settings(), accounts.state().accounts);
 
   const handlers: InvokeHandlers = {
     'app:state': () => accounts.state(),
@@ -139,18 +181,18 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     'accounts:activate': (id) => accounts.activate(id),
     'settings:update': (patch) => accounts.updateSettings(patch),
     'warnings:dismiss': (id) => accounts.dismissWarning(id),
-    'view:bounds': (bounds) => options.shell.setViewBounds(bounds),
+    'view:bounds': (bounds) => shell.setViewBounds(bounds),
     // Namespaced, so the renderer can never lift main's own 'gate' cover.
-    'view:covered': (owner, covered) => options.shell.setCovered(`ui:${owner}`, covered),
-    'view:reload': (id) => options.shell.reloadView(id),
-    'view:stopped': () => options.shell.stoppedViews(),
+    'view:covered': (owner, covered) => shell.setCovered(`ui:${owner}`, covered),
+    'view:reload': (id) => shell.reloadView(id),
+    'view:stopped': () => shell.stoppedViews(),
     'gate:queue': () => gate.queue(),
     'gate:decide': (pendingId, decision) => gate.decide(pendingId, decision),
     'gate:undo': (pendingId) => gate.undo(pendingId),
     'gate:recent': (limit) => log.recentGate(limit),
     'gate:reset-identity': (accountId) => gate.resetIdentity(accountId),
     'gate:check-har': (text) => harToRows(text, { customRules: settings().customRules, now: now() }),
-    'presence:state': () => presenceService.snapshot(),
+    'presence:state': () => presence.snapshot(),
     'accounts:memory': () => {
       const ids = accounts.state().accounts.map((account) => account.id);
       return memoryByAccount(ids, views.processes(), views.metrics());
@@ -163,13 +205,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     ...logHandlers(log, options.files, () => options.send('log:changed', null), now, () => accounts.state().locale),
   };
-  options.shell.accountsChanged(accounts.state().accounts);
-  options.shell.show(accounts.active());
+  shell.accountsChanged(accounts.state().accounts);
+  shell.show(accounts.active());
   return {
+    shell,
     accounts,
     gate,
     log,
-    presence: presenceService,
+    presence,
     handlers,
     dispatch: createDispatcher(handlers, options.appOrigin),
     rendererGone: (reason) => gate.rendererGone(reason),

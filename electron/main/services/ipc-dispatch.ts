@@ -4,19 +4,12 @@ import {
   type InvokeChannel,
   type InvokeHandlers,
 } from '../../../shared/ipc/contract.ts';
+import { UserError } from './user-error.ts';
 
 /** The frame an IPC call came from, as the router sees it. */
 export interface SenderFrame {
   url: string;
   isMainFrame: boolean;
-}
-
-/** An error whose message is an i18n key the renderer can show as is. */
-export class UserError extends Error {
-  constructor(messageKey: string) {
-    super(messageKey);
-    this.name = 'UserError';
-  }
 }
 
 /**

@@ -4,11 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/accounts/account.ts';
 import type { AccountMemory } from '../../../shared/accounts/memory.ts';
 import { api } from '../api.ts';
+import { useReportError } from '../ipc-errors.tsx';
 
 export function AccountMemoryList({ accounts }: { accounts: Account[] }) {
   const { t } = useTranslation();
   const [memory, setMemory] = useState<AccountMemory[] | null>(null);
-  const measure = useCallback(() => void api().invoke('accounts:memory').then(setMemory), []);
+  const report = useReportError();
+  const measure = useCallback(() => {
+    api().invoke('accounts:memory').then(setMemory).catch(report);
+  }, [report]);
   useEffect(measure, [measure]);
   const names = new Map(accounts.map((account) => [account.id, account.name]));
 
@@ -32,7 +36,9 @@ export function AccountMemoryList({ accounts }: { accounts: Account[] }) {
               <button
                 type="button"
                 aria-label={t('presence.reloadNamed', { name: account.name })}
-                onClick={() => void api().invoke('accounts:reload', account.id).then(measure)}
+                onClick={() => {
+                  api().invoke('accounts:reload', account.id).then(measure).catch(report);
+                }}
               >
                 {t('presence.reload')}
               </button>

@@ -1,4 +1,4 @@
-// Where the entries table gets its rows: a function of (offset, limit), fed by IPC in the app and by memory in the bench.
+// Where the entries table gets its rows: a function of (offset, limit), fed by `log:rows` over IPC (the bench too).
 import type { LogFilter, ReplyRow } from '../../../shared/log/model.ts';
 import { api } from '../api.ts';
 
@@ -14,9 +14,4 @@ export type RowSource = (offset: number, limit: number) => Promise<RowPage>;
 /** Pages of the filtered log through `log:rows` (rows only: the summary comes once, from `log:query`). */
 export function ipcRowSource(filter: LogFilter): RowSource {
   return (offset, limit) => api().invoke('log:rows', filter, { offset, limit });
-}
-
-/** An in-memory source (benchmarks, previews): slices an array as the IPC would. */
-export function memoryRowSource(rows: readonly ReplyRow[]): RowSource {
-  return async (offset, limit) => ({ total: rows.length, rows: rows.slice(offset, offset + limit) });
 }

@@ -287,6 +287,13 @@ export const en = {
       importErrors: 'Nothing was imported. Fix these lines and try again:',
     },
   },
+  // issue 11 (lint helper): failed IPC calls and render errors, shown instead of dropped
+  ipcErrors: {
+    failed: 'Something went wrong: {{message}}',
+    dismiss: 'Dismiss',
+    renderFailed: 'This part of Hatrack stopped working',
+    retry: 'Try again',
+  },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

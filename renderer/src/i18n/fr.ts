@@ -289,4 +289,11 @@ export const fr: Messages = {
       importErrors: 'Rien n’a été importé. Corrigez ces lignes et réessayez :',
     },
   },
+  // issue 11 (lint helper): failed IPC calls and render errors, shown instead of dropped
+  ipcErrors: {
+    failed: 'Une erreur est survenue : {{message}}',
+    dismiss: 'Fermer',
+    renderFailed: 'Cette partie de Hatrack a cessé de fonctionner',
+    retry: 'Réessayer',
+  },
 };

@@ -7,12 +7,16 @@ import { fr } from './fr.ts';
 /** Creates the i18n instance; the app switches language when main reports the resolved locale. */
 export function createI18n(initialLanguage: string): I18n {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources: { en: { translation: en }, fr: { translation: fr } },
-    lng: initialLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en',
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  // initAsync: false with bundled resources: init has finished when it returns; the promise can only report a failure.
+  instance
+    .use(initReactI18next)
+    .init({
+      resources: { en: { translation: en }, fr: { translation: fr } },
+      lng: initialLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en',
+      fallbackLng: 'en',
+      interpolation: { escapeValue: false },
+      initAsync: false,
+    })
+    .catch((error: unknown) => console.error('[hatrack] i18n failed to start:', error));
   return instance;
 }

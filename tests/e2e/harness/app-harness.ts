@@ -65,10 +65,6 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
   const page = await context.newPage();
   let services: AppServices | null = null;
   const files = new TestFiles(browser);
-  const shell = new HarnessShell(browser, join(dataDir, 'Partitions'), () => {
-    if (!services) throw new Error('services not started');
-    return services.gate;
-  }, () => services?.presence ?? null);
   const badges: AppHarness['badges'] = [];
   const notices: UnreadNotice[] = [];
   const send = <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => {
@@ -78,23 +74,27 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
         .catch(() => undefined);
     }
   };
-  shell.stoppedChanged = (stopped) => send('view:stopped', stopped);
-  shell.cancelHeldOf = (accountId, reason) => void services?.gate.cancelWhere((post) => post.account.id === accountId, reason);
   const started = await createAppServices({
     storePath: join(dataDir, 'hatrack.json'),
     createStoreBackend: () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'hatrack', clearInvalidConfig: false, projectName: 'hatrack' }),
     logPath: join(dataDir, 'hatrack-log.jsonl'),
-    shell,
+    createShell: (ports) => {
+      const harnessShell = new HarnessShell(browser, join(dataDir, 'Partitions'), () => ports.gate, () => ports.pageEvents);
+      harnessShell.stoppedChanged = (stopped) => send('view:stopped', stopped);
+      harnessShell.cancelHeldOf = ports.cancelHeldOf;
+      return harnessShell;
+    },
     files,
     send,
     appOrigin,
     systemLocale: options.systemLocale ?? 'en-US',
     timeZone: 'Europe/Paris',
-    views: shell,
+    views: (harnessShell) => harnessShell,
     setBadge: (total) => badges.push(total),
     notify: (notice) => notices.push(notice),
   });
   services = started;
+  const shell = started.shell;
   const dispatch = started.dispatch;
   await page.exposeBinding('__hatrackInvoke', (source, channel: string, args: unknown[]) =>
     dispatch(channel, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, args),

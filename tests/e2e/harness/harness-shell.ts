@@ -225,7 +225,8 @@ export class HarnessShell implements ShellPort, ViewsPort {
     });
     context.on('requestfinished', (request) => {
       const id = ids.get(request);
-      if (id) void request.response().then((response) => response && this.gate().completed(id, response.status()));
+      // The context may close before the response is read (the test ended): nothing left to record then.
+      if (id) request.response().then((response) => response && this.gate().completed(id, response.status()), () => undefined);
     });
     context.on('requestfailed', (request) => {
       const id = ids.get(request);

@@ -1,6 +1,7 @@
 // IPC routing: only the app's own main frame is heard, unknown channels and bad arguments never reach a handler, good ones arrive parsed.
 import { describe, it, expect } from 'vitest';
-import { createDispatcher, isTrustedSender, UserError } from '../../../electron/main/services/ipc-dispatch.ts';
+import { createDispatcher, isTrustedSender } from '../../../electron/main/services/ipc-dispatch.ts';
+import { UserError } from '../../../electron/main/services/user-error.ts';
 import { INVOKE_CHANNELS, type InvokeHandlers } from '../../../shared/ipc/contract.ts';
 
 const ORIGIN = 'https://app.test';

@@ -24,13 +24,13 @@ describe('presence and memory handlers', () => {
       storePath: join(dir, 'hatrack.json'),
       createStoreBackend: () => new Conf<Record<string, unknown>>({ cwd: dir, configName: 'hatrack', clearInvalidConfig: false, projectName: 'hatrack' }),
       logPath: join(dir, 'log.jsonl'),
-      shell,
+      createShell: () => shell,
       files: { saveAs: async () => null, openFile: async () => null, htmlToPdf: async () => new Uint8Array() },
       send: <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => void sent.push([channel, payload]),
       appOrigin: 'https://app.test',
       systemLocale: 'en-US',
       timeZone: 'UTC',
-      views,
+      views: () => views,
       setBadge: (total) => badges.push(total),
     });
     cleanups.push(async () => {

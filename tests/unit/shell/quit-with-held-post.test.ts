@@ -38,7 +38,7 @@ describe('quitting with a post held', () => {
       storePath: join(dir, 'hatrack.json'),
       createStoreBackend: () => new Conf<Record<string, unknown>>({ cwd: dir, configName: 'hatrack', clearInvalidConfig: false, projectName: 'hatrack' }),
       logPath,
-      shell,
+      createShell: () => shell,
       files: { saveAs: async () => null, openFile: async () => null, htmlToPdf: async () => new Uint8Array() },
       send: () => undefined,
       appOrigin: 'app://hatrack',

@@ -9,7 +9,7 @@ import {
 import { defaultStartUrl } from '../../../../shared/accounts/platforms.ts';
 import { resolveLocale, type Settings, type SettingsPatch } from '../../../../shared/accounts/settings.ts';
 import type { AppState, StoreWarning, ViewBounds } from '../../../../shared/ipc/contract.ts';
-import { UserError } from '../ipc-dispatch.ts';
+import { UserError } from '../user-error.ts';
 import type { AppStore } from './app-store.ts';
 
 /** What the account service asks of the window shell (Electron views, or browser contexts in tests). */

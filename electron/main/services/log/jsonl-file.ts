@@ -2,6 +2,17 @@
 // fsync'ing appender whose promises resolve only once the bytes are on disk.
 import { isUtf8 } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
+import type { AppendOnlyFile, OpenAppendOnly } from '../file-port.ts';
+
+/** The real disk: one O_APPEND descriptor; `sync` is fsync. */
+export const openNodeAppendOnly: OpenAppendOnly = async (filePath) => {
+  const handle = await open(filePath, 'a', 0o600);
+  return {
+    append: (text) => handle.appendFile(text, 'utf8'),
+    sync: () => handle.sync(),
+    close: () => handle.close(),
+  };
+};
 
 /** A line the loader could not use, with its 1-based line number. */
 export interface SkippedLine {
@@ -120,6 +131,8 @@ export interface AppenderOptions {
   startWithNewline?: boolean;
   /** Extra wait, in ms (0–5), to gather appends into one write; 0 batches what arrives in the same tick. */
   groupCommitMs?: number;
+  /** How the file is opened (the real disk unless a test simulates one). */
+  openFile?: OpenAppendOnly;
 }
 
 /**
@@ -134,7 +147,7 @@ export class JsonlAppender {
   private closed = false;
 
   private constructor(
-    private readonly handle: FileHandle,
+    private readonly file: AppendOnlyFile,
     private readonly groupCommitMs: number,
     startWithNewline: boolean,
   ) {
@@ -143,9 +156,9 @@ export class JsonlAppender {
 
   /** Opens (creating) the file for appending. */
   static async open(filePath: string, options: AppenderOptions = {}): Promise<JsonlAppender> {
-    const handle = await open(filePath, 'a', 0o600);
+    const file = await (options.openFile ?? openNodeAppendOnly)(filePath);
     const wait = Math.min(5, Math.max(0, options.groupCommitMs ?? 0));
-    return new JsonlAppender(handle, wait, options.startWithNewline ?? false);
+    return new JsonlAppender(file, wait, options.startWithNewline ?? false);
   }
 
   /** Appends one line (without its newline); resolves once it is fsync'd. */
@@ -187,9 +200,10 @@ export class JsonlAppender {
         let text = batch.map((item) => item.text).join('\n') + '\n';
         if (this.needsNewline) text = '\n' + text;
         try {
-          await this.handle.appendFile(text, 'utf8');
+          await this.file.append(text);
           this.needsNewline = false;
-          await this.handle.sync();
+          // Acknowledged only once on disk: without this, a power cut loses entries the app reported as saved.
+          await this.file.sync();
           for (const item of batch) item.resolve();
         } catch (error) {
           const failure = error instanceof Error ? error : new Error(String(error));
@@ -209,6 +223,6 @@ export class JsonlAppender {
       else await new Promise((resolve) => setTimeout(resolve, 1));
     }
     this.closed = true;
-    await this.handle.close();
+    await this.file.close();
   }
 }

@@ -19,6 +19,7 @@ import { compileFilter, type GateRow, type LogFilter, type ReplyRow } from '../.
 import { BusinessCalendar, defaultSchedule, type BusinessSchedule } from '../../../../shared/log/business-hours.ts';
 import { DEFAULT_TARGET_MINUTES, summarise, type LogSummary } from '../../../../shared/log/statistics.ts';
 import { newReplyScan, scanReplyLine } from '../../../../shared/log/reply-scan.ts';
+import type { OpenAppendOnly } from '../file-port.ts';
 import { JsonlAppender, loadJsonl, type SkippedLine } from './jsonl-file.ts';
 import { ReplyIndex } from './reply-index.ts';
 import { exportLog, importIntoLog, type ExportFormat, type ExportOptions, type ImportResult } from './log-transfer.ts';
@@ -37,6 +38,8 @@ export interface LogServiceDeps {
   groupCommitMs?: number;
   /** Load only (CLI export/stats): the file is neither created nor opened for writing. */
   readOnly?: boolean;
+  /** How the file is opened for appending (the real disk unless a test simulates one). */
+  openFile?: OpenAppendOnly;
 }
 
 /** How loading went: entries kept, and the lines skipped with why. */
@@ -71,6 +74,9 @@ export class LogService {
   private business = new Float64Array(0);
   private businessValid = 0;
   private appender: JsonlAppender | null = null;
+  /** Lines folded in so far: a cached selection is stale once this moves. */
+  private changes = 0;
+  private selection: { key: string; changes: number; matches: Uint32Array } | null = null;
   loadReport: LoadReport = { total: 0, skipped: [], invalidUtf8: { count: 0, lines: [] } };
 
   private constructor(
@@ -113,6 +119,7 @@ export class LogService {
     service.appender = await JsonlAppender.open(filePath, {
       startWithNewline: result.endsTorn,
       groupCommitMs: deps.groupCommitMs ?? 0,
+      ...(deps.openFile ? { openFile: deps.openFile } : {}),
     });
     return service;
   }
@@ -134,6 +141,7 @@ export class LogService {
 
   /** Folds one validated line into memory. */
   private apply(line: LogLine): void {
+    this.changes++;
     switch (line.type) {
       case 'reply':
         this.index.addReply(line);
@@ -357,15 +365,28 @@ export class LogService {
     return summarise({ ...input, accountIndex: index.accountGroup, accounts: index.groups }, this.calendar, targets);
   }
 
+  /**
+   * The selection for a filter, kept until the next change: the dashboard's table asks for page after page of the
+   * same filter while it scrolls, and selecting 100k entries for each page would make scrolling grow with the log.
+   */
+  private matching(filter: LogFilter): Uint32Array {
+    const key = JSON.stringify(filter);
+    const cached = this.selection;
+    if (cached !== null && cached.key === key && cached.changes === this.changes) return cached.matches;
+    const matches = this.select(filter);
+    this.selection = { key, changes: this.changes, matches };
+    return matches;
+  }
+
   /** Filtered entries, newest first, one page of rows, and the summary of the whole filtered set. */
   query(filter: LogFilter, page: { offset?: number; limit?: number } = {}): QueryResult {
-    const matches = this.select(filter);
+    const matches = this.matching(filter);
     return { ...this.pageOf(matches, page), summary: this.summaryOf(matches) };
   }
 
   /** A page of the filtered rows, newest first, without the summary (the dashboard table's scrolling). */
   page(filter: LogFilter, page: { offset?: number; limit?: number } = {}): Omit<QueryResult, 'summary'> {
-    return this.pageOf(this.select(filter), page);
+    return this.pageOf(this.matching(filter), page);
   }
 
   private pageOf(matches: Uint32Array, page: { offset?: number; limit?: number }): Omit<QueryResult, 'summary'> {

@@ -31,6 +31,22 @@ function sameBytes(a: Uint8Array, b: Uint8Array, start: number, end: number): bo
   return true;
 }
 
+// Where each field of a reply line lives here. A field added to replyLineSchema does not compile until it is given a
+// column (or a reason it needs none); tests/unit/services/log/reply-fields.test.ts checks each one comes back out.
+const _columns = {
+  v: 'none: one schema version per file format',
+  type: 'none: every entry here is a reply',
+  id: 'ids',
+  account: 'accountVariant → variants',
+  platform: 'platform',
+  replyToId: 'replyToIds',
+  targetCreatedAt: 'targetMs',
+  startSource: 'source',
+  sentAt: 'sentMs',
+  responseMs: 'none: recomputed from startMs and sentMs (a correction changes it)',
+  excerpt: 'excerpts',
+} as const satisfies { readonly [K in keyof ReplyLine]-?: string };
+
 /** Column store of reply entries plus their history; one index per entry, in file order. */
 export class ReplyIndex {
   count = 0;
@@ -67,8 +83,6 @@ export class ReplyIndex {
   /** True while entries were appended in non-decreasing sentAt order: the file order is the time order. */
   private inOrder = true;
   private order: Uint32Array | null = null;
-  /** Bumped on every change, so caches (business times, order) know when to refresh. */
-  version = 0;
 
   idOf(i: number): string {
     return this.ids.get(i) ?? '';
@@ -139,7 +153,6 @@ export class ReplyIndex {
     this.sentMs[i] = sent;
     this.byId.insert(i);
     this.count = i + 1;
-    this.version++;
     this.order = null;
     if (this.orphans.size === 0) return;
     const id = this.idOf(i);
@@ -180,7 +193,6 @@ export class ReplyIndex {
     } else {
       this.deleted[i] = 1;
     }
-    this.version++;
     return i;
   }
 
@@ -205,10 +217,6 @@ export class ReplyIndex {
 
   accountOf(i: number): AccountRef {
     return this.variants[this.accountVariant[i] as number] as AccountRef;
-  }
-
-  groupOf(i: number): number {
-    return this.variantGroup[this.accountVariant[i] as number] as number;
   }
 
   platformOf(i: number): PlatformId {

@@ -1,7 +1,7 @@
 // AccountService over a real conf-backed store: accounts get their own never-reused partition, edits persist, bad requests are refused.
 import { describe, it, expect, afterEach } from 'vitest';
 import { AccountService, type ShellPort } from '../../../../electron/main/services/accounts/account-service.ts';
-import { UserError } from '../../../../electron/main/services/ipc-dispatch.ts';
+import { UserError } from '../../../../electron/main/services/user-error.ts';
 import { accountPatchSchema, type Account, type AccountInput } from '../../../../shared/accounts/account.ts';
 import type { AppState, StoreWarning } from '../../../../shared/ipc/contract.ts';
 import { NOW, openStore, tempDir, uuid } from './fixtures.ts';

@@ -41,6 +41,19 @@ describe('LogService', () => {
     await again.close();
   });
 
+  it('pages the same filter again after an append or a deletion with the change in (the cached selection follows)', async () => {
+    const { file } = temp();
+    const log = await openLog(file);
+    await log.recordReply({ account: brand, platform: 'x', replyToId: 't2026-03-10T10:00:00Z', sentAt: '2026-03-10T10:30:00Z', excerpt: null });
+    expect(log.page({}, { limit: 10 }).rows.map((r) => r.id)).toEqual(['e1']);
+    await log.recordReply({ account: brand, platform: 'x', replyToId: 't2026-03-10T10:00:00Z', sentAt: '2026-03-10T10:40:00Z', excerpt: null });
+    expect(log.page({}, { limit: 10 }).rows.map((r) => r.id)).toEqual(['e2', 'e1']);
+    await log.deleteEntry('e2', 'duplicate');
+    expect(log.page({}, { limit: 10 })).toMatchObject({ total: 1, rows: [{ id: 'e1' }] });
+    expect(log.query({}, { limit: 10 }).summary.total).toBe(1);
+    await log.close();
+  });
+
   it('keeps manual starts and deletions as history without overwriting', async () => {
     const { file } = temp();
     const log = await openLog(file);

@@ -1,7 +1,8 @@
 // The renderer's window.hatrack: frozen, only contract channels reach the transport, listeners get payloads only and can unsubscribe.
 import { describe, it, expect } from 'vitest';
 import { createHatrackApi, type BridgeTransport } from '../../../../shared/ipc/bridge.ts';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventChannel, type InvokeChannel } from '../../../../shared/ipc/contract.ts';
+import { EVENT_CHANNEL_NAMES as EVENT_CHANNELS } from '../../../../shared/ipc/channels.ts';
+import { INVOKE_CHANNELS, type EventChannel, type InvokeChannel } from '../../../../shared/ipc/contract.ts';
 
 /** A transport that records invocations and lets the test emit events. */
 function fakeTransport(result: unknown = 'ok') {

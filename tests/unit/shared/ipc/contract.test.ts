@@ -1,6 +1,7 @@
 // The IPC contract's argument schemas: what the router lets through to a handler, channel by channel.
 import { describe, it, expect } from 'vitest';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, invokeArgs, type InvokeChannel } from '../../../../shared/ipc/contract.ts';
+import { EVENT_CHANNEL_NAMES as EVENT_CHANNELS } from '../../../../shared/ipc/channels.ts';
+import { INVOKE_CHANNELS, invokeArgs, type InvokeChannel } from '../../../../shared/ipc/contract.ts';
 
 const ID = '11111111-1111-4111-8111-111111111111';
 

@@ -2,8 +2,25 @@
 // nothing that matters silently (rejected lines take the parse path), and takes the lines the app writes.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { newReplyScan, scanReplyLine, scannedReply } from '../../../../shared/log/reply-scan.ts';
-import { validateLogLine } from '../../../../shared/log/entry-schema.ts';
+import { newReplyScan, scanReplyLine, scannedAccount, scannedString, type ReplyScan } from '../../../../shared/log/reply-scan.ts';
+import { PLATFORM_IDS } from '../../../../shared/platforms/platform-id.ts';
+import { START_SOURCES, validateLogLine, type ReplyLine } from '../../../../shared/log/entry-schema.ts';
+
+/** The whole scanned line as the schema would return it (tests compare it with JSON.parse + validateLogLine). */
+function scannedReply(b: Uint8Array, scan: ReplyScan): Omit<ReplyLine, 'responseMs' | 'targetCreatedAt' | 'sentAt'> & { targetMs: number; sentMs: number } {
+  return {
+    v: 1,
+    type: 'reply',
+    id: scannedString(b, scan.id),
+    account: scannedAccount(b, scan),
+    platform: PLATFORM_IDS[scan.platform] as ReplyLine['platform'],
+    replyToId: scannedString(b, scan.replyToId),
+    targetMs: scan.targetMs,
+    startSource: START_SOURCES[scan.source] as ReplyLine['startSource'],
+    sentMs: scan.sentMs,
+    excerpt: scan.excerptNull ? null : scannedString(b, scan.excerpt),
+  };
+}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

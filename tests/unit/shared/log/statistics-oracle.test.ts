@@ -2,7 +2,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { BusinessCalendar } from '../../../../shared/log/business-hours.ts';
-import { BUCKETS, bucketOf, summarise, type TimeStats } from '../../../../shared/log/statistics.ts';
+import { BUCKETS, summarise, type TimeStats } from '../../../../shared/log/statistics.ts';
+
+/** The oracle's own bucketing: the first bucket whose upper bound the duration stays under. */
+const bucketOf = (ms: number): number => BUCKETS.findIndex((bucket) => ms < bucket.maxMs);
 import type { AccountRef } from '../../../../shared/log/entry-schema.ts';
 
 const accounts: AccountRef[] = [0, 1, 2].map((a) => ({ id: `a${a}`, handle: `h${a}`, name: `A${a}`, kind: 'brand' }));
