@@ -6,6 +6,7 @@ import { decodeItemTime } from '../../../shared/platforms/index.ts';
 import { AccountService, type ShellPort } from './accounts/account-service.ts';
 import { openAppStore, type StoreBackend } from './accounts/app-store.ts';
 import { GateService } from './gate/gate-service.ts';
+import { MediaStore } from './gate/media-store.ts';
 import type { GateAuditInput } from './gate/types.ts';
 import type { FilePort } from './file-port.ts';
 import { createDispatcher, type Dispatch } from './ipc-dispatch.ts';
@@ -97,6 +98,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     initialIdentities: accounts.identities(),
     identitiesChanged: (identities) => accounts.rememberIdentities(identities),
     reportError: report,
+    media: new MediaStore({ sha256: (bytes) => createHash('sha256').update(bytes).digest() }),
   });
 
   const handlers: InvokeHandlers = {

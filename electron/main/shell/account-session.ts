@@ -1,4 +1,5 @@
 // The one session factory for account partitions: UA, deny-by-default permissions, downloads, and the request gate.
+import { readFile } from 'node:fs/promises';
 import { session, type Session } from 'electron';
 import type { Account } from '../../../shared/accounts/account.ts';
 import { allowPermission } from '../../../shared/accounts/site-policy.ts';
@@ -35,6 +36,7 @@ function installGate(ses: Session, accountId: string, current: () => Account, ga
   const dispatch = new WebRequestDispatch(accountId, current, gate, {
     getBlobData: (uuid) => ses.getBlobData(uuid),
     cookie: async (url, name) => (await ses.cookies.get({ url, name }))[0]?.value ?? null,
+    readFile: (path) => readFile(path),
   });
   ses.webRequest.onBeforeRequest((details, callback) => {
     dispatch.beforeRequest(details).then(callback, () => callback({ cancel: true }));

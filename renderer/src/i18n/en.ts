@@ -116,6 +116,18 @@ export const en = {
       ambiguousField: 'Ambiguous field',
       unrecognisedRequest: 'Unrecognised publishing request',
     },
+    // media (issue 10 §1): the attachments of a held post
+    attachments: {
+      label: 'Attachments',
+      unpreviewed_one: '{{count}} attachment could not be previewed. Confirming needs a second press.',
+      unpreviewed_other: '{{count}} attachments could not be previewed. Confirming needs a second press.',
+      byOrder: 'Matched to the uploads by order, not by ID: check that each picture belongs to this post.',
+      alt: 'Alt text: {{alt}}',
+      noAlt: 'No alt text',
+      kind: { image: 'Image', gif: 'GIF', video: 'Video', other: 'File' },
+      noFrame: 'No frame can be shown',
+      seconds: '{{seconds}} s',
+    },
     refused: {
       'handle-mismatch': 'That is not the handle of this account.',
       'identity-mismatch': 'Blocked: another identity is logged in to this frame.',

@@ -14,7 +14,9 @@ import {
 import { findPostWatchWords, type PartWatchWordHit, type PendingPostView } from '../../../../shared/gate/pending.ts';
 import { holdVerdict, type Escalation, type HoldMode } from '../../../../shared/gate/policy.ts';
 import type { ClassifiedPost, OutgoingRequest, PostDetail } from '../../../../shared/gate/types.ts';
+import { NEVER_PUBLISHING_METHODS } from '../request-gate.ts';
 import { boundedRead, type ReadRequest } from './bounded-read.ts';
+import type { ClaimedMedia } from './media-store.ts';
 import { readGateSettings } from './gate-settings.ts';
 import { GateAuditor } from './gate-auditor.ts';
 import { classifySafely, isSafeMethod, messageOf, remember, viewOf, type Held, type Tracked } from './held.ts';
@@ -102,8 +104,11 @@ export class GateService {
     const verdict = classifySafely(this.deps.classify, request);
     if ('error' in verdict) return Promise.resolve(this.classifyFailed(accountId, requestId, request, verdict.error));
     const { classification } = verdict;
-    if (!classification.gated) return Promise.resolve('continue');
-    return this.hold(accountId, requestId, classification, { ...context, headers: request.headers }, startedAt);
+    if (!classification.gated) {
+      this.captureMedia(accountId, request);
+      return Promise.resolve('continue');
+    }
+    return this.hold(accountId, requestId, classification, { ...context, headers: request.headers, request }, startedAt);
   }
 
   /** The manager's answer from the dialog; each post is decided once. */
@@ -121,6 +126,7 @@ export class GateService {
         typedHandle: decision.typedHandle,
         secondPress: decision.secondPress,
         hasWatchWordHits: held.hits.length > 0,
+        hasUnpreviewedMedia: (held.media?.unpreviewed ?? 0) > 0,
         identityMismatch: mismatch,
       });
       if (!check.ok) return { ok: false, reason: check.reason };
@@ -206,7 +212,7 @@ export class GateService {
     accountId: string,
     requestId: string,
     classified: ClassifiedPost,
-    context: { sessionIdentity?: string | null; details?: PostDetail[]; headers?: Readonly<Record<string, string>> | undefined },
+    context: { sessionIdentity?: string | null; details?: PostDetail[]; headers?: Readonly<Record<string, string>> | undefined; request?: OutgoingRequest },
     startedAt: number,
   ): Promise<Outcome> {
     const { headers } = context;
@@ -232,7 +238,8 @@ export class GateService {
       // Remembered even when not held, so a reply from an ungated account is still timed.
       remember(this.tracked, requestId, { account, post, released: !verdict.hold, audited: verdict.hold }, MAX_TRACKED_REQUESTS);
       if (!verdict.hold) return Promise.resolve('continue');
-      return this.enqueue({ requestId, account, post, identity, hits, mode: verdict.mode, delayMs: verdict.delayMs, escalatedBecause: verdict.escalatedBecause, startedAt });
+      const media = this.mediaOf(account.id, post, context.request);
+      return this.enqueue({ requestId, account, post, identity, hits, mode: verdict.mode, delayMs: verdict.delayMs, escalatedBecause: verdict.escalatedBecause, startedAt, media });
     } catch (error) {
       this.report('intercept', error);
       return Promise.resolve(this.refuse(requestId, accountId, account, post, `error: ${messageOf(error)}`));
@@ -249,6 +256,7 @@ export class GateService {
     delayMs: number | null;
     escalatedBecause: Escalation | null;
     startedAt: number;
+    media: ClaimedMedia | null;
   }): Promise<Outcome> {
     const now = this.deps.clock.now();
     const delayUntil = h.mode === 'delay' && h.delayMs !== null ? now + h.delayMs : null;
@@ -270,6 +278,7 @@ export class GateService {
       delayUntil,
       expiresAt,
       hits: h.hits,
+      media: h.media,
       timer: undefined,
       resolve,
     };
@@ -313,6 +322,8 @@ export class GateService {
     if (index >= 0) this.pending.splice(index, 1);
     this.byId.delete(held.id);
     if (this.byRequest.get(held.requestId) === held) this.byRequest.delete(held.requestId);
+    const media = held.media;
+    if (media !== null) this.safely('media', () => this.deps.media?.release(media));
     remember(this.decided, held.id, next.state, MAX_DECIDED_IDS);
     if (held.timer !== undefined) {
       const timer = held.timer;
@@ -363,6 +374,28 @@ export class GateService {
     this.report('classify', error);
     if (isSafeMethod(request)) return 'continue';
     return this.refuse(requestId, accountId, this.auditor.account(accountId), undefined, `classify-error: ${messageOf(error)}`);
+  }
+
+  /** An upload the site makes before a post: kept (by reference, in memory) so the post's dialog can show it. */
+  private captureMedia(accountId: string, request: OutgoingRequest): void {
+    const store = this.deps.media;
+    if (store === undefined || NEVER_PUBLISHING_METHODS.has(request.method)) return;
+    this.safely('media', () => {
+      const account = this.deps.accounts.get(accountId);
+      if (account !== undefined) store.capture(accountId, account.platform, request);
+    });
+  }
+
+  /** A held post's attachments; when they cannot be worked out, every one counts as not previewed. */
+  private mediaOf(accountId: string, post: ClassifiedPost, request: OutgoingRequest | undefined): ClaimedMedia | null {
+    const counted = post.parts.reduce((sum, part) => sum + part.mediaCount, 0);
+    const store = this.deps.media;
+    try {
+      if (store !== undefined && request !== undefined) return store.claim(accountId, post, request);
+    } catch (error) {
+      this.report('media', error);
+    }
+    return counted === 0 ? null : { accountId, seqs: [], media: [], unpreviewed: counted };
   }
 
   private takeTracked(requestId: string): Tracked | undefined {

@@ -2,6 +2,7 @@
 // (onBeforeSendHeaders) by request id, reads it inside the gate's timeout, and refuses blocked channels.
 import type { Account } from '../../../../shared/accounts/account.ts';
 import { blocksRequest } from '../../../../shared/gate/coverage.ts';
+import { uploadRoute } from '../../../../shared/gate/media/match.ts';
 import { identityFromTwid } from '../../../../shared/platforms/x.ts';
 import { NEVER_PUBLISHING_METHODS, type RequestGate } from '../request-gate.ts';
 import { remember } from './held.ts';
@@ -18,6 +19,8 @@ export interface SessionReader {
   getBlobData(uuid: string): Promise<Uint8Array>;
   /** The value of the cookie `name` sent to `url`, or null. */
   cookie(url: string, name: string): Promise<string | null>;
+  /** A file on disk that an upload sends (a picked file in a form); only media uploads read it. */
+  readFile?(path: string): Promise<Uint8Array>;
 }
 
 /** The fields of onBeforeRequest details the dispatcher reads. */
@@ -49,6 +52,7 @@ const MAX_WAITING = 500;
 export async function readUploadData(
   parts: readonly UploadPart[] | undefined,
   getBlobData: (uuid: string) => Promise<Uint8Array>,
+  readFile?: (path: string) => Promise<Uint8Array>,
 ): Promise<{ bytes: Uint8Array | null; unreadable: boolean }> {
   if (parts === undefined || parts.length === 0) return { bytes: null, unreadable: false };
   const chunks: Uint8Array[] = [];
@@ -56,9 +60,12 @@ export async function readUploadData(
   for (const part of parts) {
     if (part.bytes !== undefined) chunks.push(part.bytes);
     else if (part.blobUUID !== undefined) chunks.push(await getBlobData(part.blobUUID));
+    // A media upload's file is read in place, so the gate dialog can show what the post attaches.
+    else if (part.file !== undefined && readFile !== undefined) chunks.push(await readFile(part.file));
     else files++;
   }
   if (chunks.length === 0) return { bytes: null, unreadable: files > 0 };
+  if (chunks.length === 1 && chunks[0] !== undefined) return { bytes: chunks[0], unreadable: false };
   const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
   let at = 0;
   for (const chunk of chunks) {
@@ -115,7 +122,10 @@ export class WebRequestDispatch {
   private async decide(id: number, method: string, url: string, requestHeaders: Record<string, string>, parts: UploadPart[] | undefined): Promise<{ cancel: boolean }> {
     try {
       const verdict = await this.gate.interceptRead(this.accountId, String(id), async () => {
-        const body = await readUploadData(parts, (uuid) => this.session.getBlobData(uuid));
+        const platform = this.account()?.platform;
+        const readFile = this.session.readFile?.bind(this.session);
+        const media = readFile !== undefined && platform !== undefined && uploadRoute(platform, method, url) !== null;
+        const body = await readUploadData(parts, (uuid) => this.session.getBlobData(uuid), media ? readFile : undefined);
         const sessionIdentity = await this.xIdentity(url);
         return { request: { method, url, headers: requestHeaders, body: body.bytes, bodyUnreadable: body.unreadable }, sessionIdentity };
       });
