@@ -104,4 +104,68 @@ describe('attachments in the gate dialog', () => {
     expect(await outcome(site)).toBe('Your post was sent.');
     expect(world.server.posts()).toHaveLength(1);
   });
+
+  it('a video (WebM made by MediaRecorder in the site) shows its type, size and first frame, and Confirm needs a second press', async () => {
+    const app = await world.start();
+    const { site } = await accountWithSite(app, { name: 'Acme Social', handle: 'acme', platform: 'Mastodon', instance: 'mastodon.test', kind: 'brand', color: '#7c3aed', startUrl: world.server.url('mastodon.test', '/compose') });
+    // Left half red, right half blue, for about half a second of VP8.
+    const webm = await site.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 160;
+      canvas.height = 120;
+      const context = canvas.getContext('2d');
+      if (context === null) throw new Error('no 2d context');
+      const draw = () => {
+        context.fillStyle = 'rgb(220, 20, 20)';
+        context.fillRect(0, 0, 80, 120);
+        context.fillStyle = 'rgb(20, 20, 220)';
+        context.fillRect(80, 0, 80, 120);
+      };
+      draw();
+      const recorder = new MediaRecorder(canvas.captureStream(15), { mimeType: 'video/webm;codecs=vp8' });
+      const chunks: Blob[] = [];
+      recorder.ondataavailable = (event) => chunks.push(event.data);
+      const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+      const timer = setInterval(draw, 30);
+      recorder.start();
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      recorder.stop();
+      await stopped;
+      clearInterval(timer);
+      return [...new Uint8Array(await new Blob(chunks).arrayBuffer())];
+    });
+    await site.locator('#alt').fill('Red and blue');
+    await site.locator('#media').setInputFiles({ name: 'clip.webm', mimeType: 'video/webm', buffer: Buffer.from(webm) });
+    await site.locator('#status').filter({ hasText: /Attached 1\.|Upload failed/ }).waitFor();
+    await compose(site, 'Toot with a clip');
+    const dialog = app.page.getByTestId('gate-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('gate-media-facts').textContent()).toMatch(/^Video · video\/webm · [\d,.]+ (byte|kB)/);
+    const frame = dialog.getByTestId('gate-media-frame');
+    await frame.waitFor();
+    // WebM from MediaRecorder carries no duration in its header: the decoded video says it.
+    await expect.poll(() => dialog.getByTestId('gate-media-facts').textContent()).toMatch(/ · \d+(\.\d)? s$/);
+    const pixels = await frame.evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const context = canvas.getContext('2d');
+      if (context === null) throw new Error('no 2d context');
+      context.drawImage(img, 0, 0);
+      return { size: [img.naturalWidth, img.naturalHeight], left: [...context.getImageData(30, 60, 1, 1).data].slice(0, 3), right: [...context.getImageData(130, 60, 1, 1).data].slice(0, 3) };
+    });
+    expect(pixels.size).toEqual([160, 120]);
+    // VP8 is lossy: near the source colours, not equal to them.
+    const near = (actual: number[], expected: number[]) => actual.every((value, i) => Math.abs(value - (expected[i] ?? 0)) <= 40);
+    expect(near(pixels.left, [220, 20, 20]), `left ${pixels.left.join(',')}`).toBe(true);
+    expect(near(pixels.right, [20, 20, 220]), `right ${pixels.right.join(',')}`).toBe(true);
+    expect(await dialog.getByTestId('gate-media-first-frame').textContent()).toBe('Only the first frame of 1 video is shown. Confirming needs a second press.');
+    expect(await dialog.getByTestId('gate-media-unpreviewed').count()).toBe(0);
+    await dialog.getByTestId('gate-confirm').click();
+    await expect.poll(() => dialog.getByTestId('gate-confirm').textContent()).toBe('Yes, send as @acme');
+    expect(world.server.posts()).toHaveLength(0);
+    await dialog.getByTestId('gate-confirm').click();
+    expect(await outcome(site)).toBe('Your post was sent.');
+  });
 });

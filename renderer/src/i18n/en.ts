@@ -126,6 +126,9 @@ export const en = {
       noAlt: 'No alt text',
       kind: { image: 'Image', gif: 'GIF', video: 'Video', other: 'File' },
       noFrame: 'No frame can be shown',
+      decoding: 'Decoding the first frame…',
+      firstFrameOnly_one: 'Only the first frame of {{count}} video is shown. Confirming needs a second press.',
+      firstFrameOnly_other: 'Only the first frames of {{count}} videos are shown. Confirming needs a second press.',
       seconds: '{{seconds}} s',
     },
     refused: {

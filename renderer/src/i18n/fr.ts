@@ -128,6 +128,9 @@ export const fr: Messages = {
       noAlt: 'Pas de texte alternatif',
       kind: { image: 'Image', gif: 'GIF', video: 'Vidéo', other: 'Fichier' },
       noFrame: 'Aucune image ne peut être affichée',
+      decoding: 'Décodage de la première image…',
+      firstFrameOnly_one: 'Seule la première image de {{count}} vidéo est affichée. Confirmer demande un second clic.',
+      firstFrameOnly_other: 'Seules les premières images de {{count}} vidéos sont affichées. Confirmer demande un second clic.',
       seconds: '{{seconds}} s',
     },
     refused: {

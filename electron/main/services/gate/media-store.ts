@@ -2,7 +2,7 @@
 import type { ClassifiedPost, OutgoingRequest } from '../../../../shared/gate/types.ts';
 import { rawBlobCid } from '../../../../shared/gate/media/cid.ts';
 import { matchMedia, parseUpload, postRefs, uploadRoute, type Candidate } from '../../../../shared/gate/media/match.ts';
-import type { MediaPreview, PostMedia } from '../../../../shared/gate/media/preview.ts';
+import { MAX_VIDEO_PREVIEW_BYTES, type MediaPreview, type PostMedia } from '../../../../shared/gate/media/preview.ts';
 import { durationMs, isDisplayableImage, kindOf, sniffMime } from '../../../../shared/gate/media/sniff.ts';
 import type { MediaObservation, UploadRoute } from '../../../../shared/gate/media/types.ts';
 import type { PlatformId } from '../../../../shared/platforms/platform-id.ts';
@@ -36,6 +36,10 @@ interface Item {
 export interface ClaimedMedia extends PostMedia {
   accountId: string;
   seqs: number[];
+}
+
+function dataUrl(mime: string, bytes: Uint8Array): string {
+  return `data:${mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64')}`;
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
@@ -130,7 +134,8 @@ export class MediaStore {
         size: item.bytes.length,
         durationMs: durationMs(item.bytes, mime),
         alt: match.ref.alt ?? idAlt ?? item.alt,
-        src: isDisplayableImage(mime) ? `data:${mime};base64,${Buffer.from(item.bytes.buffer, item.bytes.byteOffset, item.bytes.length).toString('base64')}` : null,
+        src: isDisplayableImage(mime) ? dataUrl(mime, item.bytes) : null,
+        video: kindOf(mime) === 'video' && item.bytes.length <= MAX_VIDEO_PREVIEW_BYTES ? dataUrl(mime, item.bytes) : null,
         by: match.by,
       });
     }

@@ -40,7 +40,7 @@ describe('MediaStore', () => {
     store.capture('a1', 'x', json('https://x.com/i/api/1.1/media/metadata/create.json', { media_id: '77', alt_text: { text: 'A latte' } }));
     const tweet = createTweet(['77']);
     const claimed = store.claim('a1', classified(tweet), tweet);
-    expect(claimed.media).toEqual([{ part: 0, kind: 'image', mime: 'image/png', size: PNG.length, durationMs: null, alt: 'A latte', src: dataUrl(PNG), by: 'id' }]);
+    expect(claimed.media).toEqual([{ part: 0, kind: 'image', mime: 'image/png', size: PNG.length, durationMs: null, alt: 'A latte', src: dataUrl(PNG), video: null, by: 'id' }]);
     expect(claimed.unpreviewed).toBe(0);
   });
 
