@@ -59,9 +59,18 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       values: { count: log.loadReport.skipped.length, line: first?.line ?? 0, file: options.logPath },
     });
   }
+  const media = new MediaStore({ sha256: (bytes) => createHash('sha256').update(bytes).digest() });
+  const shell = options.shell;
   const accounts = new AccountService({
     store,
-    shell: options.shell,
+    // A removed account's captured uploads go with its session.
+    shell: {
+      show: (account) => shell.show(account),
+      forget: (account) => (media.forget(account.id), shell.forget(account)),
+      accountsChanged: (list) => shell.accountsChanged(list),
+      setViewBounds: (bounds) => shell.setViewBounds(bounds),
+      setCovered: (covered) => shell.setCovered(covered),
+    },
     emitState: (state) => {
       configureLog(log, state.settings, state.accounts);
       options.send('state:changed', state);
@@ -98,7 +107,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     initialIdentities: accounts.identities(),
     identitiesChanged: (identities) => accounts.rememberIdentities(identities),
     reportError: report,
-    media: new MediaStore({ sha256: (bytes) => createHash('sha256').update(bytes).digest() }),
+    media,
   });
 
   const handlers: InvokeHandlers = {

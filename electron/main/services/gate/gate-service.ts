@@ -323,7 +323,9 @@ export class GateService {
     this.byId.delete(held.id);
     if (this.byRequest.get(held.requestId) === held) this.byRequest.delete(held.requestId);
     const media = held.media;
-    if (media !== null) this.safely('media', () => this.deps.media?.release(media));
+    // Sent: its uploads are dropped. Not sent: they are handed back (within the budget), since the
+    // site keeps the draft and a retry names the same uploads, which should not lose their preview.
+    if (media !== null) this.safely('media', () => (next.outcome === 'continue' ? this.deps.media?.release(media) : this.deps.media?.unclaim(media)));
     remember(this.decided, held.id, next.state, MAX_DECIDED_IDS);
     if (held.timer !== undefined) {
       const timer = held.timer;

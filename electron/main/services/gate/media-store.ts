@@ -57,7 +57,8 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
  * The media store. `capture` runs on the upload request's own path, so it only recognises the URL and
  * keeps a reference to the body the adapter already read: no copy, no parse, no hash (the budget
  * bench measures it). Parsing, chunk assembly, hashing and the data: URLs happen when a post is held.
- * Nothing here touches the disk; a post's captures are dropped when it is decided.
+ * Nothing here touches the disk. A post's captures are dropped once it is sent; a post cancelled (or
+ * timed out) hands them back for the site's retry, still within the budget.
  */
 export class MediaStore {
   private readonly accounts = new Map<string, { captures: Capture[]; bytes: number }>();
@@ -153,6 +154,12 @@ export class MediaStore {
       account.bytes -= capture.body.length;
       return false;
     });
+  }
+
+  /** The post was not sent: its captures may be shown again for the site's retry (the oldest still go first). */
+  unclaim(claimed: ClaimedMedia): void {
+    const back = new Set(claimed.seqs);
+    for (const capture of this.accounts.get(claimed.accountId)?.captures ?? []) if (back.has(capture.seq)) capture.claimed = false;
   }
 
   /** Everything of an account (it was removed, or its session closed). */

@@ -116,6 +116,23 @@ describe('the gate with captured media', () => {
     expect(media.bytesHeld('a1')).toBe(0);
   });
 
+  it('hands a cancelled post’s uploads back, so the site’s retry (same media ids) is still previewed; drops them once sent', async () => {
+    const media = new MediaStore({ sha256 });
+    const h = harness([brand], { classify: (request) => classify(request), media });
+    await h.gate.intercept('a1', 'up', await append('5', 0, PNG));
+    const held = media.bytesHeld('a1');
+    void h.gate.intercept('a1', 'r1', createTweet(['5']));
+    await flush();
+    expect(h.gate.decide(h.gate.queue()[0]?.id ?? '', { confirm: false })).toEqual({ ok: true });
+    expect(media.bytesHeld('a1')).toBe(held);
+    void h.gate.intercept('a1', 'r2', createTweet(['5']));
+    await flush();
+    expect(h.gate.queue()[0]?.media?.map((item) => item.src)).toEqual([dataUrl(PNG)]);
+    expect(h.gate.queue()[0]?.unpreviewedMedia).toBe(0);
+    expect(h.gate.decide(h.gate.queue()[0]?.id ?? '', { confirm: true })).toEqual({ ok: true });
+    expect(media.bytesHeld('a1')).toBe(0);
+  });
+
   it('needs a second Confirm press when an attachment could not be previewed', async () => {
     const h = harness([brand], { classify: (request) => classify(request), media: new MediaStore({ sha256 }) });
     const result = track(h.gate.intercept('a1', 'r1', createTweet(['404'])));
