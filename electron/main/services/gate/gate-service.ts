@@ -14,9 +14,8 @@ import {
 import { findPostWatchWords, type PartWatchWordHit, type PendingPostView } from '../../../../shared/gate/pending.ts';
 import { holdVerdict, type Escalation, type HoldMode } from '../../../../shared/gate/policy.ts';
 import type { ClassifiedPost, OutgoingRequest, PostDetail } from '../../../../shared/gate/types.ts';
-import { NEVER_PUBLISHING_METHODS } from '../request-gate.ts';
 import { boundedRead, type ReadRequest } from './bounded-read.ts';
-import type { ClaimedMedia } from './media-store.ts';
+import { claimPostMedia, type ClaimedMedia } from './media-store.ts';
 import { readGateSettings } from './gate-settings.ts';
 import { GateAuditor } from './gate-auditor.ts';
 import { classifySafely, isSafeMethod, messageOf, remember, viewOf, type Held, type Tracked } from './held.ts';
@@ -238,7 +237,7 @@ export class GateService {
       // Remembered even when not held, so a reply from an ungated account is still timed.
       remember(this.tracked, requestId, { account, post, released: !verdict.hold, audited: verdict.hold }, MAX_TRACKED_REQUESTS);
       if (!verdict.hold) return Promise.resolve('continue');
-      const media = this.mediaOf(account.id, post, context.request);
+      const media = claimPostMedia(this.deps.media, account.id, post, context.request, (error) => this.report('media', error));
       return this.enqueue({ requestId, account, post, identity, hits, mode: verdict.mode, delayMs: verdict.delayMs, escalatedBecause: verdict.escalatedBecause, startedAt, media });
     } catch (error) {
       this.report('intercept', error);
@@ -381,23 +380,11 @@ export class GateService {
   /** An upload the site makes before a post: kept (by reference, in memory) so the post's dialog can show it. */
   private captureMedia(accountId: string, request: OutgoingRequest): void {
     const store = this.deps.media;
-    if (store === undefined || NEVER_PUBLISHING_METHODS.has(request.method)) return;
+    if (store === undefined) return;
     this.safely('media', () => {
       const account = this.deps.accounts.get(accountId);
       if (account !== undefined) store.capture(accountId, account.platform, request);
     });
-  }
-
-  /** A held post's attachments; when they cannot be worked out, every one counts as not previewed. */
-  private mediaOf(accountId: string, post: ClassifiedPost, request: OutgoingRequest | undefined): ClaimedMedia | null {
-    const counted = post.parts.reduce((sum, part) => sum + part.mediaCount, 0);
-    const store = this.deps.media;
-    try {
-      if (store !== undefined && request !== undefined) return store.claim(accountId, post, request);
-    } catch (error) {
-      this.report('media', error);
-    }
-    return counted === 0 ? null : { accountId, seqs: [], media: [], unpreviewed: counted };
   }
 
   private takeTracked(requestId: string): Tracked | undefined {

@@ -199,3 +199,20 @@ export class MediaStore {
     return { items, alts };
   }
 }
+
+/** A held post's attachments; when they cannot be worked out, every one counts as not previewed (fails safe). */
+export function claimPostMedia(
+  store: MediaStore | undefined,
+  accountId: string,
+  post: ClassifiedPost,
+  request: OutgoingRequest | undefined,
+  report: (error: unknown) => void,
+): ClaimedMedia | null {
+  const counted = post.parts.reduce((sum, part) => sum + part.mediaCount, 0);
+  try {
+    if (store !== undefined && request !== undefined) return store.claim(accountId, post, request);
+  } catch (error) {
+    report(error);
+  }
+  return counted === 0 ? null : { accountId, seqs: [], media: [], unpreviewed: counted };
+}
