@@ -94,9 +94,9 @@ export function PartMedia({ media, frames }: { media: ReadonlyArray<{ item: Medi
         return (
           <li key={index} className="gate-attachment" data-testid="gate-media-item" data-kind={item.kind}>
             {item.src !== null ? (
-              <img src={item.src} alt={item.alt ?? ''} className="gate-thumb" data-testid="gate-media-thumb" />
+              <img src={item.src} alt={item.alt || t('gate.attachments.noAlt')} className="gate-thumb" data-testid="gate-media-thumb" />
             ) : decoded?.frame != null ? (
-              <img src={decoded.frame} alt={item.alt ?? ''} className="gate-thumb" data-testid="gate-media-frame" />
+              <img src={decoded.frame} alt={item.alt || t('gate.attachments.noAlt')} className="gate-thumb" data-testid="gate-media-frame" />
             ) : (
               <span className="gate-thumb gate-thumb-none">{item.video != null && decoded === undefined ? t('gate.attachments.decoding') : t('gate.attachments.noFrame')}</span>
             )}

@@ -80,6 +80,16 @@ describe('MediaStore', () => {
     expect(again.media.map((item) => item.alt)).toEqual(['Old upload']);
   });
 
+  it('shows a GIF as an image (the <img> plays it) with its duration from the frame delays', async () => {
+    const store = new MediaStore({ sha256 });
+    const frame = (delay: number) => [0x21, 0xf9, 0x04, 0, delay, 0, 0, 0x00, 0x2c];
+    const gif = new Uint8Array([...enc.encode('GIF89a'), ...new Array(7).fill(0), ...frame(40), ...frame(60), 0x3b]);
+    store.capture('a1', 'mastodon', await multipart('https://mastodon.test/api/v2/media', [['file', new Blob([gif], { type: 'image/gif' })]]));
+    const status = json('https://mastodon.test/api/v1/statuses', { status: 'hi', media_ids: ['1'] });
+    const [shown] = store.claim('a1', classified(status), status).media;
+    expect(shown).toMatchObject({ kind: 'gif', mime: 'image/gif', durationMs: 1000, src: expect.stringMatching(/^data:image\/gif;base64,/), video: null });
+  });
+
   it('keeps at most its budget per account session, dropping the oldest upload first, and nothing larger than the budget', async () => {
     const store = new MediaStore({ sha256, budgetBytes: 1000 });
     const blob = (size: number): OutgoingRequest => ({ method: 'POST', url: 'https://bsky.test/xrpc/com.atproto.repo.uploadBlob', headers: {}, body: new Uint8Array(size) });
