@@ -1,7 +1,9 @@
 // Issue 10 §1 in Chromium: a PNG attached through each fixture site's own upload flow is shown in the gate dialog, with its alt text.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accountWithSite, compose, outcome } from './harness/fixtures.ts';
+import { E2E_DIR } from './harness/paths.ts';
 import { testPixel, testPng } from './harness/png.ts';
 import { useWorld } from './harness/world.ts';
 
@@ -53,6 +55,7 @@ describe('attachments in the gate dialog', () => {
     expect(await dialog.getByTestId('gate-media-thumb').getAttribute('alt')).toBe('Four coloured squares');
     expect(await dialog.getByTestId('gate-media-by-order').count()).toBe(0);
     expect(await dialog.getByTestId('gate-media-unpreviewed').count()).toBe(0);
+    await app.page.screenshot({ path: join(E2E_DIR, 'gate-dialog-media.png') });
     await dialog.getByTestId('gate-confirm').click();
     expect(await outcome(site)).toBe('Your post was sent.');
     expect(JSON.parse(world.server.posts()[0]?.body.toString() ?? '{}').variables.media.media_entities).toHaveLength(1);
