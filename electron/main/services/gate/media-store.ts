@@ -29,7 +29,6 @@ interface Item {
   bytes: Uint8Array;
   declaredType: string | null;
   alt: string | null;
-  cid?: string;
 }
 
 /** What a held post keeps of the store: the previews, and which captures to drop when it is decided. */
@@ -62,6 +61,8 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
  */
 export class MediaStore {
   private readonly accounts = new Map<string, { captures: Capture[]; bytes: number }>();
+  /** CIDs by the parsed bytes they hash (kept with the capture's parse), so no upload is hashed twice. */
+  private readonly cids = new WeakMap<Uint8Array, string>();
   private nextSeq = 0;
 
   constructor(
@@ -118,7 +119,7 @@ export class MediaStore {
     const candidates: Candidate[] = items.map((item, key) => ({
       key,
       mediaId: item.mediaId,
-      cid: () => (item.cid ??= rawBlobCid(this.deps.sha256(item.bytes))),
+      cid: () => this.cidOf(item.bytes),
     }));
     const media: MediaPreview[] = [];
     const seqs: number[] = [];
@@ -165,6 +166,15 @@ export class MediaStore {
   /** Everything of an account (it was removed, or its session closed). */
   forget(accountId: string): void {
     this.accounts.delete(accountId);
+  }
+
+  private cidOf(bytes: Uint8Array): string {
+    let cid = this.cids.get(bytes);
+    if (cid === undefined) {
+      cid = rawBlobCid(this.deps.sha256(bytes));
+      this.cids.set(bytes, cid);
+    }
+    return cid;
   }
 
   private items(captures: readonly Capture[]): { items: Item[]; alts: Map<string, string> } {

@@ -189,3 +189,22 @@ describe('WebRequestDispatch reads the file parts of media uploads only', () => 
     expect(claimed.media.map((item) => [item.src, item.alt])).toEqual([[dataUrl(PNG), 'A cat']]);
   });
 });
+
+describe('MediaStore hashing', () => {
+  it('hashes each Bluesky upload once, however many posts are held after it', () => {
+    let hashed = 0;
+    const store = new MediaStore({ sha256: (bytes) => (hashed++, sha256(bytes)) });
+    const other = new Uint8Array([...PNG, 7]);
+    store.capture('a1', 'bluesky', { method: 'POST', url: 'https://bsky.test/xrpc/com.atproto.repo.uploadBlob', headers: {}, body: other });
+    const record = (cid: string) =>
+      json('https://bsky.test/xrpc/com.atproto.repo.createRecord', {
+        repo: 'did:plc:brand123',
+        collection: 'app.bsky.feed.post',
+        record: { $type: 'app.bsky.feed.post', text: 'hi', createdAt: '2026-01-01T00:00:00.000Z', embed: { $type: 'app.bsky.embed.images', images: [{ alt: '', image: { $type: 'blob', ref: { $link: cid }, mimeType: 'image/png', size: 1 } }] } },
+      });
+    const missing = record(rawBlobCid(sha256(PNG)));
+    store.claim('a1', classified(missing), missing);
+    store.claim('a1', classified(missing), missing);
+    expect(hashed).toBe(1);
+  });
+});
