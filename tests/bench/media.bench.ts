@@ -136,7 +136,11 @@ export async function bench(): Promise<BenchResult[]> {
       const brand = account(c.platform);
       const reader = { getBlobData: () => Promise.reject(new Error('no blobs')), cookie: async () => null, readFile: (path: string) => readFile(path) };
       // A fresh store per run keeps the budget out of the measure (64 MB would hold 12 such uploads).
-      const withCapture = () => new WebRequestDispatch('a1', () => brand, gate(brand, new MediaStore({ sha256: (b) => createHash('sha256').update(b).digest() })), reader);
+      let store = new MediaStore({ sha256: (b) => createHash('sha256').update(b).digest() });
+      const withCapture = () => {
+        store = new MediaStore({ sha256: (b) => createHash('sha256').update(b).digest() });
+        return new WebRequestDispatch('a1', () => brand, gate(brand, store), reader);
+      };
       const without = new WebRequestDispatch('a1', () => brand, gate(brand, undefined), { ...reader, readFile: undefined });
       const added: number[] = [];
       const captured: number[] = [];
@@ -145,6 +149,8 @@ export async function bench(): Promise<BenchResult[]> {
         // Alternated, so a slow moment of this shared machine weighs on both sides alike.
         const base = await once(without, ++id, c);
         const took = await once(withCapture(), ++id, c);
+        // A bench that captured nothing would measure nothing.
+        if (store.bytesHeld('a1') < SIZE) throw new Error(`${c.name}: the upload was not captured`);
         if (run < WARM_UP) continue;
         captured.push(took);
         added.push(took - base);
