@@ -61,7 +61,7 @@ describe('attachments in the gate dialog', () => {
     expect(JSON.parse(world.server.posts()[0]?.body.toString() ?? '{}').variables.media.media_entities).toHaveLength(1);
   });
 
-  it('Mastodon: the /api/v2/media upload is shown with its description, and the dialog says it was matched by order', async () => {
+  it('Mastodon: the /api/v2/media upload is shown with the alt text saved by PUT /api/v1/media/:id, and the dialog says it was matched by order', async () => {
     const app = await world.start();
     const { site } = await accountWithSite(app, { name: 'Acme Social', handle: 'acme', platform: 'Mastodon', instance: 'mastodon.test', kind: 'brand', color: '#7c3aed', startUrl: world.server.url('mastodon.test', '/compose') });
     await attach(site, 'Quadrants, described on Mastodon');
@@ -124,12 +124,27 @@ describe('attachments in the gate dialog', () => {
         context.fillStyle = 'rgb(20, 20, 220)';
         context.fillRect(80, 0, 80, 120);
       };
-      draw();
-      const recorder = new MediaRecorder(canvas.captureStream(15), { mimeType: 'video/webm;codecs=vp8' });
+      const stream = canvas.captureStream(15);
+      const timer = setInterval(draw, 30);
+      // Record only once the stream carries the drawn picture (its very first frame can be the blank canvas).
+      const probe = document.createElement('video');
+      probe.muted = true;
+      probe.srcObject = stream;
+      await probe.play();
+      const check = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+      if (check === null) throw new Error('no 2d context');
+      for (;;) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        if (probe.videoWidth === 0) continue;
+        check.canvas.width = probe.videoWidth;
+        check.canvas.height = probe.videoHeight;
+        check.drawImage(probe, 0, 0);
+        if ((check.getImageData(30, 60, 1, 1).data[0] ?? 0) > 150) break;
+      }
+      const recorder = new MediaRecorder(stream, { mimeType: 'video/webm;codecs=vp8' });
       const chunks: Blob[] = [];
       recorder.ondataavailable = (event) => chunks.push(event.data);
       const stopped = new Promise((resolve) => (recorder.onstop = resolve));
-      const timer = setInterval(draw, 30);
       recorder.start();
       await new Promise((resolve) => setTimeout(resolve, 600));
       recorder.stop();

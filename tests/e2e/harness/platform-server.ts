@@ -71,6 +71,7 @@ export async function startPlatformServer(): Promise<PlatformServer> {
           if (path === '/compose') return html(composerPage('mastodon', 'Mastodon fixture'));
           if (path === '/compose-poll') return html(composerPage('mastodonPoll', 'Mastodon fixture (poll)'));
           if (path === '/api/v2/media') return json(200, { id: String(114_000_000_000_000_000n + BigInt(++tid)), type: 'image' });
+          if (method === 'PUT' && path.startsWith('/api/v1/media/')) return json(200, { id: path.split('/').pop(), type: 'image' });
           if (path === '/api/v1/statuses') return json(200, { id: String(113_000_000_000_000_000n + BigInt(++tid)) });
         }
         if (host === 'forum.test') {

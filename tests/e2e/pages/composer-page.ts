@@ -2,8 +2,8 @@
 
 /**
  * What each web client does when a file is attached (media, issue 10): X uploads it at once in chunks
- * (INIT, APPEND with the media_id from INIT's response, FINALIZE); Mastodon posts it with its
- * description to /api/v2/media; Bluesky keeps it until the post (see bsky-client.ts). Each returns
+ * (INIT, APPEND with the media_id from INIT's response, FINALIZE); Mastodon posts it to
+ * /api/v2/media, then its alt text to /api/v1/media/:id; Bluesky keeps it until the post (see bsky-client.ts). Each returns
  * what the post will name. (X's real client also sends auth headers, which would add a CORS preflight.)
  */
 const UPLOADERS: Partial<Record<keyof typeof POSTERS, string>> = {
@@ -21,13 +21,18 @@ const UPLOADERS: Partial<Record<keyof typeof POSTERS, string>> = {
     await fetch(upload + '?command=FINALIZE&media_id=' + id, { method: 'POST', credentials: 'include' });
     return { id, alt };
   }`,
+  // Mastodon's web UI uploads on pick, then saves the alt text it edits with PUT /api/v1/media/:id.
   mastodon: `async (file, alt) => {
     const form = new FormData();
     form.append('file', file);
-    if (alt) form.append('description', alt);
     const response = await fetch('/api/v2/media', { method: 'POST', headers: { authorization: 'Bearer fixture-token' }, body: form });
     if (!response.ok) throw new Error('HTTP ' + response.status);
-    return { id: (await response.json()).id, alt };
+    const { id } = await response.json();
+    if (alt) {
+      const saved = await fetch('/api/v1/media/' + id, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: 'Bearer fixture-token' }, body: JSON.stringify({ description: alt }) });
+      if (!saved.ok) throw new Error('HTTP ' + saved.status);
+    }
+    return { id, alt };
   }`,
   bluesky: `async (file, alt) => ({ file, alt })`,
 };
