@@ -112,6 +112,8 @@ export interface ConfirmCheck {
   typedHandle?: string | undefined;
   secondPress?: boolean | undefined;
   hasWatchWordHits: boolean;
+  /** An attachment of the post could not be shown in the dialog (issue 10): confirming it takes a second press. */
+  hasUnpreviewedMedia?: boolean | undefined;
   identityMismatch: boolean;
 }
 
@@ -127,14 +129,14 @@ export type DecideAnswer = { ok: true } | { ok: false; reason: 'unknown' | 'deci
 
 /**
  * Checks a Confirm press. In order: a post whose poster identity does not match can never be
- * confirmed; 'type-handle' needs the account's handle typed; a post with watch words needs the
- * second press. A refused press leaves the post pending.
+ * confirmed; 'type-handle' needs the account's handle typed; a post with watch words, or with an
+ * attachment the dialog could not show, needs the second press. A refused press leaves the post pending.
  */
 export function checkConfirm(check: ConfirmCheck): { ok: true; via: 'dialog' | 'type-handle' } | { ok: false; reason: ConfirmRefusal } {
   if (check.identityMismatch) return { ok: false, reason: 'identity-mismatch' };
   if (check.mode === 'type-handle' && !handleMatches(check.typedHandle ?? '', check.handle)) {
     return { ok: false, reason: 'handle-mismatch' };
   }
-  if (check.hasWatchWordHits && check.secondPress !== true) return { ok: false, reason: 'needs-second-press' };
+  if ((check.hasWatchWordHits || check.hasUnpreviewedMedia === true) && check.secondPress !== true) return { ok: false, reason: 'needs-second-press' };
   return { ok: true, via: check.mode === 'type-handle' ? 'type-handle' : 'dialog' };
 }

@@ -1,6 +1,7 @@
 // A held post as the renderer sees it: all the confirmation dialog or countdown needs, JSON-serialisable.
 import type { Account, AccountKind } from '../accounts/account.ts';
 import type { PlatformId } from '../platforms/platform-id.ts';
+import type { MediaPreview, PostMedia } from './media/preview.ts';
 import type { HoldMode } from './policy.ts';
 import type { ClassifiedPost, PostAction, PostDetail, PostPart } from './types.ts';
 import { findWatchWords } from './watch-words.ts';
@@ -35,6 +36,10 @@ export interface PendingPostView {
   watchWordHits: PartWatchWordHit[];
   /** Set when the post claims a different poster than the one confirmed before: it cannot be confirmed. */
   identityMismatch: { expected: string; actual: string } | null;
+  /** The attachments that can be shown, from the uploads the site made before posting (absent: none). */
+  media?: MediaPreview[];
+  /** Attachments that could not be shown; more than 0 makes Confirm need a second press (absent: 0). */
+  unpreviewedMedia?: number;
 }
 
 /** Finds the account's watch words in every readable part of a post. */
@@ -55,6 +60,7 @@ export interface PendingViewInput {
   expiresAt: number;
   watchWordHits: readonly PartWatchWordHit[];
   identityMismatch: { expected: string; actual: string } | null;
+  media?: PostMedia | null;
 }
 
 /** Builds a plain-data view (copies, so later changes to the inputs do not leak into a sent event). */
@@ -83,5 +89,10 @@ export function pendingPostView(input: PendingViewInput): PendingPostView {
     identityMismatch: input.identityMismatch === null ? null : { ...input.identityMismatch },
   };
   if (post.unreadableReason !== undefined) view.unreadableReason = post.unreadableReason;
+  if (input.media != null) {
+    // The data: URLs are shared, not copied: strings are immutable.
+    view.media = input.media.media.map((preview) => ({ ...preview }));
+    view.unpreviewedMedia = input.media.unpreviewed;
+  }
   return view;
 }

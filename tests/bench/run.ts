@@ -4,7 +4,7 @@ import { sampled } from './stats.ts';
 type Legacy = { name: string; ratio: number; target: number; detail: string };
 type Reported = { name: string; ratios: number[]; target: number; atLeast?: boolean; detail: string };
 
-const suites = ['./classify.bench.ts', './log.bench.ts', './table.bench.ts', './gate-dialog.bench.ts'];
+const suites = ['./classify.bench.ts', './log.bench.ts', './table.bench.ts', './gate-dialog.bench.ts', './media.bench.ts'];
 const only = process.argv.slice(2);
 
 for (const suite of suites) {

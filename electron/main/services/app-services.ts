@@ -6,6 +6,7 @@ import { decodeItemTime } from '../../../shared/platforms/index.ts';
 import { AccountService, type ShellPort } from './accounts/account-service.ts';
 import { openAppStore, type StoreBackend } from './accounts/app-store.ts';
 import { GateService } from './gate/gate-service.ts';
+import { MediaStore } from './gate/media-store.ts';
 import type { GateAuditInput } from './gate/types.ts';
 import type { FilePort } from './file-port.ts';
 import type { RequestGate } from './request-gate.ts';
@@ -105,6 +106,7 @@ export async function createAppServices<S extends ShellPort>(options: AppService
       values: { count: invalidUtf8.count, lines: invalidUtf8.lines.slice(0, 10).join(', '), file: options.logPath },
     });
   }
+  const media = new MediaStore({ sha256: (bytes) => createHash('sha256').update(bytes).digest() });
   const settings = () => accounts.state().settings;
   const logged = (where: string, write: Promise<unknown>) =>
     write.then(() => options.send('log:changed', null)).catch((error: unknown) => report(where, error));
@@ -134,6 +136,7 @@ export async function createAppServices<S extends ShellPort>(options: AppService
     initialIdentities: { ...store.snapshot.identities },
     identitiesChanged: (identities) => accounts.rememberIdentities(identities),
     reportError: report,
+    media,
   });
 
   const presence = new PresenceService({
@@ -159,7 +162,16 @@ export async function createAppServices<S extends ShellPort>(options: AppService
   const views = options.views?.(shell) ?? NO_VIEWS;
   const accounts = new AccountService({
     store,
-    shell,
+    // A removed account's captured uploads go with its session.
+    shell: {
+      show: (account) => shell.show(account),
+      forget: (account) => (media.forget(account.id), shell.forget(account)),
+      accountsChanged: (list) => shell.accountsChanged(list),
+      setViewBounds: (bounds) => shell.setViewBounds(bounds),
+      setCovered: (owner, covered) => shell.setCovered(owner, covered),
+      reloadView: (id) => shell.reloadView(id),
+      stoppedViews: () => shell.stoppedViews(),
+    },
     emitState: (state) => {
       configureLog(log, state.settings, state.accounts);
       presence.accountsChanged();

@@ -1,4 +1,5 @@
 // The one session factory for account partitions: UA, deny-by-default permissions, downloads, and the request gate.
+import { readFile } from 'node:fs/promises';
 import { session, type Session } from 'electron';
 import type { Account } from '../../../shared/accounts/account.ts';
 import { allowPermission } from '../../../shared/accounts/site-policy.ts';
@@ -46,6 +47,7 @@ export function installGate(ses: Pick<Session, 'webRequest' | 'getBlobData' | 'c
     getBlobData: (uuid) => ses.getBlobData(uuid),
     cookie: async (url, name) => (await ses.cookies.get({ url, name }))[0]?.value ?? null,
     mightPublish: (method, url) => gate.mightPublish(method, url),
+    readFile: (path) => readFile(path),
   });
   const filter = gateRequestFilter();
   ses.webRequest.onBeforeRequest(filter, (details, callback) => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PartWatchWordHit, PendingPostView } from '../../../shared/gate/pending.ts';
 import type { PostDetail } from '../../../shared/gate/types.ts';
 import { decodeItemTime } from '../../../shared/platforms/index.ts';
+import { MediaNotes, PartMedia, useVideoFrames } from './gate-media.tsx';
 
 function highlighted(text: string, hits: PartWatchWordHit[]): ReactNode[] {
   const nodes: ReactNode[] = [];
@@ -40,6 +41,8 @@ export function GatePostBody({ post }: { post: PendingPostView }) {
   const target = post.parts[0]?.replyToId ?? null;
   const quoted = post.parts[0]?.quotedId ?? null;
   const targetTime = target ? decodeItemTime(post.platform, target) : null;
+  const frames = useVideoFrames(post.id, post.media);
+  const media = (post.media ?? []).map((item, index) => ({ item, index }));
   return (
     <>
       <Details details={post.details} testId="gate-details" />
@@ -49,10 +52,12 @@ export function GatePostBody({ post }: { post: PendingPostView }) {
             {post.parts.length > 1 && <span className="gate-part-number">{t('gate.part', { n: index + 1, total: post.parts.length })}</span>}
             {part.text === null ? <em>{t('gate.noText')}</em> : highlighted(part.text, post.watchWordHits.filter((hit) => hit.part === index))}
             {part.mediaCount > 0 && <span className="gate-media">{t('gate.media', { count: part.mediaCount })}</span>}
+            <PartMedia media={media.filter(({ item }) => item.part === index || (index === post.parts.length - 1 && item.part >= post.parts.length))} frames={frames} />
             <Details details={part.details ?? []} testId="gate-part-details" />
           </blockquote>
         ))}
       </div>
+      <MediaNotes post={post} frames={frames} />
       {target && (
         <p className="gate-target" data-testid="gate-target">
           {t('gate.replyTo', { id: target })}

@@ -120,6 +120,21 @@ export const en = {
       // h/gatecls: a write the gate could not check (classify failed closed)
       checkFailed: 'Could not be checked',
     },
+    // media (issue 10 §1): the attachments of a held post
+    attachments: {
+      label: 'Attachments',
+      unpreviewed_one: '{{count}} attachment could not be previewed. Confirming needs a second press.',
+      unpreviewed_other: '{{count}} attachments could not be previewed. Confirming needs a second press.',
+      byOrder: 'Matched to the uploads by order, not by ID: check that each picture belongs to this post.',
+      alt: 'Alt text: {{alt}}',
+      noAlt: 'No alt text',
+      kind: { image: 'Image', gif: 'GIF', video: 'Video', other: 'File' },
+      noFrame: 'No frame can be shown',
+      decoding: 'Decoding the first frame…',
+      firstFrameOnly_one: 'Only the first frame of {{count}} video is shown. Confirming needs a second press.',
+      firstFrameOnly_other: 'Only the first frames of {{count}} videos are shown. Confirming needs a second press.',
+      seconds: '{{seconds}} s',
+    },
     refused: {
       'handle-mismatch': 'That is not the handle of this account.',
       'identity-mismatch': 'Blocked: another identity is logged in to this frame.',

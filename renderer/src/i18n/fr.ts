@@ -122,6 +122,21 @@ export const fr: Messages = {
       // h/gatecls: a write the gate could not check (classify failed closed)
       checkFailed: 'N’a pas pu être vérifiée',
     },
+    // media (issue 10 §1): the attachments of a held post
+    attachments: {
+      label: 'Pièces jointes',
+      unpreviewed_one: '{{count}} pièce jointe n’a pas pu être prévisualisée. Confirmer demande un second clic.',
+      unpreviewed_other: '{{count}} pièces jointes n’ont pas pu être prévisualisées. Confirmer demande un second clic.',
+      byOrder: 'Associées aux envois dans l’ordre, pas par identifiant : vérifiez que chaque image appartient bien à cette publication.',
+      alt: 'Texte alternatif : {{alt}}',
+      noAlt: 'Pas de texte alternatif',
+      kind: { image: 'Image', gif: 'GIF', video: 'Vidéo', other: 'Fichier' },
+      noFrame: 'Aucune image ne peut être affichée',
+      decoding: 'Décodage de la première image…',
+      firstFrameOnly_one: 'Seule la première image de {{count}} vidéo est affichée. Confirmer demande un second clic.',
+      firstFrameOnly_other: 'Seules les premières images de {{count}} vidéos sont affichées. Confirmer demande un second clic.',
+      seconds: '{{seconds}} s',
+    },
     refused: {
       'handle-mismatch': 'Ce n’est pas l’identifiant de ce compte.',
       'identity-mismatch': 'Bloquée : une autre identité est connectée dans ce cadre.',

@@ -1,9 +1,11 @@
 // A local HTTPS "platform": serves the app renderer (app.test) and fixture sites for X, Mastodon and Bluesky,
 // and records every request it receives, byte for byte.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { rawBlobCid } from '../../../shared/gate/media/cid.ts';
 import { composerPage } from '../pages/composer-page.ts';
 import { presenceHomePage, signInPage } from '../pages/presence-page.ts';
 import { E2E_DIR, RENDERER_DIR } from './paths.ts';
@@ -53,6 +55,14 @@ export async function startPlatformServer(): Promise<PlatformServer> {
         };
         if (host === 'app.test') return serveFile(RENDERER_DIR, path === '/' ? '/index.html' : path, response);
         if (path.startsWith('/static/')) return serveFile(E2E_DIR, path.slice('/static'.length), response);
+        if (host === 'upload.x.com' && path === '/i/media/upload.json') {
+          // X's upload host answers the x.com page with credentials, so CORS names the origin.
+          const query = new URL(request.url ?? '/', 'https://upload.x.com').searchParams;
+          response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': String(request.headers.origin ?? '*'), 'access-control-allow-credentials': 'true' });
+          const command = query.get('command');
+          const mediaId = command === 'INIT' ? String(1_866_000_000_000_000_000n + BigInt(++tid)) : (query.get('media_id') ?? '');
+          return response.end(command === 'APPEND' ? '' : JSON.stringify({ media_id_string: mediaId, expires_after_secs: 86400 }));
+        }
         if (host === 'x.com') {
           if (path === '/compose') return html(composerPage('x', 'X fixture'));
           if (path === '/home') return html(presenceHomePage('x'));
@@ -67,6 +77,7 @@ export async function startPlatformServer(): Promise<PlatformServer> {
             response.end('{}');
             return;
           }
+          if (path === '/i/api/1.1/media/metadata/create.json') return json(200, {});
           if (PUBLISHING.test(path)) return json(200, { data: { create_tweet: { tweet_results: { result: { rest_id: String(1_900_000_000_000_000_000n + BigInt(++tid)) } } } } });
         }
         if (host === 'mastodon.test') {
@@ -74,6 +85,8 @@ export async function startPlatformServer(): Promise<PlatformServer> {
           if (path === '/compose-poll') return html(composerPage('mastodonPoll', 'Mastodon fixture (poll)'));
           if (path === '/home') return html(presenceHomePage('mastodon'));
           if (path === '/auth/sign_in') return html(signInPage('Log in - mastodon.test'));
+          if (path === '/api/v2/media') return json(200, { id: String(114_000_000_000_000_000n + BigInt(++tid)), type: 'image' });
+          if (method === 'PUT' && path.startsWith('/api/v1/media/')) return json(200, { id: path.split('/').pop(), type: 'image' });
           if (path === '/api/v1/statuses') return json(200, { id: String(113_000_000_000_000_000n + BigInt(++tid)) });
         }
         if (host === 'forum.test') {
@@ -85,6 +98,11 @@ export async function startPlatformServer(): Promise<PlatformServer> {
           if (path === '/home') return html(presenceHomePage('bluesky'));
           if (path === '/xrpc/com.atproto.server.createSession') {
             return json(200, { accessJwt: FAKE_JWT, refreshJwt: FAKE_JWT, handle: 'brand.bsky.test', did: 'did:plc:brand123', active: true });
+          }
+          if (path === '/xrpc/com.atproto.repo.uploadBlob') {
+            const body = Buffer.concat(chunks);
+            const cid = rawBlobCid(new Uint8Array(createHash('sha256').update(body).digest()));
+            return json(200, { blob: { $type: 'blob', ref: { $link: cid }, mimeType: String(request.headers['content-type'] ?? 'application/octet-stream'), size: body.length } });
           }
           if (path === '/xrpc/com.atproto.repo.createRecord') {
             return json(200, { uri: `at://did:plc:brand123/app.bsky.feed.post/3l${String(++tid).padStart(11, '2')}`, cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm' });

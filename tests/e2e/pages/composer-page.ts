@@ -1,9 +1,50 @@
 // HTML of the fixture composer pages: a textarea and a button whose script posts the way each web client does.
 
-/** The request each platform's web client sends for a post (or a reply, when a target is given). */
+/**
+ * What each web client does when a file is attached (media, issue 10): X uploads it at once in chunks
+ * (INIT, APPEND with the media_id from INIT's response, FINALIZE); Mastodon posts it to
+ * /api/v2/media, then its alt text to /api/v1/media/:id; Bluesky keeps it until the post (see bsky-client.ts). Each returns
+ * what the post will name. (X's real client also sends auth headers, which would add a CORS preflight.)
+ */
+const UPLOADERS: Partial<Record<keyof typeof POSTERS, string>> = {
+  x: `async (file, alt) => {
+    const upload = 'https://upload.x.com' + (location.port ? ':' + location.port : '') + '/i/media/upload.json';
+    const init = await fetch(upload + '?command=INIT&total_bytes=' + file.size + '&media_type=' + encodeURIComponent(file.type) + '&media_category=tweet_image', { method: 'POST', credentials: 'include' });
+    const { media_id_string: id } = await init.json();
+    const chunk = 64 * 1024;
+    for (let at = 0, segment = 0; at < file.size; at += chunk, segment++) {
+      const form = new FormData();
+      form.append('media', file.slice(at, at + chunk));
+      const append = await fetch(upload + '?command=APPEND&media_id=' + id + '&segment_index=' + segment, { method: 'POST', credentials: 'include', body: form });
+      if (!append.ok) throw new Error('APPEND ' + append.status);
+    }
+    await fetch(upload + '?command=FINALIZE&media_id=' + id, { method: 'POST', credentials: 'include' });
+    return { id, alt };
+  }`,
+  // Mastodon's web UI uploads on pick, then saves the alt text it edits with PUT /api/v1/media/:id.
+  mastodon: `async (file, alt) => {
+    const form = new FormData();
+    form.append('file', file);
+    const response = await fetch('/api/v2/media', { method: 'POST', headers: { authorization: 'Bearer fixture-token' }, body: form });
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+    const { id } = await response.json();
+    if (alt) {
+      const saved = await fetch('/api/v1/media/' + id, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: 'Bearer fixture-token' }, body: JSON.stringify({ description: alt }) });
+      if (!saved.ok) throw new Error('HTTP ' + saved.status);
+    }
+    return { id, alt };
+  }`,
+  bluesky: `async (file, alt) => ({ file, alt })`,
+};
+
+/** The request each platform's web client sends for a post (or a reply, when a target is given), with the attachments. */
 const POSTERS: Record<'x' | 'mastodon' | 'mastodonPoll' | 'bluesky' | 'forum', string> = {
-  x: `async (text, replyTo) => {
-    const variables = { tweet_text: text, dark_request: false, media: { media_entities: [], possibly_sensitive: false }, semantic_annotation_ids: [], disallowed_reply_options: null };
+  x: `async (text, replyTo, media = []) => {
+    for (const item of media) {
+      if (!item.alt) continue;
+      await fetch('/i/api/1.1/media/metadata/create.json', { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ media_id: item.id, alt_text: { text: item.alt } }) });
+    }
+    const variables = { tweet_text: text, dark_request: false, media: { media_entities: media.map((item) => ({ media_id: item.id, tagged_users: [] })), possibly_sensitive: false }, semantic_annotation_ids: [], disallowed_reply_options: null };
     if (replyTo) variables.reply = { in_reply_to_tweet_id: replyTo, exclude_reply_user_ids: [] };
     const response = await fetch('/i/api/graphql/oB-5XsHNAbjvARJEc8CZFw/CreateTweet', {
       method: 'POST', credentials: 'include', signal: window.sending.signal,
@@ -12,11 +53,11 @@ const POSTERS: Record<'x' | 'mastodon' | 'mastodonPoll' | 'bluesky' | 'forum', s
     });
     if (!response.ok) throw new Error('HTTP ' + response.status);
   }`,
-  mastodon: `async (text, replyTo) => {
+  mastodon: `async (text, replyTo, media = []) => {
     const response = await fetch('/api/v1/statuses', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer fixture-token', 'idempotency-key': String(Date.now()) },
-      body: JSON.stringify({ status: text, in_reply_to_id: replyTo || null, media_ids: [], sensitive: false, spoiler_text: '', visibility: 'public', poll: null, language: 'en' }),
+      body: JSON.stringify({ status: text, in_reply_to_id: replyTo || null, media_ids: media.map((item) => item.id), sensitive: false, spoiler_text: '', visibility: 'public', poll: null, language: 'en' }),
     });
     if (!response.ok) throw new Error('HTTP ' + response.status);
   }`,
@@ -38,8 +79,8 @@ const POSTERS: Record<'x' | 'mastodon' | 'mastodonPoll' | 'bluesky' | 'forum', s
     const response = await fetch('/api/posts/new', { method: 'POST', body });
     if (!response.ok) throw new Error('HTTP ' + response.status);
   }`,
-  bluesky: `async (text, replyTo) => {
-    await window.bskyPost(text, replyTo ? { uri: replyTo, cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm' } : undefined);
+  bluesky: `async (text, replyTo, media = []) => {
+    await window.bskyPost(text, replyTo ? { uri: replyTo, cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm' } : undefined, media);
   }`,
 };
 
@@ -52,11 +93,26 @@ ${platform === 'bluesky' ? '<script src="/static/bsky-client.js"></script>' : ''
 <h1>${title}</h1>
 <label>Reply to <input id="reply-to" size="60"></label>
 <textarea id="composer" placeholder="What is happening?"></textarea>
+${UPLOADERS[platform] ? '<label>Alt text <input id="alt"></label> <input type="file" id="media" accept="image/*,video/*">' : ''}
 <button id="post">Post</button>
 <button id="abort">Stop sending</button>
 <div id="status" role="status"></div>
 <script>
 const send = ${POSTERS[platform]};
+const upload = ${UPLOADERS[platform] ?? 'null'};
+// Attached files, as the post will name them (media ids, or files Bluesky uploads when posting).
+window.attached = [];
+document.getElementById('media')?.addEventListener('change', async (event) => {
+  const status = document.getElementById('status');
+  status.textContent = 'Uploading…';
+  try {
+    for (const file of event.target.files) window.attached.push(await upload(file, document.getElementById('alt').value));
+    status.textContent = 'Attached ' + window.attached.length + '.';
+  } catch (error) {
+    status.textContent = 'Upload failed.';
+    status.dataset.error = String(error && error.message || error);
+  }
+});
 // Like a site that gives up on a request (the user closed the composer): aborts the one in flight.
 window.sending = new AbortController();
 document.getElementById('abort').addEventListener('click', () => window.sending.abort());
@@ -67,8 +123,9 @@ document.getElementById('post').addEventListener('click', async () => {
   status.textContent = 'Sending…';
   delete status.dataset.error;
   try {
-    await send(composer.value, document.getElementById('reply-to').value.trim());
+    await send(composer.value, document.getElementById('reply-to').value.trim(), window.attached);
     composer.value = '';
+    window.attached = [];
     status.textContent = 'Your post was sent.';
     delete status.dataset.error;
   } catch (error) {

@@ -15,6 +15,7 @@ import { findPostWatchWords, type PartWatchWordHit, type PendingPostView } from 
 import { holdVerdict, type Escalation, type HoldMode } from '../../../../shared/gate/policy.ts';
 import type { ClassifiedPost, OutgoingRequest, PostDetail } from '../../../../shared/gate/types.ts';
 import { boundedRead, type ReadRequest } from './bounded-read.ts';
+import { claimPostMedia, type ClaimedMedia } from './media-store.ts';
 import { readGateSettings } from './gate-settings.ts';
 import { GateAuditor } from './gate-auditor.ts';
 import { classifySafely, isSafeRequest, messageOf, remember, viewOf, type Held, type Tracked } from './held.ts';
@@ -102,8 +103,11 @@ export class GateService {
     const verdict = classifySafely(this.deps.classify, request);
     if ('error' in verdict) return Promise.resolve(this.classifyFailed(accountId, requestId, request, verdict.error));
     const { classification } = verdict;
-    if (!classification.gated) return Promise.resolve('continue');
-    return this.hold(accountId, requestId, classification, { ...context, headers: request.headers }, startedAt);
+    if (!classification.gated) {
+      this.captureMedia(accountId, request);
+      return Promise.resolve('continue');
+    }
+    return this.hold(accountId, requestId, classification, { ...context, headers: request.headers, request }, startedAt);
   }
 
   /** The manager's answer from the dialog; each post is decided once. */
@@ -121,6 +125,7 @@ export class GateService {
         typedHandle: decision.typedHandle,
         secondPress: decision.secondPress,
         hasWatchWordHits: held.hits.length > 0,
+        hasUnpreviewedMedia: (held.media?.unpreviewed ?? 0) > 0,
         identityMismatch: mismatch,
       });
       if (!check.ok) return { ok: false, reason: check.reason };
@@ -221,7 +226,7 @@ export class GateService {
     accountId: string,
     requestId: string,
     classified: ClassifiedPost,
-    context: { sessionIdentity?: string | null; details?: PostDetail[]; headers?: Readonly<Record<string, string>> | undefined },
+    context: { sessionIdentity?: string | null; details?: PostDetail[]; headers?: Readonly<Record<string, string>> | undefined; request?: OutgoingRequest },
     startedAt: number,
   ): Promise<Outcome> {
     const { headers } = context;
@@ -249,7 +254,8 @@ export class GateService {
       // Remembered even when not held, so a reply from an ungated account is still timed.
       remember(this.tracked, requestId, { account, post, released: !verdict.hold, audited: verdict.hold }, MAX_TRACKED_REQUESTS);
       if (!verdict.hold) return Promise.resolve('continue');
-      return this.enqueue({ requestId, account, post, identity, hits, mode: verdict.mode, delayMs: verdict.delayMs, escalatedBecause: verdict.escalatedBecause, startedAt });
+      const media = claimPostMedia(this.deps.media, account.id, post, context.request, (error) => this.report('media', error));
+      return this.enqueue({ requestId, account, post, identity, hits, mode: verdict.mode, delayMs: verdict.delayMs, escalatedBecause: verdict.escalatedBecause, startedAt, media });
     } catch (error) {
       this.report('intercept', error);
       return Promise.resolve(this.refuse(requestId, accountId, account, post, `error: ${messageOf(error)}`));
@@ -266,6 +272,7 @@ export class GateService {
     delayMs: number | null;
     escalatedBecause: Escalation | null;
     startedAt: number;
+    media: ClaimedMedia | null;
   }): Promise<Outcome> {
     const now = this.deps.clock.now();
     const delayUntil = h.mode === 'delay' && h.delayMs !== null ? now + h.delayMs : null;
@@ -287,6 +294,7 @@ export class GateService {
       delayUntil,
       expiresAt,
       hits: h.hits,
+      media: h.media,
       timer: undefined,
       resolve,
     };
@@ -330,6 +338,10 @@ export class GateService {
     if (index >= 0) this.pending.splice(index, 1);
     this.byId.delete(held.id);
     if (this.byRequest.get(held.requestId) === held) this.byRequest.delete(held.requestId);
+    const media = held.media;
+    // Sent: its uploads are dropped. Not sent: they are handed back (within the budget), since the
+    // site keeps the draft and a retry names the same uploads, which should not lose their preview.
+    if (media !== null) this.safely('media', () => (next.outcome === 'continue' ? this.deps.media?.release(media) : this.deps.media?.unclaim(media)));
     remember(this.decided, held.id, next.state, MAX_DECIDED_IDS);
     if (held.timer !== undefined) {
       const timer = held.timer;
@@ -380,6 +392,16 @@ export class GateService {
     this.report('classify', error);
     if (isSafeRequest(request)) return 'continue';
     return this.refuse(requestId, accountId, this.auditor.account(accountId), undefined, `classify-error: ${messageOf(error)}`);
+  }
+
+  /** An upload the site makes before a post: kept (by reference, in memory) so the post's dialog can show it. */
+  private captureMedia(accountId: string, request: OutgoingRequest): void {
+    const store = this.deps.media;
+    if (store === undefined) return;
+    this.safely('media', () => {
+      const account = this.deps.accounts.get(accountId);
+      if (account !== undefined) store.capture(accountId, account.platform, request);
+    });
   }
 
   private takeTracked(requestId: string): Tracked | undefined {

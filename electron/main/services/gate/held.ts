@@ -4,6 +4,7 @@ import type { Account } from '../../../../shared/accounts/account.ts';
 import type { DecisionState, Outcome } from '../../../../shared/gate/decision.ts';
 import { pendingPostView, type PartWatchWordHit, type PendingPostView } from '../../../../shared/gate/pending.ts';
 import type { Escalation, HoldMode } from '../../../../shared/gate/policy.ts';
+import type { ClaimedMedia } from './media-store.ts';
 import type { Classification, ClassifiedPost, OutgoingRequest } from '../../../../shared/gate/types.ts';
 
 /** A post the gate is holding, with everything needed to decide and show it. */
@@ -20,6 +21,8 @@ export interface Held {
   delayUntil: number | null;
   expiresAt: number;
   hits: PartWatchWordHit[];
+  /** The attachments shown in the dialog (captured uploads), or null when the post has none. */
+  media: ClaimedMedia | null;
   timer: unknown;
   resolve: (outcome: Outcome) => void;
 }
@@ -36,8 +39,8 @@ export interface Tracked {
 
 /** The renderer's view of a held post. */
 export function viewOf(held: Held, identityMismatch: { expected: string; actual: string } | null): PendingPostView {
-  const { id, account, post, mode, delayUntil, heldAt, expiresAt, hits } = held;
-  return pendingPostView({ id, account, post, mode, delayUntil, heldAt, expiresAt, watchWordHits: hits, identityMismatch });
+  const { id, account, post, mode, delayUntil, heldAt, expiresAt, hits, media } = held;
+  return pendingPostView({ id, account, post, mode, delayUntil, heldAt, expiresAt, watchWordHits: hits, identityMismatch, media });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Account, AccountKind } from '../../../../shared/accounts/account.t
 import type { AuditDecision, ConfirmVia } from '../../../../shared/gate/decision.ts';
 import type { PendingPostView } from '../../../../shared/gate/pending.ts';
 import type { Classification, OutgoingRequest, PostAction } from '../../../../shared/gate/types.ts';
+import type { MediaStore } from './media-store.ts';
 import type { PlatformId } from '../../../../shared/platforms/platform-id.ts';
 
 /**
@@ -69,6 +70,8 @@ export interface GateDeps {
   initialIdentities?: Record<string, string>;
   /** Called whenever the remembered identities change, so they can be persisted. */
   identitiesChanged?: (identities: Record<string, string>) => void;
+  /** Captured uploads shown in the dialog of the post that uses them (issue 10); none when absent. */
+  media?: MediaStore;
   /** Errors the service swallowed to keep its promises (a throwing audit sink, say). */
   reportError?: (where: string, error: unknown) => void;
 }

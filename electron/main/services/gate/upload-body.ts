@@ -17,13 +17,15 @@ export interface AssembledBody {
   bytes: Uint8Array | null;
   /** True when the body could not be read in full (a stream, a stalled blob, an error): the gate fails closed on a matched endpoint. */
   unreadable: boolean;
-  reason: 'stream' | 'timeout' | 'blob-error' | 'files-only' | null;
+  reason: 'stream' | 'timeout' | 'blob-error' | 'file-error' | 'files-only' | null;
   /** File parts left out (their bytes are media, never post text); the text parts around them are kept. */
   filesOmitted: number;
 }
 
 export interface BodyReader {
   getBlobData(uuid: string): Promise<Uint8Array>;
+  /** Reads a file part from disk; given only for media uploads, whose bytes the gate dialog previews. */
+  readFile?(path: string): Promise<Uint8Array>;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }
@@ -52,6 +54,14 @@ async function readParts(parts: readonly UploadPart[], reader: BodyReader): Prom
   let filesOmitted = 0;
   for (const part of parts) {
     if (part.file !== undefined || part.type === 'file') {
+      if (part.file !== undefined && reader.readFile !== undefined) {
+        try {
+          chunks.push(await reader.readFile(part.file));
+        } catch {
+          return { bytes: null, unreadable: true, reason: 'file-error', filesOmitted };
+        }
+        continue;
+      }
       filesOmitted++;
       continue;
     }
@@ -71,7 +81,9 @@ async function readParts(parts: readonly UploadPart[], reader: BodyReader): Prom
   }
   // A body made only of files is media: the gate cannot say what it publishes.
   if (chunks.length === 0 && filesOmitted > 0) return { bytes: null, unreadable: true, reason: 'files-only', filesOmitted };
-  return { bytes: concat(chunks), unreadable: false, reason: null, filesOmitted };
+  // One part needs no copy (a 5 MB upload is kept by reference).
+  const bytes = chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : concat(chunks);
+  return { bytes, unreadable: false, reason: null, filesOmitted };
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {

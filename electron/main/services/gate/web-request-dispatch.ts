@@ -6,6 +6,7 @@ import { identityFromTwid, isXHost } from '../../../../shared/platforms/x.ts';
 import type { RequestGate } from '../request-gate.ts';
 import { isSafeMethod } from '../../../../shared/gate/methods.ts';
 import { canonicalHost } from '../../../../shared/platforms/rule.ts';
+import { uploadRoute } from '../../../../shared/gate/media/match.ts';
 import { remember } from './held.ts';
 import { assembleBody, type BodyReader, type UploadPart } from './upload-body.ts';
 
@@ -16,6 +17,8 @@ export interface SessionReader {
   cookie(url: string, name: string): Promise<string | null>;
   /** False when no rule could match `method` + `url` whatever the body: the body is then not read. */
   mightPublish?(method: string, url: string): boolean;
+  /** A file on disk that an upload sends (a picked file in a form); only media uploads read it. */
+  readFile?(path: string): Promise<Uint8Array>;
 }
 
 /** The fields of onBeforeRequest details the dispatcher reads. */
@@ -86,8 +89,12 @@ export class WebRequestDispatch {
   private async decide(id: number, method: string, url: string, requestHeaders: Record<string, string>, parts: UploadPart[] | undefined): Promise<{ cancel: boolean }> {
     try {
       const verdict = await this.gate.interceptRead(this.accountId, String(id), async () => {
-        const worthReading = this.session.mightPublish?.(method, url) ?? true;
-        const body = worthReading ? await assembleBody(parts, bodyTimers(this.session)) : { bytes: null, unreadable: false };
+        const platform = this.account()?.platform;
+        // A media upload is read whole (its file parts too), so the gate dialog can show what a post attaches.
+        const media = platform !== undefined && uploadRoute(platform, method, url) !== null;
+        const worthReading = media || (this.session.mightPublish?.(method, url) ?? true);
+        const reader = bodyTimers(this.session, media);
+        const body = worthReading ? await assembleBody(parts, reader) : { bytes: null, unreadable: false };
         const sessionIdentity = await this.xIdentity(url);
         return { request: { method, url, headers: requestHeaders, body: body.bytes, bodyUnreadable: body.unreadable }, sessionIdentity };
       });
@@ -123,9 +130,11 @@ export class WebRequestDispatch {
 }
 
 /** The body reader with real timers: reading stops at BODY_READ_TIMEOUT_MS (the gate's own timeout is longer). */
-function bodyTimers(session: SessionReader): BodyReader {
+function bodyTimers(session: SessionReader, readFiles: boolean): BodyReader {
+  const readFile = readFiles ? session.readFile?.bind(session) : undefined;
   return {
     getBlobData: (uuid) => session.getBlobData(uuid),
+    ...(readFile !== undefined ? { readFile } : {}),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   };

@@ -133,7 +133,8 @@ describe('GateService: audit and completion', () => {
     h.settings.storeText = false;
     const thread = post({ action: 'reply', parts: [part('first', { replyToId: '17', mediaCount: 2 }), part('second', { quotedId: '9', mediaCount: 1 })] });
     void h.gate.intercept('a1', 'r1', request(thread));
-    h.gate.decide(h.gate.queue()[0]!.id, { confirm: true });
+    // Its 3 attachments were never uploaded in this session, so none can be previewed: a second press confirms.
+    h.gate.decide(h.gate.queue()[0]!.id, { confirm: true, secondPress: true });
     expect(h.audits[0]).toEqual({
       at: new Date(h.clock.time).toISOString(), requestId: 'r1', pendingId: 'p1',
       account: { id: 'a1', handle: 'acme', name: 'Acme Brand', kind: 'brand' },
