@@ -64,7 +64,7 @@ async function once(dispatch: WebRequestDispatch, id: number, c: Case): Promise<
   const answer = await dispatch.beforeSendHeaders({ id, method: 'POST', url: c.url, requestHeaders: c.headers });
   const took = performance.now() - started;
   if (answer.cancel) throw new Error(`${c.name}: the upload was cancelled`);
-  dispatch.completed(id, 200);
+  dispatch.completed(id, 200, 'POST', c.url);
   return took;
 }
 

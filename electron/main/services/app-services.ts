@@ -1,12 +1,12 @@
 // The composition root: the one place that builds the main-process services, for the Electron entry point and the Chromium test harness alike.
 import { createHash, randomUUID } from 'node:crypto';
-import { classify } from '../../../shared/gate/classify.ts';
 import type { EventChannel, EventPayloads, InvokeHandlers } from '../../../shared/ipc/contract.ts';
 import { decodeItemTime } from '../../../shared/platforms/index.ts';
 import { AccountService, type ShellPort } from './accounts/account-service.ts';
 import { openAppStore, type StoreBackend } from './accounts/app-store.ts';
 import { GateService } from './gate/gate-service.ts';
 import { MediaStore } from './gate/media-store.ts';
+import { gateClassifier } from './gate/session-context.ts';
 import type { GateAuditInput } from './gate/types.ts';
 import type { FilePort } from './file-port.ts';
 import type { RequestGate } from './request-gate.ts';
@@ -113,9 +113,10 @@ export async function createAppServices<S extends ShellPort>(options: AppService
 
   // The cycle shell → gate → accounts → shell is broken by order, not by a nullable variable: the gate and the
   // shell only call `accounts` when a request or a shortcut arrives, after this function has returned.
-  const gate = new GateService({
+  const gate: GateService = new GateService({
     accounts: { get: (id) => accounts.get(id) },
-    classify: (request) => classify(request, { customRules: settings().customRules }),
+    // Each request is classified in its session's context (platform, own server, Fediverse hosts seen).
+    classify: gateClassifier(() => settings().customRules),
     clock: { now: () => now().getTime(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
     settings: () => ({ timeoutMs: settings().gateTimeoutSeconds * 1000, storeText: settings().logText }),
     audit: (entry) => void logged('gate audit', recordAudit(log, entry)),
@@ -162,10 +163,10 @@ export async function createAppServices<S extends ShellPort>(options: AppService
   const views = options.views?.(shell) ?? NO_VIEWS;
   const accounts = new AccountService({
     store,
-    // A removed account's captured uploads go with its session.
+    // A removed account's captured uploads and learned Fediverse hosts go with its session.
     shell: {
       show: (account) => shell.show(account),
-      forget: (account) => (media.forget(account.id), shell.forget(account)),
+      forget: (account) => (media.forget(account.id), gate.forgetSession(account.id), shell.forget(account)),
       accountsChanged: (list) => shell.accountsChanged(list),
       setViewBounds: (bounds) => shell.setViewBounds(bounds),
       setCovered: (owner, covered) => shell.setCovered(owner, covered),

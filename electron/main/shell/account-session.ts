@@ -59,7 +59,7 @@ export function installGate(ses: Pick<Session, 'webRequest' | 'getBlobData' | 'c
       () => callback({ cancel: true }),
     );
   });
-  ses.webRequest.onCompleted(filter, (details) => dispatch.completed(details.id, details.statusCode));
+  ses.webRequest.onCompleted(filter, (details) => dispatch.completed(details.id, details.statusCode, details.method, details.url));
   // Also how a held request the page aborted (or whose view closed) reaches the gate: error 'net::ERR_ABORTED'.
   ses.webRequest.onErrorOccurred(filter, (details) => dispatch.errorOccurred(details.id, details.error));
 }

@@ -224,9 +224,11 @@ export class HarnessShell implements ShellPort, ViewsPort {
       }
     });
     context.on('requestfinished', (request) => {
-      const id = ids.get(request);
+      // Every request, GETs included (as Electron's onCompleted): the gate learns Fediverse hosts from them.
+      const id = ids.get(request) ?? `pw-${++this.nextRequest}`;
+      const seen = { accountId, method: request.method(), url: request.url() };
       // The context may close before the response is read (the test ended): nothing left to record then.
-      if (id) request.response().then((response) => response && this.gate().completed(id, response.status()), () => undefined);
+      request.response().then((response) => response && this.gate().completed(id, response.status(), seen), () => undefined);
     });
     context.on('requestfailed', (request) => {
       const id = ids.get(request);

@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { OutgoingRequest } from '../../../shared/gate/types.ts';
 import type { ReadRequest } from '../../../electron/main/services/gate/bounded-read.ts';
+import type { CompletedRequest } from '../../../electron/main/services/request-gate.ts';
 import { storedAccount } from '../services/accounts/fixtures.ts';
 import { ElectronFake, type FakeSession } from './electron-fake.ts';
 
@@ -16,10 +17,12 @@ function recordingGate(options: { mightPublish?: (method: string, url: string) =
   const seen: Array<{ requestId: string; request: OutgoingRequest }> = [];
   const errors: Array<{ requestId: string; error: string }> = [];
   const asked: string[] = [];
+  const completions: Array<{ requestId: string; statusCode: number; seen: CompletedRequest }> = [];
   return {
     seen,
     errors,
     asked,
+    completions,
     intercept: async (_accountId: string, requestId: string, request: OutgoingRequest) => {
       seen.push({ requestId, request });
       return options.verdict ?? 'continue';
@@ -30,7 +33,9 @@ function recordingGate(options: { mightPublish?: (method: string, url: string) =
       seen.push({ requestId, request });
       return options.verdict ?? 'continue';
     },
-    completed: () => undefined,
+    completed(requestId: string, statusCode: number, seen: CompletedRequest) {
+      completions.push({ requestId, statusCode, seen });
+    },
     failed(requestId: string, error: string) {
       errors.push({ requestId, error });
     },
@@ -96,6 +101,20 @@ describe('the webRequest dispatcher', () => {
     const ses = session(gate);
     ses.webRequest.abort({ id: 7, url: 'https://mastodon.social/api/v1/statuses', resourceType: 'xhr' });
     expect(gate.errors).toEqual([{ requestId: '7', error: 'net::ERR_ABORTED' }]);
+  });
+
+  it('tells the gate which session completed which request, GETs and page loads included (it learns Fediverse hosts from them)', () => {
+    const gate = recordingGate();
+    const account = storedAccount(77);
+    const ses = accountSession(account, () => account, gate, () => 'en') as unknown as FakeSession;
+    ses.webRequest.complete({ id: 11, url: 'https://social.example/api/v2/instance', method: 'GET', resourceType: 'xhr', statusCode: 200 });
+    ses.webRequest.complete({ id: 12, url: 'https://misskey.example/api/meta', method: 'POST', resourceType: 'xhr', statusCode: 200 });
+    ses.webRequest.complete({ id: 13, url: 'https://social.example/.well-known/nodeinfo', method: 'GET', resourceType: 'mainFrame', statusCode: 200 });
+    expect(gate.completions).toEqual([
+      { requestId: '11', statusCode: 200, seen: { accountId: account.id, method: 'GET', url: 'https://social.example/api/v2/instance' } },
+      { requestId: '12', statusCode: 200, seen: { accountId: account.id, method: 'POST', url: 'https://misskey.example/api/meta' } },
+      { requestId: '13', statusCode: 200, seen: { accountId: account.id, method: 'GET', url: 'https://social.example/.well-known/nodeinfo' } },
+    ]);
   });
 
   it('answers GET at once without asking the gate', async () => {

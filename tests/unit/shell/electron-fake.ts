@@ -91,6 +91,13 @@ export class FakeWebRequest {
     return new Promise((resolve) => listener(details, resolve));
   }
 
+  /** A request completed: onCompleted gets its id, method, final URL and status (electron.d.ts OnCompletedListenerDetails). */
+  complete(details: { id: number; url: string; method: string; resourceType: string; statusCode: number }): void {
+    if (!this.matches('onCompleted', details.url, details.resourceType)) return;
+    const { listener } = this.listeners.get('onCompleted') as unknown as { listener: (d: unknown) => void };
+    listener(details);
+  }
+
   /**
    * A held request the page aborted (or whose view closed): Electron erases the blocked request and emits
    * onErrorOccurred with `error: 'net::ERR_ABORTED'` (WebRequest::OnErrorOccurred; electron.d.ts

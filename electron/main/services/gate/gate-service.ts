@@ -13,7 +13,8 @@ import {
 } from '../../../../shared/gate/decision.ts';
 import { findPostWatchWords, type PartWatchWordHit, type PendingPostView } from '../../../../shared/gate/pending.ts';
 import { holdVerdict, type Escalation, type HoldMode } from '../../../../shared/gate/policy.ts';
-import type { ClassifiedPost, OutgoingRequest, PostDetail } from '../../../../shared/gate/types.ts';
+import type { ClassifiedPost, ClassifyContext, OutgoingRequest, PostDetail } from '../../../../shared/gate/types.ts';
+import type { CompletedRequest } from '../request-gate.ts';
 import { boundedRead, type ReadRequest } from './bounded-read.ts';
 import { claimPostMedia, type ClaimedMedia } from './media-store.ts';
 import { readGateSettings } from './gate-settings.ts';
@@ -21,6 +22,7 @@ import { GateAuditor } from './gate-auditor.ts';
 import { classifySafely, isSafeRequest, messageOf, remember, viewOf, type Held, type Tracked } from './held.ts';
 import { IdentityMemory, type IdentityMismatch } from './identity-memory.ts';
 import { posterIdentity } from './identity-sources.ts';
+import { FediverseHosts, sessionContext } from './session-context.ts';
 import type { GateDecisionInput, GateDeps, GateSettings } from './types.ts';
 
 // Bounded memories, so a long session cannot grow them without limit (completion events can be lost).
@@ -49,6 +51,7 @@ export class GateService {
   private readonly tracked = new Map<string, Tracked>();
   private readonly decided = new Map<string, FinalState>();
   private readonly identities: IdentityMemory;
+  private readonly fediverse = new FediverseHosts();
   private readonly auditor: GateAuditor;
   private disposed = false;
 
@@ -100,7 +103,7 @@ export class GateService {
     context: { sessionIdentity?: string | null; details?: PostDetail[] },
     startedAt: number,
   ): Promise<Outcome> {
-    const verdict = classifySafely(this.deps.classify, request);
+    const verdict = classifySafely(this.deps.classify, request, this.contextOf(accountId));
     if ('error' in verdict) return Promise.resolve(this.classifyFailed(accountId, requestId, request, verdict.error));
     const { classification } = verdict;
     if (!classification.gated) {
@@ -164,8 +167,12 @@ export class GateService {
     return chosen.length;
   }
 
-  /** The network result of a request (webRequest onCompleted): audits it, and times a 2xx reply. */
-  completed(requestId: string, statusCode: number): void {
+  /**
+   * The network result of a request (webRequest onCompleted): audits it, times a 2xx reply, and learns
+   * from `seen` (any method) whether its host answered as a Fediverse server.
+   */
+  completed(requestId: string, statusCode: number, seen?: CompletedRequest): void {
+    if (seen !== undefined) this.safely('fediverseHosts', () => this.fediverse.learn(seen.accountId, seen.method, seen.url, statusCode));
     const tracked = this.takeTracked(requestId);
     if (tracked === undefined) return;
     if (tracked.audited) this.safely('auditResult', () => this.deps.auditResult(requestId, statusCode, null));
@@ -208,6 +215,11 @@ export class GateService {
   /** The poster identity remembered per account id (for persistence across restarts). */
   rememberedIdentities(): Record<string, string> {
     return this.identities.snapshot();
+  }
+
+  /** Forgets what an account's session taught (the account was removed, its session with it). */
+  forgetSession(accountId: string): void {
+    this.fediverse.forget(accountId);
   }
 
   /** Forget the remembered identity of an account's frame (a settings action). */
@@ -381,7 +393,7 @@ export class GateService {
 
   /** The site gave up on a request while it was read: a post is audited as aborted, nothing is held. */
   private abortedWhileRead(accountId: string, requestId: string, request: OutgoingRequest | null, error: string): 'cancel' {
-    const verdict = request === null ? null : classifySafely(this.deps.classify, request);
+    const verdict = request === null ? null : classifySafely(this.deps.classify, request, this.contextOf(accountId));
     if (verdict !== null && 'error' in verdict) this.report('classify', verdict.error);
     const post = verdict !== null && 'classification' in verdict && verdict.classification.gated ? verdict.classification : null;
     if (post === null) return 'cancel';
@@ -402,6 +414,20 @@ export class GateService {
       const account = this.deps.accounts.get(accountId);
       if (account !== undefined) store.capture(accountId, account.platform, request);
     });
+  }
+
+  /**
+   * The classifier's context for a request of `accountId`'s session. Undefined (every Fediverse rule
+   * applies everywhere: more is held, nothing escapes) when the account is unknown or the lookup fails.
+   */
+  private contextOf(accountId: string): ClassifyContext | undefined {
+    try {
+      const account = this.deps.accounts.get(accountId);
+      return account === undefined ? undefined : sessionContext(account, this.fediverse.of(accountId));
+    } catch (error) {
+      this.report('context', error);
+      return undefined;
+    }
   }
 
   private takeTracked(requestId: string): Tracked | undefined {

@@ -5,7 +5,7 @@ import type { DecisionState, Outcome } from '../../../../shared/gate/decision.ts
 import { pendingPostView, type PartWatchWordHit, type PendingPostView } from '../../../../shared/gate/pending.ts';
 import type { Escalation, HoldMode } from '../../../../shared/gate/policy.ts';
 import type { ClaimedMedia } from './media-store.ts';
-import type { Classification, ClassifiedPost, OutgoingRequest } from '../../../../shared/gate/types.ts';
+import type { Classification, ClassifiedPost, ClassifyContext, OutgoingRequest } from '../../../../shared/gate/types.ts';
 
 /** A post the gate is holding, with everything needed to decide and show it. */
 export interface Held {
@@ -47,9 +47,13 @@ export function viewOf(held: Held, identityMismatch: { expected: string; actual:
  * Runs the classifier; its throw, or an answer that is not a verdict (the type says one comes back; a
  * bug could return anything), comes back as `error`.
  */
-export function classifySafely(classify: (request: OutgoingRequest) => Classification, request: OutgoingRequest): { classification: Classification } | { error: unknown } {
+export function classifySafely(
+  classify: (request: OutgoingRequest, context?: ClassifyContext) => Classification,
+  request: OutgoingRequest,
+  context: ClassifyContext | undefined,
+): { classification: Classification } | { error: unknown } {
   try {
-    const classification = classify(request);
+    const classification = context === undefined ? classify(request) : classify(request, context);
     const verdict: unknown = classification;
     if (typeof verdict !== 'object' || verdict === null || !('gated' in verdict) || typeof verdict.gated !== 'boolean') {
       throw new Error('classifier returned no verdict');

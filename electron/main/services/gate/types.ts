@@ -2,7 +2,7 @@
 import type { Account, AccountKind } from '../../../../shared/accounts/account.ts';
 import type { AuditDecision, ConfirmVia } from '../../../../shared/gate/decision.ts';
 import type { PendingPostView } from '../../../../shared/gate/pending.ts';
-import type { Classification, OutgoingRequest, PostAction } from '../../../../shared/gate/types.ts';
+import type { Classification, ClassifyContext, OutgoingRequest, PostAction } from '../../../../shared/gate/types.ts';
 import type { MediaStore } from './media-store.ts';
 import type { PlatformId } from '../../../../shared/platforms/platform-id.ts';
 
@@ -52,7 +52,8 @@ export interface GateSettings {
 /** What the service needs from the composition root; everything is injected so tests can fake it. */
 export interface GateDeps {
   accounts: { get(id: string): Account | undefined };
-  classify: (req: OutgoingRequest) => Classification;
+  /** Classifies a request; `context` is the session it comes from (absent when its account is unknown). */
+  classify: (req: OutgoingRequest, context?: ClassifyContext) => Classification;
   clock: { now(): number; setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
   settings: () => GateSettings;
   /** Every decision becomes an entry (the log service persists it). */

@@ -104,10 +104,10 @@ export class WebRequestDispatch {
     }
   }
 
-  /** onCompleted. */
-  completed(id: number, statusCode: number): void {
+  /** onCompleted, for every request the filter lets through (GETs too: the gate learns Fediverse hosts from them). */
+  completed(id: number, statusCode: number, method: string, url: string): void {
     this.bodies.delete(id);
-    this.gate.completed(String(id), statusCode);
+    this.gate.completed(String(id), statusCode, { accountId: this.accountId, method, url });
   }
 
   /** onErrorOccurred: the page aborted it, its view closed: a held request leaves the queue. */
