@@ -87,6 +87,30 @@ describe('the posting gate', () => {
     expect(record.record.text).toBe('Skeet from the brand 🦋');
   });
 
+  it('applies the Fediverse rules only where the session shows a Fediverse server', async () => {
+    const app = await world.start();
+    const web = { platform: 'Web', kind: 'brand' as const, color: '#334155' };
+    // A status page that happens to use a Mastodon-like path is no Fediverse server: its POST goes out unheld.
+    const forum = await accountWithSite(app, { ...web, name: 'Acme Status', handle: 'status', startUrl: world.server.url('forum.test', '/compose') });
+    const status = await forum.site.evaluate(() => fetch('/api/v1/statuses', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"status":"All systems operational"}' }).then((r) => r.status));
+    expect(status).toBe(404);
+    expect(await app.page.getByTestId('gate-dialog').count()).toBe(0);
+    expect(app.services.log.recentGate(5)).toEqual([]);
+
+    // A web account on a Fediverse server: once the server answered its instance probe, its posts are held.
+    const social = await accountWithSite(app, { ...web, name: 'Acme Social', handle: 'social', startUrl: world.server.url('mastodon.test', '/compose') });
+    expect(await social.site.evaluate(() => fetch('/api/v2/instance').then((r) => r.status))).toBe(200);
+    await expect.poll(() => app.services.gate.fediverseHostsOf(social.account.id)).toEqual(['mastodon.test']);
+    expect(app.services.gate.fediverseHostsOf(forum.account.id)).toEqual([]);
+    await compose(social.site, 'Toot from a web account');
+    const dialog = app.page.getByTestId('gate-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('gate-text').textContent()).toContain('Toot from a web account');
+    expect(world.server.posts().filter((post) => post.host === 'mastodon.test')).toHaveLength(0);
+    await dialog.getByTestId('gate-confirm').click();
+    expect(await outcome(social.site)).toBe('Your post was sent.');
+  });
+
   it('cancels a post nobody answers, and every post pending when the app renderer reloads', async () => {
     const app = await world.start();
     app.services.accounts.updateSettings({ gateTimeoutSeconds: 10 });

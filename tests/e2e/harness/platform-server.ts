@@ -88,6 +88,8 @@ export async function startPlatformServer(): Promise<PlatformServer> {
           if (path === '/api/v2/media') return json(200, { id: String(114_000_000_000_000_000n + BigInt(++tid)), type: 'image' });
           if (method === 'PUT' && path.startsWith('/api/v1/media/')) return json(200, { id: path.split('/').pop(), type: 'image' });
           if (path === '/api/v1/statuses') return json(200, { id: String(113_000_000_000_000_000n + BigInt(++tid)) });
+          // The instance probe Mastodon's web client makes on load: how a session shows it is on a Fediverse server.
+          if (path === '/api/v2/instance') return json(200, { domain: 'mastodon.test', title: 'Mastodon fixture' });
         }
         if (host === 'forum.test') {
           if (path === '/compose') return html(composerPage('forum', 'Forum fixture'));

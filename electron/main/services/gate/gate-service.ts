@@ -217,6 +217,11 @@ export class GateService {
     return this.identities.snapshot();
   }
 
+  /** The hosts an account's session has shown to be Fediverse servers, oldest first (diagnostics and tests). */
+  fediverseHostsOf(accountId: string): string[] {
+    return [...this.fediverse.of(accountId)];
+  }
+
   /** Forgets what an account's session taught (the account was removed, its session with it). */
   forgetSession(accountId: string): void {
     this.fediverse.forget(accountId);
