@@ -15,7 +15,8 @@ import {
 import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { LogSummary } from '../../../shared/log/statistics.ts';
-import { durationStepMinutes, formatDuration } from './format.ts';
+import { formatDuration } from '../../../shared/log/duration-format.ts';
+import { durationStepMinutes } from './format.ts';
 
 // Chart.js keeps a global registry; registering only what these two charts draw keeps the bundle lean.
 ChartJS.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);

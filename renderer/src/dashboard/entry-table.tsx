@@ -4,7 +4,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import type { ReplyRow } from '../../../shared/log/model.ts';
-import { formatDateTime, formatDuration } from './format.ts';
+import { formatDuration } from '../../../shared/log/duration-format.ts';
+import { formatDateTime } from './format.ts';
 import type { RowSource } from './row-source.ts';
 
 /** Rows per fetched page: a few screens, small enough that one IPC answer stays cheap. */

@@ -3,7 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/accounts/settings.ts';
 import type { LogSummary, TimeStats } from '../../../shared/log/statistics.ts';
-import { formatCount, formatDuration, formatShare, formatWeekdays } from './format.ts';
+import { formatDuration } from '../../../shared/log/duration-format.ts';
+import { formatCount, formatShare, formatWeekdays } from './format.ts';
 
 interface Props {
   summary: LogSummary;

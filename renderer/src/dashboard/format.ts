@@ -1,36 +1,6 @@
-// Pure formatters of the dashboard: human durations ("1 h 05 min", "45 s"), shares, and filter dates as ISO times.
-
-/** Unit words per language; French shares the SI-like abbreviations except the day ("j"). */
-const UNITS: Record<'en' | 'fr', { s: string; min: string; h: string; d: string }> = {
-  en: { s: 's', min: 'min', h: 'h', d: 'd' },
-  fr: { s: 's', min: 'min', h: 'h', d: 'j' },
-};
-
-// Plain spaces (not non-breaking ones) so copied figures paste cleanly; the stylesheet keeps durations on one line.
-const SP = ' ';
-
-function unitsOf(language: string): { s: string; min: string; h: string; d: string } {
-  return language.toLowerCase().startsWith('fr') ? UNITS.fr : UNITS.en;
-}
+// Pure formatters of the dashboard: shares, counts, dates, and filter dates as ISO times (durations: shared/log/duration-format.ts).
 
 const pad2 = (value: number): string => String(value).padStart(2, '0');
-
-/**
- * A duration as people say it: "45 s" under a minute, "42 min" under an hour, "1 h 05 min" under a day,
- * "2 d 03 h" beyond. Rounded to the nearest unit shown; null/NaN give "—".
- */
-export function formatDuration(ms: number | null | undefined, language = 'en'): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  const u = unitsOf(language);
-  const value = Math.max(0, ms);
-  const seconds = Math.round(value / 1000);
-  if (seconds < 60) return `${seconds}${SP}${u.s}`;
-  const minutes = Math.round(value / 60_000);
-  if (minutes < 60) return `${minutes}${SP}${u.min}`;
-  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)}${SP}${u.h}${SP}${pad2(minutes % 60)}${SP}${u.min}`;
-  const hours = Math.round(value / 3_600_000);
-  return `${Math.floor(hours / 24)}${SP}${u.d}${SP}${pad2(hours % 24)}${SP}${u.h}`;
-}
 
 /** A share 0..1 as a whole percentage in the language's style ("87 %" in French, "87%" in English). */
 export function formatShare(share: number | null | undefined, language = 'en'): string {
