@@ -105,7 +105,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     'accounts:update': (id, patch) => accounts.update(id, patch),
     'accounts:remove': (id) => accounts.remove(id),
     'accounts:reorder': (ids) => accounts.reorder(ids),
-    'accounts:activate': (id) => accounts.activate(id),
+    // While a post is held its dialog speaks for the account that made it: switching under it is refused.
+    'accounts:activate': (id) => (gate.queue().length > 0 ? undefined : accounts.activate(id)),
     'settings:update': (patch) => accounts.updateSettings(patch),
     'warnings:dismiss': (id) => accounts.dismissWarning(id),
     'view:bounds': (bounds) => options.shell.setViewBounds(bounds),

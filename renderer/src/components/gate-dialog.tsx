@@ -77,8 +77,8 @@ export function GateDialog({ post, position, total }: { post: PendingPostView; p
   const text = readableTextColor(account.color);
 
   return (
-    <Modal title={t(`gate.title.${post.action}`, { handle })} onClose={() => void decide(false)} tone={blocked ? 'danger' : 'default'} testId="gate-dialog" accentColor={account.color}>
-      <div className={`gate-account gate-${account.kind}`} style={{ background: account.color, color: text, '--account-text': text, '--account-color': account.color } as React.CSSProperties}>
+    <Modal title={t(`gate.title.${post.action}`, { handle })} onClose={() => void decide(false)} tone={blocked ? 'danger' : 'default'} testId="gate-dialog" accentColor={account.color} layer="gate" describedBy={`gate-account-${post.id} gate-text-${post.id}`}>
+      <div id={`gate-account-${post.id}`} className={`gate-account gate-${account.kind}`} style={{ background: account.color, color: text, '--account-text': text, '--account-color': account.color } as React.CSSProperties}>
         <strong data-testid="gate-account-name">{account.name}</strong> <span data-testid="gate-account-handle">{handle}</span>
         <span>· {PLATFORM_NAMES[account.platform]}</span>
         <KindBadge kind={account.kind} />
@@ -94,7 +94,7 @@ export function GateDialog({ post, position, total }: { post: PendingPostView; p
           {post.unreadableReason === 'content-unknown' ? t('gate.unknown') : t('gate.unreadable')}
         </p>
       )}
-      <div className="gate-parts" data-testid="gate-text">
+      <div id={`gate-text-${post.id}`} className="gate-parts" data-testid="gate-text">
         {post.parts.map((part, index) => (
           <blockquote key={index} className="gate-part" lang="">
             {post.parts.length > 1 && <span className="gate-part-number">{t('gate.part', { n: index + 1, total: post.parts.length })}</span>}
