@@ -3,11 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../shared/accounts/account.ts';
-import type { ReplyLine } from '../../shared/log/entry-schema.ts';
 import type { AppHarness } from './harness/app-harness.ts';
 import { accountWithSite, compose, freshDir, outcome } from './harness/fixtures.ts';
 import { E2E_DIR } from './harness/paths.ts';
+import { seedLines } from './harness/reply-seed.ts';
 import { useWorld } from './harness/world.ts';
 
 const world = useWorld();
@@ -197,34 +196,3 @@ describe('the response-time dashboard', () => {
     );
   });
 });
-
-/** Replies spread over 30 days, three accounts, four platforms, response times from seconds to two days; every 25th unknown. */
-function seedLines(accounts: Account[], count: number): ReplyLine[] {
-  const platforms = ['x', 'mastodon', 'bluesky', 'linkedin'] as const;
-  const now = Date.now();
-  let seed = 7;
-  const random = () => {
-    seed = (seed * 16807) % 2147483647;
-    return seed / 2147483647;
-  };
-  return Array.from({ length: count }, (_, i) => {
-    const account = accounts[i % accounts.length] as Account;
-    const sent = now - Math.floor(random() * 30 * 24 * 60) * MINUTE;
-    // Mostly quick, a long tail: the shape real inboxes have.
-    const wait = Math.floor(random() ** 3 * 48 * 60 * MINUTE) + 20_000;
-    const unknown = i % 25 === 0;
-    return {
-      v: 1,
-      type: 'reply',
-      id: randomUUID(),
-      account: { id: account.id, handle: account.handle, name: account.name, kind: account.kind },
-      platform: platforms[i % platforms.length] as ReplyLine['platform'],
-      replyToId: String(1_800_000_000_000_000_000n + BigInt(i)),
-      targetCreatedAt: unknown ? null : new Date(sent - wait).toISOString(),
-      startSource: unknown ? 'unknown' : 'decoded',
-      sentAt: new Date(sent).toISOString(),
-      responseMs: unknown ? null : wait,
-      excerpt: `Thanks for reaching out — we are on it (#${i})`,
-    } satisfies ReplyLine;
-  });
-}

@@ -68,7 +68,7 @@ function BucketsChart({ summary }: { summary: LogSummary }) {
         data={data}
         role="img"
         aria-label={t('dashboard.charts.buckets')}
-        fallbackContent={<ChartTable rows={summary.buckets.map((bucket, i) => ({ key: bucket.key, label: labels[i] ?? bucket.key, calendar: String(bucket.calendar), business: String(bucket.business) }))} />}
+        fallbackContent={<ChartTable corner={t('dashboard.charts.bucket')} rows={summary.buckets.map((bucket, i) => ({ key: bucket.key, label: labels[i] ?? bucket.key, calendar: String(bucket.calendar), business: String(bucket.business) }))} />}
       />
     </div>
   );
@@ -122,28 +122,28 @@ function DailyChart({ summary }: { summary: LogSummary }) {
         data={data}
         role="img"
         aria-label={t('dashboard.charts.daily')}
-        fallbackContent={<ChartTable rows={summary.daily.map((day) => ({ key: day.day, label: day.day, calendar: formatDuration(day.medianMs, language), business: formatDuration(day.businessMedianMs, language) }))} />}
+        fallbackContent={<ChartTable corner={t('dashboard.charts.day')} rows={summary.daily.map((day) => ({ key: day.day, label: day.day, calendar: formatDuration(day.medianMs, language), business: formatDuration(day.businessMedianMs, language) }))} />}
       />
     </div>
   );
 }
 
 /** The data behind a chart as a table, for screen readers and when the canvas cannot draw. */
-function ChartTable({ rows }: { rows: Array<{ key: string; label: string; calendar: string; business: string }> }) {
+function ChartTable({ corner, rows }: { corner: string; rows: Array<{ key: string; label: string; calendar: string; business: string }> }) {
   const { t } = useTranslation();
   return (
     <table>
       <thead>
         <tr>
-          <th />
-          <th>{t('dashboard.charts.calendar')}</th>
-          <th>{t('dashboard.charts.business')}</th>
+          <th scope="col">{corner}</th>
+          <th scope="col">{t('dashboard.charts.calendar')}</th>
+          <th scope="col">{t('dashboard.charts.business')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.key}>
-            <th>{row.label}</th>
+            <th scope="row">{row.label}</th>
             <td>{row.calendar}</td>
             <td>{row.business}</td>
           </tr>

@@ -10,7 +10,7 @@ import { api } from '../api.ts';
 import { Charts } from './charts.tsx';
 import { EntryTable } from './entry-table.tsx';
 import { Figures } from './figures.tsx';
-import { EMPTY_FILTER, toLogFilter, type FilterState } from './filter-state.ts';
+import { EMPTY_FILTER, isEmptyFilter, toLogFilter, type FilterState } from './filter-state.ts';
 import { Filters } from './filters.tsx';
 import { Transfer } from './transfer.tsx';
 import { UnknownStarts } from './unknown-starts.tsx';
@@ -77,7 +77,7 @@ export function Dashboard({ accounts, settings, onClose }: Props) {
         <h2 id="dash-entries-heading" className="dash-heading">
           {t('dashboard.table.heading')}
         </h2>
-        <EntryTable source={data.source} />
+        <EntryTable source={data.source} filtered={!isEmptyFilter(filterState)} />
       </section>
       <div className="dash-bottom">
         <UnknownStarts rows={data.unknown} onSaved={data.refresh} />

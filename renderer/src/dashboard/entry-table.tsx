@@ -23,11 +23,13 @@ interface Props {
   height?: number;
   /** Called after a page arrives (the bench waits on it). */
   onPage?: (pageIndex: number) => void;
+  /** Whether a filter narrows the selection (the empty state says which of "no replies yet" / "none match"). */
+  filtered?: boolean;
 }
 
 const COLUMNS = ['sentAt', 'account', 'platform', 'replyTo', 'start', 'calendar', 'business', 'within', 'excerpt'] as const;
 
-export function EntryTable({ source, height = 420, onPage }: Props) {
+export function EntryTable({ source, height = 420, onPage, filtered = false }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -119,7 +121,7 @@ export function EntryTable({ source, height = 420, onPage }: Props) {
           {t('dashboard.error', { message: error })}
         </p>
       )}
-      <div className="entry-table" role="table" aria-label={t('dashboard.table.label')} aria-rowcount={(total ?? 0) + 1} data-testid="entry-table" data-total={total ?? ''}>
+      <div className="entry-table" role="table" aria-label={t('dashboard.table.label')} aria-rowcount={Math.max(total ?? 0, 1) + 1} data-testid="entry-table" data-total={total ?? ''}>
         <div role="rowgroup" className="entry-head">
           <div role="row" aria-rowindex={1} className="entry-row">
             {COLUMNS.map((column) => (
@@ -130,7 +132,14 @@ export function EntryTable({ source, height = 420, onPage }: Props) {
           </div>
         </div>
         <div role="rowgroup" className="entry-body" ref={scrollRef} tabIndex={0} style={{ height }} aria-busy={total === null}>
-          {total === 0 && <p className="entry-empty">{t('dashboard.table.empty')}</p>}
+          {total === 0 && (
+            // A row, not a paragraph: a rowgroup must hold rows (axe: aria-required-children).
+            <div role="row" aria-rowindex={2} className="entry-empty">
+              <div role="cell" aria-colspan={COLUMNS.length} data-testid="entry-empty">
+                {filtered ? t('dashboard.table.empty') : t('dashboard.table.emptyAll')}
+              </div>
+            </div>
+          )}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => (
               <EntryRow key={item.key} row={rowAt(item.index)} index={item.index} start={item.start} language={language} />

@@ -182,6 +182,9 @@ export const en = {
       timed_other: '{{count}} timed replies',
     },
     charts: {
+      // a11y (issue 9): the corner headers of the tables behind the charts
+      bucket: 'Response time',
+      day: 'Day',
       buckets: 'Replies by response time',
       daily: 'Daily median response time',
       calendar: 'Calendar time',
@@ -191,6 +194,8 @@ export const en = {
     },
     buckets: { lt15m: '< 15 min', '15to60m': '15–60 min', '1to4h': '1–4 h', '4to24h': '4–24 h', gt24h: '> 24 h' },
     table: {
+      // a11y (issue 9): the empty state when no filter is set
+      emptyAll: 'No replies yet',
       heading: 'Entries',
       label: 'Reply entries, newest first',
       sentAt: 'Sent',

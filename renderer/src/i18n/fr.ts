@@ -184,6 +184,9 @@ export const fr: Messages = {
       timed_other: '{{count}} réponses chronométrées',
     },
     charts: {
+      // a11y (issue 9): the corner headers of the tables behind the charts
+      bucket: 'Temps de réponse',
+      day: 'Jour',
       buckets: 'Réponses par temps de réponse',
       daily: 'Temps de réponse médian par jour',
       calendar: 'Temps calendaire',
@@ -193,6 +196,8 @@ export const fr: Messages = {
     },
     buckets: { lt15m: '< 15 min', '15to60m': '15–60 min', '1to4h': '1–4 h', '4to24h': '4–24 h', gt24h: '> 24 h' },
     table: {
+      // a11y (issue 9): the empty state when no filter is set
+      emptyAll: 'Aucune réponse pour l’instant',
       heading: 'Entrées',
       label: 'Réponses, les plus récentes d’abord',
       sentAt: 'Envoyée',
