@@ -165,6 +165,11 @@ describe('the response-time dashboard', () => {
       app.services.accounts.create({ name: 'Ada Lovelace', handle: 'ada.bsky.social', platform: 'bluesky', kind: 'personal', color: '#047857' }),
     ];
     await app.services.log.appendLines(seedLines(accounts, 400));
+    // HATRACK_E2E_CPU_THROTTLE=40 slows the app page as a loaded machine would (how the 1 s poll failure was reproduced).
+    if (process.env.HATRACK_E2E_CPU_THROTTLE) {
+      const cdp = await app.page.context().newCDPSession(app.page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.HATRACK_E2E_CPU_THROTTLE) });
+    }
     const dashboard = await openDashboard(app);
     await expect.poll(() => dashboard.getByTestId('figure-count').textContent()).toBe('400');
     await dashboard.getByTestId('entry-row').first().waitFor();
