@@ -49,6 +49,8 @@ export class BusinessCalendar {
   private cumulative = new Float64Array(0);
   private readonly workdays: Set<number>;
   private lastDay = 0;
+  /** Seek cursor of isOpen: replies come in time order, so the next answer is nearly always next to the last. */
+  private openCursor = -1;
 
   constructor(schedule: BusinessSchedule) {
     assertSchedule(schedule);
@@ -95,6 +97,7 @@ export class BusinessCalendar {
     starts.push(day.toMillis());
     labels.push(day.toISODate() ?? '');
     this.lastDay = 0;
+    this.openCursor = -1;
     this.dayStarts = Float64Array.from(starts);
     this.dayLabels = labels;
     this.openMs = Float64Array.from(open);
@@ -145,6 +148,14 @@ export class BusinessCalendar {
     const from = clamp(fromMs);
     const to = clamp(toMs);
     return this.until(this.seek(to, -1), to) - this.until(this.seek(from, -1), from);
+  }
+
+  /** Whether the schedule is open at `ms` (each working day's interval includes its start, not its end). */
+  isOpen(ms: number): boolean {
+    this.cover(ms, ms);
+    const at = clamp(ms);
+    this.openCursor = this.seek(at, this.openCursor);
+    return this.openCursor >= 0 && at < (this.closeMs[this.openCursor] as number);
   }
 
   /**
