@@ -41,7 +41,8 @@ describe('the response-time dashboard', () => {
     const rows = dashboard.getByTestId('entry-row');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(1);
-    expect(await rows.first().locator('.col-replyTo').textContent()).toBe(itemId);
+    expect(await rows.first().locator('.col-replyTo a').getAttribute('href')).toBe(`https://x.com/i/web/status/${itemId}`);
+    expect(await rows.first().locator('.col-replyTo a').getAttribute('title')).toContain(itemId);
     expect(await rows.first().getByTestId('entry-calendar').textContent()).toBe(median);
     expect(await rows.first().locator('.col-account').textContent()).toBe('@acme');
     expect(await rows.first().locator('.col-within').textContent()).toBe('✓ Yes');
@@ -199,5 +200,91 @@ describe('the response-time dashboard', () => {
     expect(await dashboard.locator('.col-account').filter({ hasNotText: /Account|Compte/ }).allTextContents()).toEqual(
       expect.arrayContaining(['@ada.bsky.social']),
     );
+  });
+});
+
+describe('the dashboard a reviewer can read', () => {
+  const itemId = '1800000000000000236';
+
+  it('says "No replies yet" on an empty log, and "none match" only under a filter', async () => {
+    const app = await world.start();
+    const dashboard = await openDashboard(app);
+    await expect.poll(() => dashboard.getByTestId('entry-empty').textContent()).toBe('No replies yet');
+    await dashboard.locator('input[name=kind][value=brand]').check();
+    await expect.poll(() => dashboard.getByTestId('entry-empty').textContent()).toBe('No replies match these filters.');
+  });
+
+  it('pluralises counts, links the item with its full ID and a copy button, and keeps handles and excerpts whole', async () => {
+    const app = await world.start({ viewport: { width: 1280, height: 800 } });
+    await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.appOrigin });
+    const account = { id: randomUUID(), handle: 'ada.bsky.social', name: 'Ada Lovelace', kind: 'personal' as const };
+    const excerpt = 'Thanks for reaching out — we are on it, and a courier will bring a new grinder to your door on Monday morning';
+    await app.services.log.recordReply({ account, platform: 'x', replyToId: itemId, sentAt: new Date(), excerpt });
+    const dashboard = await openDashboard(app);
+    await expect.poll(() => dashboard.locator('.figures-count-label').textContent()).toBe('reply');
+    expect(await dashboard.getByTestId('figures-calendar').textContent()).toContain('1 timed reply');
+
+    const row = dashboard.getByTestId('entry-row').first();
+    await row.waitFor();
+    const link = row.locator('.col-replyTo a');
+    expect(await link.getAttribute('href')).toBe(`https://x.com/i/web/status/${itemId}`);
+    expect(await link.getAttribute('title')).toContain(itemId);
+    // The visible part tells IDs apart (they share their first digits, not their last).
+    expect(await link.textContent()).toContain(itemId.slice(-6));
+    await row.getByRole('button', { name: /Copy/ }).click();
+    await expect.poll(() => app.page.evaluate(() => navigator.clipboard.readText())).toBe(itemId);
+
+    // Nothing cut: the handle fits its cell; the excerpt takes the free width and wraps to two lines.
+    const cut = (selector: string) => row.locator(selector).evaluate((cell) => cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > cell.clientHeight + 1);
+    expect(await cut('.col-account')).toBe(false);
+    // …and on one line: a handle broken as "@ada.bsky.soci / al" is as hard to read as a cut one.
+    expect(await row.locator('.col-account').evaluate((cell) => cell.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight))).toBeLessThan(1.5);
+    const excerptBox = await row.locator('.col-excerpt').evaluate((cell) => {
+      const style = getComputedStyle(cell);
+      return { width: cell.getBoundingClientRect().width, lines: Math.round(cell.getBoundingClientRect().height / parseFloat(style.lineHeight)) };
+    });
+    expect(excerptBox.width).toBeGreaterThanOrEqual(220);
+    expect(excerptBox.lines).toBe(2);
+    for (const column of ['.col-sentAt', '.col-start', '.col-calendar', '.col-business', '.col-platform']) expect(await cut(column), column).toBe(false);
+    // The longest durations fit too ("12 h 02 min" was cut to "12 h 02 …").
+    expect(await row.locator('.col-business').evaluate((cell) => {
+      cell.textContent = '23 h 59 min';
+      return cell.scrollWidth <= cell.clientWidth;
+    })).toBe(true);
+
+    // The two figure columns line up: the medians, and every row after them, sit at the same heights.
+    const tops = (id: string) => dashboard.getByTestId(`figures-${id}`).locator('dd').evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().top)));
+    expect(await tops('business')).toEqual(await tops('calendar'));
+  });
+
+  it('says when most replies were sent outside business hours', async () => {
+    const app = await world.start();
+    const account = { id: randomUUID(), handle: 'acme', name: 'Acme Coffee', kind: 'brand' as const };
+    // Saturday replies: outside Monday–Friday 09:00–17:00 whatever the zone; one Tuesday noon reply inside.
+    const saturday = Date.parse('2026-11-07T12:00:00Z');
+    for (const [i, sent] of [saturday, saturday + 3_600_000, saturday + 7_200_000, Date.parse('2026-11-10T11:00:00Z')].entries()) {
+      await app.services.log.recordReply({ account, platform: 'x', replyToId: snowflakeAt(sent - (10 + i) * MINUTE), sentAt: new Date(sent), excerpt: null });
+    }
+    const dashboard = await openDashboard(app);
+    await expect.poll(() => dashboard.getByTestId('outside-hours').textContent()).toBe('3 of 4 replies were sent outside business hours');
+  });
+
+  it('speaks French: plural counts, 24-hour times, a space before the colon', async () => {
+    const app = await world.start({ systemLocale: 'fr-FR' });
+    const account = { id: randomUUID(), handle: 'marque', name: 'Marque', kind: 'brand' as const };
+    const sent = new Date(Date.UTC(2026, 10, 10, 14, 5));
+    await app.services.log.recordReply({ account, platform: 'x', replyToId: snowflakeAt(sent.getTime() - 5 * MINUTE), sentAt: sent, excerpt: 'Merci !' });
+    const dashboard = await openDashboard(app);
+    await expect.poll(() => dashboard.locator('.figures-count-label').textContent()).toBe('réponse');
+    // 14:05 UTC is in the afternoon in any zone this runs in: a 24-hour clock shows 1x:05 or 2x:05, never "2:05 PM".
+    const sentCell = dashboard.getByTestId('entry-row').first().locator('.col-sentAt');
+    await expect.poll(() => sentCell.textContent()).toMatch(/^\d{2}\/11\/2026 (1[2-9]|2[0-3]):05$/);
+    expect(await dashboard.getByTestId('figures-business').textContent()).toContain('09:00–17:00');
+    expect(await dashboard.locator('.dash-multi summary').first().textContent()).toBe('Comptes\u00a0: Tous');
+    // A second reply, and the dashboard opened again (the log service was written to directly, without an event).
+    await dashboard.getByTestId('dashboard-close').click();
+    await app.services.log.recordReply({ account, platform: 'x', replyToId: snowflakeAt(sent.getTime() - 7 * MINUTE), sentAt: sent, excerpt: null });
+    await openDashboard(app);
+    await expect.poll(() => dashboard.locator('.figures-count-label').textContent()).toBe('réponses');
   });
 });

@@ -11,6 +11,7 @@ import {
   PointElement,
   Tooltip,
   type ChartOptions,
+  type LegendItem,
 } from 'chart.js';
 import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
@@ -48,7 +49,7 @@ function BucketsChart({ summary }: { summary: LogSummary }) {
   const options: ChartOptions<'bar'> = {
     animation: false,
     maintainAspectRatio: false,
-    plugins: { legend: { position: 'bottom', labels: { boxWidth: 14 } } },
+    plugins: { legend: { position: 'bottom', labels: { boxWidth: 12, boxHeight: 12, generateLabels: crispLabels } } },
     scales: {
       x: { grid: { display: false } },
       y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t('dashboard.charts.count') } },
@@ -90,8 +91,9 @@ function DailyChart({ summary }: { summary: LogSummary }) {
     maintainAspectRatio: false,
     interaction: { mode: 'index', intersect: false },
     plugins: {
-      legend: { position: 'bottom', labels: { boxWidth: 14 } },
-      tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${formatDuration(Number(item.raw) * 60_000, language)}` } },
+      // Point-style markers (circle, square) as on the lines themselves: the series differ by shape, not colour alone.
+      legend: { position: 'bottom', labels: { usePointStyle: true, pointStyleWidth: 12, boxHeight: 8, generateLabels: crispLabels } },
+      tooltip: { callbacks: { label: (item) => t('dashboard.charts.tooltip', { label: item.dataset.label ?? '', value: formatDuration(Number(item.raw) * 60_000, language) }) } },
     },
     scales: {
       x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
@@ -126,6 +128,14 @@ function DailyChart({ summary }: { summary: LogSummary }) {
       />
     </div>
   );
+}
+
+/**
+ * The default legend items without the series' dash pattern: a 2 px dash drawn around a 12 px marker blurs into a
+ * smudge, so the marker keeps the colours and shape and draws its outline solid.
+ */
+function crispLabels(chart: ChartJS): LegendItem[] {
+  return ChartJS.defaults.plugins.legend.labels.generateLabels(chart).map((item) => ({ ...item, lineDash: [], lineDashOffset: 0, lineWidth: 2 }));
 }
 
 /** The data behind a chart as a table, for screen readers and when the canvas cannot draw. */

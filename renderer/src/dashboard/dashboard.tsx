@@ -41,6 +41,8 @@ export function Dashboard({ accounts, settings, onClose }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
+  const instances = useMemo(() => new Map(accounts.flatMap((account) => (account.instance ? [[account.id, account.instance] as const] : []))), [accounts]);
+
   // The app's accounts first (in rail order), then any the log still names after they were removed.
   const accountOptions = useMemo(() => {
     const options: AccountRef[] = accounts.map(({ id, handle, name, kind }) => ({ id, handle, name, kind }));
@@ -77,7 +79,7 @@ export function Dashboard({ accounts, settings, onClose }: Props) {
         <h2 id="dash-entries-heading" className="dash-heading">
           {t('dashboard.table.heading')}
         </h2>
-        <EntryTable source={data.source} filtered={!isEmptyFilter(filterState)} />
+        <EntryTable source={data.source} filtered={!isEmptyFilter(filterState)} instances={instances} />
       </section>
       <div className="dash-bottom">
         <UnknownStarts rows={data.unknown} onSaved={data.refresh} />

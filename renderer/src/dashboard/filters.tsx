@@ -34,7 +34,7 @@ export function Filters({ value, onChange, accounts, platforms }: Props) {
 
       <details className="dash-multi">
         <summary>
-          {t('dashboard.filters.accounts')}: <strong>{chosen(value.accounts.length)}</strong>
+          {t('dashboard.filters.summary', { label: t('dashboard.filters.accounts') })} <strong>{chosen(value.accounts.length)}</strong>
         </summary>
         <fieldset>
           <legend>{t('dashboard.filters.accounts')}</legend>
@@ -56,7 +56,7 @@ export function Filters({ value, onChange, accounts, platforms }: Props) {
 
       <details className="dash-multi">
         <summary>
-          {t('dashboard.filters.platforms')}: <strong>{chosen(value.platforms.length)}</strong>
+          {t('dashboard.filters.summary', { label: t('dashboard.filters.platforms') })} <strong>{chosen(value.platforms.length)}</strong>
         </summary>
         <fieldset>
           <legend>{t('dashboard.filters.platforms')}</legend>

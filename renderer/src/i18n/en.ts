@@ -154,6 +154,8 @@ export const en = {
     loading: 'Loading…',
     error: 'Something went wrong: {{message}}',
     filters: {
+      // dashboard (issue 9): the label of a filter menu, with the language's colon
+      summary: '{{label}}:',
       legend: 'Filters',
       from: 'From',
       to: 'To (inclusive)',
@@ -165,8 +167,12 @@ export const en = {
       clear: 'Clear filters',
     },
     figures: {
+      // dashboard (issue 9): plural counts, and why business time is short
+      replies_one: 'reply',
+      replies_other: 'replies',
+      outsideHours_one: '{{outside}} of {{all}} replies was sent outside business hours',
+      outsideHours_other: '{{outside}} of {{all}} replies were sent outside business hours',
       heading: 'Figures',
-      replies: 'Replies',
       unknown_one: '{{count}} without a known start (not timed)',
       unknown_other: '{{count}} without a known start (not timed)',
       calendar: 'Calendar time',
@@ -182,6 +188,7 @@ export const en = {
       timed_other: '{{count}} timed replies',
     },
     charts: {
+      tooltip: '{{label}}: {{value}}',
       // a11y (issue 9): the corner headers of the tables behind the charts
       bucket: 'Response time',
       day: 'Day',
@@ -194,6 +201,10 @@ export const en = {
     },
     buckets: { lt15m: '< 15 min', '15to60m': '15–60 min', '1to4h': '1–4 h', '4to24h': '4–24 h', gt24h: '> 24 h' },
     table: {
+      // dashboard (issue 9): the item a reply answered
+      openItem: 'Open {{id}} in your browser',
+      copyId: 'Copy ID {{id}}',
+      copied: 'Copied {{id}}',
       // a11y (issue 9): the empty state when no filter is set
       emptyAll: 'No replies yet',
       heading: 'Entries',

@@ -156,6 +156,8 @@ export const fr: Messages = {
     loading: 'Chargement…',
     error: 'Une erreur est survenue : {{message}}',
     filters: {
+      // dashboard (issue 9): the label of a filter menu, with the language's colon
+      summary: '{{label}}\u00a0:',
       legend: 'Filtres',
       from: 'Du',
       to: 'Au (inclus)',
@@ -167,8 +169,12 @@ export const fr: Messages = {
       clear: 'Effacer les filtres',
     },
     figures: {
+      // dashboard (issue 9): plural counts, and why business time is short
+      replies_one: 'réponse',
+      replies_other: 'réponses',
+      outsideHours_one: '{{outside}} réponse sur {{all}} a été envoyée en dehors des heures ouvrées',
+      outsideHours_other: '{{outside}} réponses sur {{all}} ont été envoyées en dehors des heures ouvrées',
       heading: 'Chiffres',
-      replies: 'Réponses',
       unknown_one: '{{count}} sans début connu (non chronométrée)',
       unknown_other: '{{count}} sans début connu (non chronométrées)',
       calendar: 'Temps calendaire',
@@ -184,6 +190,7 @@ export const fr: Messages = {
       timed_other: '{{count}} réponses chronométrées',
     },
     charts: {
+      tooltip: '{{label}}\u00a0: {{value}}',
       // a11y (issue 9): the corner headers of the tables behind the charts
       bucket: 'Temps de réponse',
       day: 'Jour',
@@ -196,6 +203,10 @@ export const fr: Messages = {
     },
     buckets: { lt15m: '< 15 min', '15to60m': '15–60 min', '1to4h': '1–4 h', '4to24h': '4–24 h', gt24h: '> 24 h' },
     table: {
+      // dashboard (issue 9): the item a reply answered
+      openItem: 'Ouvrir {{id}} dans le navigateur',
+      copyId: 'Copier l’ID {{id}}',
+      copied: '{{id}} copié',
       // a11y (issue 9): the empty state when no filter is set
       emptyAll: 'Aucune réponse pour l’instant',
       heading: 'Entrées',
