@@ -288,3 +288,48 @@ describe('the dashboard a reviewer can read', () => {
     await expect.poll(() => dashboard.locator('.figures-count-label').textContent()).toBe('réponses');
   });
 });
+
+describe('dates and times typed in the language of the app, not of the OS', () => {
+  it('reads filter dates and business hours in French on an English system, and in English', async () => {
+    // An English OS with the app switched to French: native date and time inputs would show mm/dd/yyyy and AM/PM.
+    const app = await world.start({ systemLocale: 'en-US' });
+    const { page } = app;
+    await page.locator('.rail-footer button', { hasText: 'Settings' }).click();
+    const settings = page.getByTestId('settings-panel');
+    await settings.locator('select[name=locale]').selectOption('fr');
+    const opens = settings.locator('input[name=opens]');
+    await expect.poll(() => opens.inputValue()).toBe('09:00');
+    expect(await settings.locator('input[name=closes]').inputValue()).toBe('17:00');
+    await opens.fill('8h30');
+    await opens.press('Tab');
+    await expect.poll(() => app.services.accounts.state().settings.businessHours.start).toBe('08:30');
+    await expect.poll(() => opens.inputValue()).toBe('08:30');
+    await opens.fill('25:00');
+    await opens.press('Tab');
+    expect(await opens.getAttribute('aria-invalid')).toBe('true');
+    expect(app.services.accounts.state().settings.businessHours.start).toBe('08:30');
+    await settings.locator('select[name=locale]').selectOption('en');
+    await expect.poll(() => settings.locator('input[name=closes]').inputValue()).toBe('5:00 PM');
+    await settings.locator('select[name=locale]').selectOption('fr');
+    await page.keyboard.press('Escape');
+
+    const account = { id: randomUUID(), handle: 'marque', name: 'Marque', kind: 'brand' as const };
+    for (const day of [3, 20]) {
+      const sent = Date.UTC(2026, 10, day, 11);
+      await app.services.log.recordReply({ account, platform: 'x', replyToId: snowflakeAt(sent - 5 * MINUTE), sentAt: new Date(sent), excerpt: null });
+    }
+    const dashboard = await openDashboard(app);
+    await expect.poll(() => dashboard.getByTestId('figure-count').textContent()).toBe('2');
+    const from = dashboard.locator('input[name=from]');
+    expect(await from.getAttribute('placeholder')).toBe('jj/mm/aaaa');
+    // 10 November in French order: day first.
+    await from.fill('10/11/2026');
+    await from.press('Enter');
+    await expect.poll(() => dashboard.getByTestId('figure-count').textContent()).toBe('1');
+    await expect.poll(() => from.inputValue()).toBe('10/11/2026');
+    await from.fill('31/02/2026');
+    await from.press('Enter');
+    expect(await from.getAttribute('aria-invalid')).toBe('true');
+    expect(await dashboard.getByRole('alert').first().textContent()).toContain('jj/mm/aaaa');
+  });
+});

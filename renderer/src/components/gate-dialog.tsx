@@ -7,6 +7,7 @@ import { readableTextColor } from '../../../shared/accounts/contrast.ts';
 import { decodeItemTime } from '../../../shared/platforms/index.ts';
 import type { DecideAnswer } from '../../../shared/ipc/contract.ts';
 import { api } from '../api.ts';
+import { formatDateTime } from '../dashboard/format.ts';
 import { KindBadge } from './kind-badge.tsx';
 import { Modal } from './modal.tsx';
 
@@ -106,7 +107,7 @@ export function GateDialog({ post, position, total }: { post: PendingPostView; p
       {target && (
         <p className="gate-target" data-testid="gate-target">
           {t('gate.replyTo', { id: target })}
-          {targetTime && ` — ${t('gate.postedAt', { time: targetTime.toLocaleString(i18n.language) })}`}
+          {targetTime && ` — ${t('gate.postedAt', { time: formatDateTime(targetTime, i18n.language) })}`}
         </p>
       )}
       {quoted && <p className="gate-target">{t('gate.quoting', { id: quoted })}</p>}

@@ -4,6 +4,7 @@ import { ACCOUNT_KINDS, type AccountKind } from '../../../shared/accounts/accoun
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import type { AccountRef } from '../../../shared/log/entry-schema.ts';
 import type { PlatformId } from '../../../shared/platforms/platform-id.ts';
+import { DayField } from '../components/date-time-fields.tsx';
 import { EMPTY_FILTER, isEmptyFilter, type FilterState } from './filter-state.ts';
 
 interface Props {
@@ -25,11 +26,11 @@ export function Filters({ value, onChange, accounts, platforms }: Props) {
     <form className="dash-filters" aria-label={t('dashboard.filters.legend')} onSubmit={(event) => event.preventDefault()} data-testid="dash-filters">
       <label className="dash-field">
         <span>{t('dashboard.filters.from')}</span>
-        <input type="date" name="from" value={value.fromDay} max={value.toDay || undefined} onChange={(event) => set({ fromDay: event.target.value })} />
+        <DayField name="from" value={value.fromDay} onChange={(fromDay) => set({ fromDay })} />
       </label>
       <label className="dash-field">
         <span>{t('dashboard.filters.to')}</span>
-        <input type="date" name="to" value={value.toDay} min={value.fromDay || undefined} onChange={(event) => set({ toDay: event.target.value })} />
+        <DayField name="to" value={value.toDay} onChange={(toDay) => set({ toDay })} />
       </label>
 
       <details className="dash-multi">

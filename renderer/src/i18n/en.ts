@@ -147,6 +147,8 @@ export const en = {
     logSkipped: '{{count}} damaged line(s) of the response-time log could not be read (first at line {{line}} of {{file}}); every other entry was kept.',
     dismiss: 'Dismiss',
   },
+  // dates and times (issue 9): fields typed in the app's language
+  fields: { badDay: 'Enter a date as {{pattern}}.', badTime: 'Enter a time such as {{example}}.' },
   dashboard: {
     open: 'Response times',
     title: 'Response times',

@@ -149,6 +149,8 @@ export const fr: Messages = {
     logSkipped: '{{count}} ligne(s) abîmée(s) du journal des temps de réponse n’ont pas pu être lues (la première à la ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
     dismiss: 'Fermer',
   },
+  // dates and times (issue 9): fields typed in the app's language
+  fields: { badDay: 'Saisissez une date au format {{pattern}}.', badTime: 'Saisissez une heure comme {{example}}.' },
   dashboard: {
     open: 'Temps de réponse',
     title: 'Temps de réponse',
