@@ -31,14 +31,16 @@ async function pasteSite(app: Page, site: Page): Promise<void> {
   await app.getByTestId('view-slot').locator('img').evaluate((image: HTMLImageElement) => image.decode());
 }
 
-/** True when the page drew the emoji with a colour font: a glyph from a colour font has pixels that are not grey. */
+/** True when the app's own font stack draws the emoji in colour: a glyph from a colour font has pixels that are not grey. */
 function emojiIsColoured(page: Page, text: string): Promise<boolean> {
-  return page.evaluate((sample) => {
+  return page.evaluate(async (sample) => {
+    const font = `48px ${getComputedStyle(document.body).fontFamily}`;
+    await document.fonts.load(font, sample);
     const canvas = document.createElement('canvas');
     canvas.width = 64;
     canvas.height = 64;
     const context = canvas.getContext('2d') as CanvasRenderingContext2D;
-    context.font = '48px sans-serif';
+    context.font = font;
     context.textBaseline = 'top';
     context.fillText(sample, 4, 4);
     const { data } = context.getImageData(0, 0, 64, 64);
