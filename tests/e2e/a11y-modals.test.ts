@@ -123,7 +123,7 @@ describe('modal dialogs by keyboard', () => {
     await escapeCloses('account-form');
     await check('settings-panel', () => page.locator('.rail-footer button', { hasText: 'Settings' }).click(), 30);
     await escapeCloses('settings-panel');
-    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Settings');
+    expect(await page.evaluate(() => `${document.activeElement?.tagName}: ${document.activeElement?.textContent ?? ''}`)).toMatch(/^BUTTON: .*Settings/);
     await check('recent-decisions', () => page.locator('.rail-footer button', { hasText: 'Recent posts' }).click(), 4, 1);
     await escapeCloses('recent-decisions');
   });

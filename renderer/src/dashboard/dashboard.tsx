@@ -29,8 +29,15 @@ export function Dashboard({ accounts, settings, onClose }: Props) {
   const data = useDashboardData(filter);
 
   useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const own = document.querySelector('[data-testid="dashboard"]');
     void api().invoke('view:covered', true);
-    return () => void api().invoke('view:covered', false);
+    return () => {
+      void api().invoke('view:covered', false);
+      // Closed from inside (Escape, Back): the focus goes back to what opened it, not to the top of the page.
+      const focus = document.activeElement;
+      if (opener?.isConnected && (focus === null || focus === document.body || own?.contains(focus))) opener.focus();
+    };
   }, []);
 
   useEffect(() => {
