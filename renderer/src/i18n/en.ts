@@ -132,7 +132,8 @@ export const en = {
     title: 'What would the gate hold? Check a HAR',
     drop: 'Drop a .har file exported from the browser’s developer tools, or choose one',
     error: 'This file could not be checked: {{message}}',
-    summary: '{{held}} of {{total}} requests would be held.',
+    summary_one: '{{held}} of {{total}} request would be held.',
+    summary_other: '{{held}} of {{total}} requests would be held.',
     request: 'Request',
     verdict: 'Gate',
     text: 'Text',
@@ -142,9 +143,10 @@ export const en = {
   },
   warnings: {
     storeUnreadable: 'Your accounts file could not be read. It was kept as {{backup}} and Hatrack started without it.',
-    storeRepaired: 'Some stored data was damaged: {{dropped}} item(s) could not be read and were left out. The original file was kept as {{backup}}.',
+    storeRepaired: 'Some stored data was damaged; what could not be read was left out (unreadable items: {{dropped}}). The original file was kept as {{backup}}.',
     storeNewer: 'Your accounts file comes from a newer Hatrack. A copy was kept as {{backup}}.',
-    logSkipped: '{{count}} damaged line(s) of the response-time log could not be read (first at line {{line}} of {{file}}); every other entry was kept.',
+    logSkipped_one: '{{count}} damaged line of the response-time log could not be read (line {{line}} of {{file}}); every other entry was kept.',
+    logSkipped_other: '{{count}} damaged lines of the response-time log could not be read (first at line {{line}} of {{file}}); every other entry was kept.',
     dismiss: 'Dismiss',
   },
   // dates and times (issue 9): fields typed in the app's language
@@ -235,7 +237,8 @@ export const en = {
       receivedAt: 'Item received at',
       save: 'Save',
       invalid: 'Enter a date and time.',
-      more: 'Showing the newest {{count}}.',
+      more_one: 'Showing the newest {{count}}.',
+      more_other: 'Showing the newest {{count}}.',
     },
     transfer: {
       heading: 'Export and import',

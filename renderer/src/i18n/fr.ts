@@ -134,7 +134,8 @@ export const fr: Messages = {
     title: 'Que retiendrait le contrôle ? Vérifier un HAR',
     drop: 'Déposez un fichier .har exporté des outils de développement du navigateur, ou choisissez-en un',
     error: 'Ce fichier n’a pas pu être vérifié : {{message}}',
-    summary: '{{held}} requête(s) sur {{total}} seraient retenues.',
+    summary_one: '{{held}} requête sur {{total}} serait retenue.',
+    summary_other: '{{held}} requêtes sur {{total}} seraient retenues.',
     request: 'Requête',
     verdict: 'Contrôle',
     text: 'Texte',
@@ -144,9 +145,10 @@ export const fr: Messages = {
   },
   warnings: {
     storeUnreadable: 'Votre fichier de comptes était illisible. Il a été conservé sous {{backup}} et Hatrack a démarré sans lui.',
-    storeRepaired: 'Des données enregistrées étaient abîmées : {{dropped}} élément(s) illisible(s) ont été écartés. Le fichier d’origine a été conservé sous {{backup}}.',
+    storeRepaired: 'Des données enregistrées étaient abîmées ; ce qui était illisible a été écarté (éléments illisibles : {{dropped}}). Le fichier d’origine a été conservé sous {{backup}}.',
     storeNewer: 'Votre fichier de comptes vient d’une version plus récente de Hatrack. Une copie a été conservée sous {{backup}}.',
-    logSkipped: '{{count}} ligne(s) abîmée(s) du journal des temps de réponse n’ont pas pu être lues (la première à la ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
+    logSkipped_one: '{{count}} ligne abîmée du journal des temps de réponse n’a pas pu être lue (ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
+    logSkipped_other: '{{count}} lignes abîmées du journal des temps de réponse n’ont pas pu être lues (la première à la ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
     dismiss: 'Fermer',
   },
   // dates and times (issue 9): fields typed in the app's language
@@ -237,7 +239,8 @@ export const fr: Messages = {
       receivedAt: 'Élément reçu le',
       save: 'Enregistrer',
       invalid: 'Saisissez une date et une heure.',
-      more: 'Affichage des {{count}} plus récentes.',
+      more_one: 'Affichage de la plus récente.',
+      more_other: 'Affichage des {{count}} plus récentes.',
     },
     transfer: {
       heading: 'Exporter et importer',
