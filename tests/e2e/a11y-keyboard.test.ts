@@ -72,6 +72,10 @@ describe('by keyboard only', () => {
     await tabTo(page, (focused) => focused.name === 'account', 3);
     await page.keyboard.press('Space');
     await expect.poll(() => dashboard.getByTestId('dash-filters').locator('.dash-clear').isEnabled()).toBe(true);
+    // Escape closes the menu (not the dashboard) and leaves the focus on its summary.
+    await page.keyboard.press('Escape');
+    expect(await dashboard.locator('details[open]').count()).toBe(0);
+    expect((await describeFocus(page)).tag).toBe('summary');
 
     // The table's body scrolls from the keyboard and its copy buttons are reachable, with a ring.
     await tabTo(page, (focused) => focused.label.startsWith('Copy ID'), 60);

@@ -42,7 +42,15 @@ export function Dashboard({ accounts, settings, onClose }: Props) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented && document.querySelector('.modal-backdrop') === null) onClose();
+      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('.modal-backdrop') !== null) return;
+      // Escape closes the innermost thing first: an open filter menu, then the dashboard.
+      const menu = event.target instanceof Element ? event.target.closest('details[open]') : null;
+      if (menu instanceof HTMLDetailsElement) {
+        menu.open = false;
+        menu.querySelector('summary')?.focus();
+        return;
+      }
+      onClose();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
