@@ -29,7 +29,7 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from ${JSON.stringify(join(ROOT, 'renderer/src/i18n/index.ts'))};
-import { EntryTable } from ${JSON.stringify(join(ROOT, 'renderer/src/dashboard/entry-table.tsx'))};
+import { EntryTable, ROW_HEIGHT } from ${JSON.stringify(join(ROOT, 'renderer/src/dashboard/entry-table.tsx'))};
 import { memoryRowSource } from ${JSON.stringify(join(ROOT, 'renderer/src/dashboard/row-source.ts'))};
 
 const i18n = createI18n('en');
@@ -77,7 +77,7 @@ window.benchTable = async (n) => {
   const t1 = performance.now();
   const body = host.querySelector('.entry-body');
   const middle = Math.floor(n / 2);
-  body.scrollTop = middle * 34;
+  body.scrollTop = middle * ROW_HEIGHT;
   // Done when the middle row is on screen with its data (not a loading placeholder).
   await until(() => host.querySelector('[data-entry-id="entry-' + middle + '"]') !== null);
   void host.getBoundingClientRect();
