@@ -37,6 +37,18 @@ describe('replies sent outside business hours', () => {
     expect(summarise(input([]), office).outsideHours).toBe(0);
   });
 
+  it('answers isOpen out of time order, across stretches it remembered, and on days built later', () => {
+    const calendar = new BusinessCalendar({ zone: 'UTC', days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17 });
+    const at = (iso: string) => calendar.isOpen(Date.parse(iso));
+    expect(at('2026-03-04T12:00:00Z')).toBe(true); // Wednesday noon
+    expect(at('2026-03-04T20:00:00Z')).toBe(false);
+    expect(at('2026-03-05T08:59:59Z')).toBe(false); // Thursday, before opening: same closed stretch
+    expect(at('2026-03-05T09:00:00Z')).toBe(true);
+    expect(at('2025-06-02T10:00:00Z')).toBe(true); // a Monday long before: the calendar grows back
+    expect(at('2025-06-01T10:00:00Z')).toBe(false); // Sunday
+    expect(at('2026-03-04T16:59:59Z')).toBe(true);
+  });
+
   it('answers isOpen at the edges of a working day and across a DST change', () => {
     expect(office.isOpen(Date.parse('2026-03-02T08:00:00Z'))).toBe(true);
     expect(office.isOpen(Date.parse('2026-03-02T07:59:59Z'))).toBe(false);
