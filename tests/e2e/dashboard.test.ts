@@ -246,6 +246,11 @@ describe('the dashboard a reviewer can read', () => {
     expect(excerptBox.width).toBeGreaterThanOrEqual(220);
     expect(excerptBox.lines).toBe(2);
     for (const column of ['.col-sentAt', '.col-start', '.col-calendar', '.col-business', '.col-platform']) expect(await cut(column), column).toBe(false);
+    // The longest platform name fits its column ("Mastodon" was cut to "Mastod…").
+    expect(await row.locator('.col-platform').evaluate((cell) => {
+      cell.textContent = 'Mastodon';
+      return cell.scrollWidth <= cell.clientWidth;
+    })).toBe(true);
     // The longest durations fit too ("12 h 02 min" was cut to "12 h 02 …").
     expect(await row.locator('.col-business').evaluate((cell) => {
       cell.textContent = '23 h 59 min';
@@ -286,6 +291,19 @@ describe('the dashboard a reviewer can read', () => {
     await app.services.log.recordReply({ account, platform: 'x', replyToId: snowflakeAt(sent.getTime() - 7 * MINUTE), sentAt: sent, excerpt: null });
     await openDashboard(app);
     await expect.poll(() => dashboard.locator('.figures-count-label').textContent()).toBe('réponses');
+    // Column headers break between words, never inside one ("Plateform / e", "l’objec / tif").
+    const headers = await dashboard.locator('.entry-head [role=columnheader]').evaluateAll((cells) =>
+      cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1 || [...(cell.textContent ?? '').split(/\s+/)].some((word) => {
+        const probe = document.createElement('span');
+        probe.textContent = word;
+        probe.style.whiteSpace = 'nowrap';
+        cell.append(probe);
+        const fits = probe.getBoundingClientRect().width <= cell.clientWidth - parseFloat(getComputedStyle(cell).paddingLeft) - parseFloat(getComputedStyle(cell).paddingRight) + 0.5;
+        probe.remove();
+        return !fits;
+      })).map((cell) => cell.textContent),
+    );
+    expect(headers).toEqual([]);
   });
 });
 
