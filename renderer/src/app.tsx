@@ -49,7 +49,7 @@ function Shell() {
       : t('app.name');
   }, [active, t, i18n.language]);
 
-  useSwitchShortcuts(state);
+  useSwitchShortcuts(state, queue.length > 0);
 
   if (!state) return <div className="loading" aria-busy="true" />;
 
@@ -65,6 +65,8 @@ function Shell() {
         accounts={state.accounts}
         activeId={state.activeId}
         onActivate={(id) => {
+          // While a post is held the dialog speaks for the account that made it: no switching under it.
+          if (queue.length > 0) return;
           // Choosing an account means going back to it: the dashboard gives the main area back.
           setDashboardOpen(false);
           void api().invoke('accounts:activate', id);
@@ -122,8 +124,8 @@ function Shell() {
   );
 }
 
-/** Ctrl/Cmd+1..9 switches to the nth account by physical key (AZERTY too); main does the same while a site has the focus. */
-function useSwitchShortcuts(state: AppState | null) {
+/** Ctrl/Cmd+1..9 switches to the nth account by physical key (AZERTY too; main does the same while a site has the focus); never while a post is held. */
+function useSwitchShortcuts(state: AppState | null, held: boolean) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const index = switchShortcutIndex({ code: event.code, control: event.ctrlKey, meta: event.metaKey, alt: event.altKey });
@@ -131,9 +133,10 @@ function useSwitchShortcuts(state: AppState | null) {
       const account = state?.accounts[index];
       if (!account) return;
       event.preventDefault();
+      if (held) return;
       void api().invoke('accounts:activate', account.id);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [state]);
+  }, [state, held]);
 }

@@ -49,6 +49,10 @@ export class BusinessCalendar {
   private cumulative = new Float64Array(0);
   private readonly workdays: Set<number>;
   private lastDay = 0;
+  /** Seek cursor of isOpen: replies come in time order, so the next answer is nearly always next to the last. */
+  private openCursor = -1;
+  /** The open or closed stretch holding isOpen's last answer (forgotten when the calendar is rebuilt). */
+  private span = { from: 0, to: 0, open: false };
 
   constructor(schedule: BusinessSchedule) {
     assertSchedule(schedule);
@@ -95,6 +99,8 @@ export class BusinessCalendar {
     starts.push(day.toMillis());
     labels.push(day.toISODate() ?? '');
     this.lastDay = 0;
+    this.openCursor = -1;
+    this.span = { from: 0, to: 0, open: false };
     this.dayStarts = Float64Array.from(starts);
     this.dayLabels = labels;
     this.openMs = Float64Array.from(open);
@@ -145,6 +151,22 @@ export class BusinessCalendar {
     const from = clamp(fromMs);
     const to = clamp(toMs);
     return this.until(this.seek(to, -1), to) - this.until(this.seek(from, -1), from);
+  }
+
+  /** Whether the schedule is open at `ms` (each working day's interval includes its start, not its end). */
+  isOpen(ms: number): boolean {
+    // Replies come in time order, thousands a day: most calls fall in the same open or closed stretch as the last.
+    if (ms >= this.span.from && ms < this.span.to) return this.span.open;
+    this.cover(ms, ms);
+    const at = clamp(ms);
+    const found = (this.openCursor = this.seek(at, this.openCursor));
+    const open = found >= 0 && at < (this.closeMs[found] as number);
+    const next = this.openMs[found + 1];
+    this.span = open
+      ? { from: this.openMs[found] as number, to: this.closeMs[found] as number, open }
+      : { from: found >= 0 ? (this.closeMs[found] as number) : (this.dayStarts[0] ?? at), to: next ?? this.dayStarts[this.dayStarts.length - 1] ?? at, open };
+    // A closed stretch past the last interval built is only known up to the calendar's end: the next call re-checks.
+    return open;
   }
 
   /**

@@ -70,6 +70,8 @@ export interface LogSummary {
   unknownStart: number;
   calendar: TimeStats;
   business: TimeStats;
+  /** Timed replies sent while the business schedule was closed (they add little or nothing to business time). */
+  outsideHours: number;
   buckets: BucketCount[];
   daily: DailyMedian[];
   perAccount: AccountSummary[];
@@ -243,6 +245,7 @@ export function summarise(input: SummaryInput, calendar: BusinessCalendar, optio
   // Summed here, in input order, so the overall mean is the same float whatever the grouping.
   let calendarSum = 0;
   let businessSum = 0;
+  let outsideHours = 0;
   // Columns and the current day in locals: this loop runs once per entry.
   const { startMs, sentMs, accountIndex } = input;
   let day = -1;
@@ -274,6 +277,7 @@ export function summarise(input: SummaryInput, calendar: BusinessCalendar, optio
       dayTo = calendar.dayStartMs(day + 1);
     }
     m++;
+    if (!calendar.isOpen(sent)) outsideHours++;
     calendarSum += c;
     businessSum += b;
   }
@@ -335,6 +339,7 @@ export function summarise(input: SummaryInput, calendar: BusinessCalendar, optio
     unknownStart: n - timed,
     calendar: calendarAll.stats(cal.subarray(0, m)),
     business: businessAll.stats(bus.subarray(0, m)),
+    outsideHours,
     buckets,
     daily,
     perAccount,

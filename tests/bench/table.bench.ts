@@ -35,7 +35,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createHatrackApi } from ${JSON.stringify(join(ROOT, 'shared/ipc/bridge.ts'))};
 import { createI18n } from ${JSON.stringify(join(ROOT, 'renderer/src/i18n/index.ts'))};
-import { EntryTable } from ${JSON.stringify(join(ROOT, 'renderer/src/dashboard/entry-table.tsx'))};
+import { EntryTable, ROW_HEIGHT } from ${JSON.stringify(join(ROOT, 'renderer/src/dashboard/entry-table.tsx'))};
 import { ipcRowSource } from ${JSON.stringify(join(ROOT, 'renderer/src/dashboard/row-source.ts'))};
 
 window.hatrack = createHatrackApi({ invoke: (channel, args) => window.__hatrackInvoke(channel, args), subscribe: () => () => {} });
@@ -65,7 +65,7 @@ window.benchTable = async (n) => {
   const t1 = performance.now();
   const body = host.querySelector('.entry-body');
   const middle = Math.floor(n / 2);
-  body.scrollTop = middle * 34;
+  body.scrollTop = middle * ROW_HEIGHT;
   // Done when the middle row is on screen with its data (not a loading placeholder).
   await until(() => host.querySelector('[data-entry-id="entry-' + middle + '"]') !== null);
   void host.getBoundingClientRect();

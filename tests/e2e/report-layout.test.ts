@@ -20,7 +20,7 @@ function summary(): LogSummary {
     businessMedianMs: ((i % 4) + 1) * 0.5 * HOUR,
   }));
   const buckets = ['< 15 min', '15–60 min', '1–4 h', '4–24 h', '> 24 h'].map((label, i) => ({ key: String(i), label, calendar: [12345, 44, 48, 61, 145][i] ?? 0, business: [20000, 18, 14, 65, 103][i] ?? 0 }));
-  return { total: 400, unknownStart: 3, calendar: stats(4.6 * HOUR), business: stats(15 * 60_000), buckets, daily, perAccount: [] };
+  return { total: 400, unknownStart: 3, calendar: stats(4.6 * HOUR), business: stats(15 * 60_000), buckets, daily, perAccount: [], outsideHours: 0 };
 }
 
 /** Slow replies whose cells have no natural break: a formula-like excerpt, a URL, long IDs and handles. */

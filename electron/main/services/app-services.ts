@@ -152,8 +152,9 @@ export async function createAppServices<S extends ShellPort>(options: AppService
     gate,
     hibernateMs: () => accounts.state().settings.hibernateMinutes * 60_000,
     onShortcut: (index) => {
+      // While a post is held, the dialog stays bound to its account: no switching, from any key or click.
       const account = accounts.state().accounts[index];
-      if (account) accounts.activate(account.id);
+      if (account && gate.queue().length === 0) accounts.activate(account.id);
     },
     heldAccounts: () => new Set(gate.queue().map((post) => post.account.id)),
     pageEvents: presence,
@@ -191,7 +192,8 @@ export async function createAppServices<S extends ShellPort>(options: AppService
     'accounts:update': (id, patch) => accounts.update(id, patch),
     'accounts:remove': (id) => accounts.remove(id),
     'accounts:reorder': (ids) => accounts.reorder(ids),
-    'accounts:activate': (id) => accounts.activate(id),
+    // While a post is held its dialog speaks for the account that made it: switching under it is refused.
+    'accounts:activate': (id) => (gate.queue().length > 0 ? undefined : accounts.activate(id)),
     'settings:update': (patch) => accounts.updateSettings(patch),
     'warnings:dismiss': (id) => accounts.dismissWarning(id),
     'view:bounds': (bounds) => shell.setViewBounds(bounds),

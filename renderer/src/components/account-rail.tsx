@@ -1,5 +1,5 @@
 // The left rail: one entry per account (switch on click, reorder by drag and drop or Alt+arrows), add and settings.
-import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/accounts/account.ts';
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
@@ -101,29 +101,59 @@ export function AccountRail({ accounts, activeId, onActivate, onReorder, onAdd, 
               title={t('rail.edit', { name: account.name })}
               onClick={() => onEdit(account)}
             >
-              ⋯
+              <RailIcon name="more" />
             </button>
           </li>
         ))}
       </ol>
       <div className="rail-footer">
         <button type="button" className="rail-action" onClick={onAdd}>
-          <span aria-hidden="true">+</span> {t('rail.add')}
+          <RailIcon name="add" /> {t('rail.add')}
         </button>
         <button type="button" className="rail-action" onClick={onRecent}>
-          <span aria-hidden="true">☰</span> {t('recent.open')}
+          <RailIcon name="recent" /> {t('recent.open')}
         </button>
         <button type="button" className="rail-action" onClick={onSettings}>
-          <span aria-hidden="true">⚙</span> {t('rail.settings')}
+          <RailIcon name="settings" /> {t('rail.settings')}
         </button>
         <button type="button" className={`rail-action${dashboardOpen ? ' active' : ''}`} aria-pressed={dashboardOpen} onClick={onDashboard} data-testid="open-dashboard">
-          <svg className="rail-icon" viewBox="0 0 16 16" aria-hidden="true">
-            <circle cx="8" cy="8.5" r="6.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
-            <path d="M8 5v3.7l2.4 1.5M6.5 1h3" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-          </svg>{' '}
+          <RailIcon name="dashboard" />{' '}
           {t('dashboard.open')}
         </button>
       </div>
     </nav>
+  );
+}
+
+/** Drawn icons, not text glyphs: a glyph such as "⋯" or "☰" is read out by some screen readers and cannot be checked for contrast. */
+const ICON_PATHS: Record<'add' | 'recent' | 'settings' | 'dashboard' | 'more', ReactNode> = {
+  add: <path d="M8 2.5v11M2.5 8h11" />,
+  recent: <path d="M2.5 4h11M2.5 8h11M2.5 12h11" />,
+  settings: (
+    <>
+      <circle cx="8" cy="8" r="2.25" />
+      <path d="M8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4" />
+    </>
+  ),
+  dashboard: (
+    <>
+      <circle cx="8" cy="8.5" r="6.25" />
+      <path d="M8 5v3.7l2.4 1.5M6.5 1h3" />
+    </>
+  ),
+  more: (
+    <>
+      <circle cx="3" cy="8" r="0.9" fill="currentColor" />
+      <circle cx="8" cy="8" r="0.9" fill="currentColor" />
+      <circle cx="13" cy="8" r="0.9" fill="currentColor" />
+    </>
+  ),
+};
+
+function RailIcon({ name }: { name: keyof typeof ICON_PATHS }) {
+  return (
+    <svg className="rail-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round">
+      {ICON_PATHS[name]}
+    </svg>
   );
 }

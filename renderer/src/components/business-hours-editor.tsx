@@ -1,6 +1,7 @@
 // Business hours for the business-time statistics: working days, opening and closing time, time zone.
 import { useTranslation } from 'react-i18next';
 import type { BusinessHours } from '../../../shared/accounts/settings.ts';
+import { ClockField } from './date-time-fields.tsx';
 
 const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -28,11 +29,11 @@ export function BusinessHoursEditor({ value, onChange }: { value: BusinessHours;
       <div className="hours-row">
         <label>
           {t('settings.opens')}
-          <input type="time" name="opens" value={value.start} onChange={(event) => event.target.value && event.target.value < value.end && onChange({ ...value, start: event.target.value })} />
+          <ClockField name="opens" value={value.start} onChange={(start) => start < value.end && onChange({ ...value, start })} />
         </label>
         <label>
           {t('settings.closes')}
-          <input type="time" name="closes" value={value.end} onChange={(event) => event.target.value && event.target.value > value.start && onChange({ ...value, end: event.target.value })} />
+          <ClockField name="closes" value={value.end} onChange={(end) => end > value.start && onChange({ ...value, end })} />
         </label>
         <label>
           {t('settings.timeZone')}

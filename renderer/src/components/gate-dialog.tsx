@@ -62,8 +62,8 @@ export function GateDialog({ post, position, total }: { post: PendingPostView; p
   const text = readableTextColor(account.color);
 
   return (
-    <Modal title={t(`gate.title.${post.action}`, { handle })} onClose={() => void decide(false)} tone={blocked ? 'danger' : 'default'} testId="gate-dialog" accentColor={account.color}>
-      <div className={`gate-account gate-${account.kind}`} style={{ background: account.color, color: text, '--account-text': text, '--account-color': account.color } as React.CSSProperties}>
+    <Modal title={t(`gate.title.${post.action}`, { handle })} onClose={() => void decide(false)} tone={blocked ? 'danger' : 'default'} testId="gate-dialog" accentColor={account.color} layer="gate" describedBy={`gate-account-${post.id} gate-text-${post.id}`}>
+      <div id={`gate-account-${post.id}`} className={`gate-account gate-${account.kind}`} style={{ background: account.color, color: text, '--account-text': text, '--account-color': account.color } as React.CSSProperties}>
         <strong data-testid="gate-account-name">{account.name}</strong> <span data-testid="gate-account-handle">{handle}</span>
         <span>· {PLATFORM_NAMES[account.platform]}</span>
         <KindBadge kind={account.kind} />
@@ -79,7 +79,9 @@ export function GateDialog({ post, position, total }: { post: PendingPostView; p
           {post.unreadableReason === 'content-unknown' ? t('gate.unknown') : t('gate.unreadable')}
         </p>
       )}
-      <GatePostBody post={post} />
+      <div id={`gate-text-${post.id}`}>
+        <GatePostBody post={post} />
+      </div>
       {post.watchWordHits.length > 0 && <p className="gate-watch">{t('gate.watchWords', { words: [...new Set(post.watchWordHits.map((hit) => hit.word))].join(', ') })}</p>}
       {post.mode === 'type-handle' && !blocked && (
         <label className="gate-type">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PartWatchWordHit, PendingPostView } from '../../../shared/gate/pending.ts';
 import type { PostDetail } from '../../../shared/gate/types.ts';
 import { decodeItemTime } from '../../../shared/platforms/index.ts';
+import { formatDateTime } from '../dashboard/format.ts';
 import { MediaNotes, PartMedia, useVideoFrames } from './gate-media.tsx';
 
 function highlighted(text: string, hits: PartWatchWordHit[]): ReactNode[] {
@@ -61,7 +62,7 @@ export function GatePostBody({ post }: { post: PendingPostView }) {
       {target && (
         <p className="gate-target" data-testid="gate-target">
           {t('gate.replyTo', { id: target })}
-          {targetTime && ` — ${t('gate.postedAt', { time: targetTime.toLocaleString(i18n.language) })}`}
+          {targetTime && ` — ${t('gate.postedAt', { time: formatDateTime(targetTime, i18n.language) })}`}
         </p>
       )}
       {quoted && <p className="gate-target">{t('gate.quoting', { id: quoted })}</p>}

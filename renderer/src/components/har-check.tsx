@@ -39,7 +39,7 @@ export function HarCheck() {
       )}
       {rows && (
         <>
-          <p data-testid="har-summary">{t('har.summary', { total: rows.length, held: held.length })}</p>
+          <p data-testid="har-summary">{t('har.summary', { count: held.length, total: rows.length, held: held.length })}</p>
           <table className="har-table">
             <thead>
               <tr>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GateRow } from '../../../shared/log/model.ts';
 import { api } from '../api.ts';
+import { formatDateTime } from '../dashboard/format.ts';
 import { Modal } from './modal.tsx';
 
 export function RecentDecisions({ onClose }: { onClose: () => void }) {
@@ -19,7 +20,7 @@ export function RecentDecisions({ onClose }: { onClose: () => void }) {
       <ol className="recent-list">
         {rows?.map((row) => (
           <li key={`${row.requestId}-${row.at}`} className={`recent-${row.decision}`}>
-            <time dateTime={row.at}>{new Date(row.at).toLocaleString(i18n.language)}</time> · <strong>@{row.account.handle}</strong> ·{' '}
+            <time dateTime={row.at}>{formatDateTime(row.at, i18n.language)}</time> · <strong>@{row.account.handle}</strong> ·{' '}
             {t(`actions.${row.action}`)} · <span className="recent-decision">{t(`recent.decisions.${row.decision}`)}</span>
             {row.result?.status != null && <> · {t('recent.status', { status: row.result.status })}</>}
             {row.text && <q className="recent-text">{row.text.length > 120 ? `${row.text.slice(0, 119)}…` : row.text}</q>}

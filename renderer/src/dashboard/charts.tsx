@@ -11,11 +11,13 @@ import {
   PointElement,
   Tooltip,
   type ChartOptions,
+  type LegendItem,
 } from 'chart.js';
 import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { LogSummary } from '../../../shared/log/statistics.ts';
-import { durationStepMinutes, formatDuration } from './format.ts';
+import { formatDuration } from '../../../shared/log/duration-format.ts';
+import { durationStepMinutes } from './format.ts';
 
 // Chart.js keeps a global registry; registering only what these two charts draw keeps the bundle lean.
 ChartJS.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -47,7 +49,7 @@ function BucketsChart({ summary }: { summary: LogSummary }) {
   const options: ChartOptions<'bar'> = {
     animation: false,
     maintainAspectRatio: false,
-    plugins: { legend: { position: 'bottom', labels: { boxWidth: 14 } } },
+    plugins: { legend: { position: 'bottom', labels: { boxWidth: 12, boxHeight: 12, generateLabels: crispLabels } } },
     scales: {
       x: { grid: { display: false } },
       y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t('dashboard.charts.count') } },
@@ -67,7 +69,7 @@ function BucketsChart({ summary }: { summary: LogSummary }) {
         data={data}
         role="img"
         aria-label={t('dashboard.charts.buckets')}
-        fallbackContent={<ChartTable rows={summary.buckets.map((bucket, i) => ({ key: bucket.key, label: labels[i] ?? bucket.key, calendar: String(bucket.calendar), business: String(bucket.business) }))} />}
+        fallbackContent={<ChartTable corner={t('dashboard.charts.bucket')} rows={summary.buckets.map((bucket, i) => ({ key: bucket.key, label: labels[i] ?? bucket.key, calendar: String(bucket.calendar), business: String(bucket.business) }))} />}
       />
     </div>
   );
@@ -89,8 +91,9 @@ function DailyChart({ summary }: { summary: LogSummary }) {
     maintainAspectRatio: false,
     interaction: { mode: 'index', intersect: false },
     plugins: {
-      legend: { position: 'bottom', labels: { boxWidth: 14 } },
-      tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${formatDuration(Number(item.raw) * 60_000, language)}` } },
+      // Point-style markers (circle, square) as on the lines themselves: the series differ by shape, not colour alone.
+      legend: { position: 'bottom', labels: { usePointStyle: true, pointStyleWidth: 12, boxHeight: 8, generateLabels: crispLabels } },
+      tooltip: { callbacks: { label: (item) => t('dashboard.charts.tooltip', { label: item.dataset.label ?? '', value: formatDuration(Number(item.raw) * 60_000, language) }) } },
     },
     scales: {
       x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
@@ -121,28 +124,36 @@ function DailyChart({ summary }: { summary: LogSummary }) {
         data={data}
         role="img"
         aria-label={t('dashboard.charts.daily')}
-        fallbackContent={<ChartTable rows={summary.daily.map((day) => ({ key: day.day, label: day.day, calendar: formatDuration(day.medianMs, language), business: formatDuration(day.businessMedianMs, language) }))} />}
+        fallbackContent={<ChartTable corner={t('dashboard.charts.day')} rows={summary.daily.map((day) => ({ key: day.day, label: day.day, calendar: formatDuration(day.medianMs, language), business: formatDuration(day.businessMedianMs, language) }))} />}
       />
     </div>
   );
 }
 
+/**
+ * The default legend items without the series' dash pattern: a 2 px dash drawn around a 12 px marker blurs into a
+ * smudge, so the marker keeps the colours and shape and draws its outline solid.
+ */
+function crispLabels(chart: ChartJS): LegendItem[] {
+  return ChartJS.defaults.plugins.legend.labels.generateLabels(chart).map((item) => ({ ...item, lineDash: [], lineDashOffset: 0, lineWidth: 2 }));
+}
+
 /** The data behind a chart as a table, for screen readers and when the canvas cannot draw. */
-function ChartTable({ rows }: { rows: Array<{ key: string; label: string; calendar: string; business: string }> }) {
+function ChartTable({ corner, rows }: { corner: string; rows: Array<{ key: string; label: string; calendar: string; business: string }> }) {
   const { t } = useTranslation();
   return (
     <table>
       <thead>
         <tr>
-          <th />
-          <th>{t('dashboard.charts.calendar')}</th>
-          <th>{t('dashboard.charts.business')}</th>
+          <th scope="col">{corner}</th>
+          <th scope="col">{t('dashboard.charts.calendar')}</th>
+          <th scope="col">{t('dashboard.charts.business')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.key}>
-            <th>{row.label}</th>
+            <th scope="row">{row.label}</th>
             <td>{row.calendar}</td>
             <td>{row.business}</td>
           </tr>

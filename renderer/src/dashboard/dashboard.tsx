@@ -10,7 +10,7 @@ import { api } from '../api.ts';
 import { Charts } from './charts.tsx';
 import { EntryTable } from './entry-table.tsx';
 import { Figures } from './figures.tsx';
-import { EMPTY_FILTER, toLogFilter, type FilterState } from './filter-state.ts';
+import { EMPTY_FILTER, isEmptyFilter, toLogFilter, type FilterState } from './filter-state.ts';
 import { Filters } from './filters.tsx';
 import { Transfer } from './transfer.tsx';
 import { UnknownStarts } from './unknown-starts.tsx';
@@ -29,17 +29,34 @@ export function Dashboard({ accounts, settings, onClose }: Props) {
   const data = useDashboardData(filter);
 
   useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const own = document.querySelector('[data-testid="dashboard"]');
     void api().invoke('view:covered', 'dashboard', true);
-    return () => void api().invoke('view:covered', 'dashboard', false);
+    return () => {
+      void api().invoke('view:covered', 'dashboard', false);
+      // Closed from inside (Escape, Back): the focus goes back to what opened it, not to the top of the page.
+      const focus = document.activeElement;
+      if (opener?.isConnected && (focus === null || focus === document.body || own?.contains(focus))) opener.focus();
+    };
   }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented && document.querySelector('.modal-backdrop') === null) onClose();
+      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('.modal-backdrop') !== null) return;
+      // Escape closes the innermost thing first: an open filter menu, then the dashboard.
+      const menu = event.target instanceof Element ? event.target.closest('details[open]') : null;
+      if (menu instanceof HTMLDetailsElement) {
+        menu.open = false;
+        menu.querySelector('summary')?.focus();
+        return;
+      }
+      onClose();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
+
+  const instances = useMemo(() => new Map(accounts.flatMap((account) => (account.instance ? [[account.id, account.instance] as const] : []))), [accounts]);
 
   // The app's accounts first (in rail order), then any the log still names after they were removed.
   const accountOptions = useMemo(() => {
@@ -77,7 +94,7 @@ export function Dashboard({ accounts, settings, onClose }: Props) {
         <h2 id="dash-entries-heading" className="dash-heading">
           {t('dashboard.table.heading')}
         </h2>
-        <EntryTable source={data.source} />
+        <EntryTable source={data.source} filtered={!isEmptyFilter(filterState)} instances={instances} />
       </section>
       <div className="dash-bottom">
         <UnknownStarts rows={data.unknown} onSaved={data.refresh} />

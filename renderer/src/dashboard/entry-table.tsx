@@ -4,13 +4,16 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import type { ReplyRow } from '../../../shared/log/model.ts';
-import { formatDateTime, formatDuration } from './format.ts';
+import { formatDuration } from '../../../shared/log/duration-format.ts';
+import { itemUrl } from '../../../shared/platforms/item-url.ts';
+import { formatDateTime } from './format.ts';
 import type { RowSource } from './row-source.ts';
 
 /** Rows per fetched page: a few screens, small enough that one IPC answer stays cheap. */
 export const PAGE_SIZE = 100;
-/** Fixed row height in CSS pixels (fixed heights keep scrolling free of measuring). */
-export const ROW_HEIGHT = 34;
+/** Fixed row height in CSS pixels (fixed heights keep scrolling free of measuring): two lines of text, so the
+ * excerpt wraps and dates fit a narrow column as "date / time". */
+export const ROW_HEIGHT = 44;
 /** Pages kept in memory; older ones are dropped so a long scroll never holds the whole log. */
 const MAX_CACHED_PAGES = 40;
 /** Least time between two rounds of page fetches while scrolling. */
@@ -22,11 +25,15 @@ interface Props {
   height?: number;
   /** Called after a page arrives (the bench waits on it). */
   onPage?: (pageIndex: number) => void;
+  /** Whether a filter narrows the selection (the empty state says which of "no replies yet" / "none match"). */
+  filtered?: boolean;
+  /** The Mastodon server of each account id, for links to the items replies answered. */
+  instances?: ReadonlyMap<string, string>;
 }
 
 const COLUMNS = ['sentAt', 'account', 'platform', 'replyTo', 'start', 'calendar', 'business', 'within', 'excerpt'] as const;
 
-export function EntryTable({ source, height = 420, onPage }: Props) {
+export function EntryTable({ source, height = 420, onPage, filtered = false, instances }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -35,6 +42,10 @@ export function EntryTable({ source, height = 420, onPage }: Props) {
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [, pageArrived] = useReducer((n: number) => n + 1, 0);
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = useCallback((id: string) => {
+    void copyText(id).then((ok) => setCopied(ok ? id : null));
+  }, []);
 
   const virtualizer = useVirtualizer({
     count: total ?? 0,
@@ -118,7 +129,7 @@ export function EntryTable({ source, height = 420, onPage }: Props) {
           {t('dashboard.error', { message: error })}
         </p>
       )}
-      <div className="entry-table" role="table" aria-label={t('dashboard.table.label')} aria-rowcount={(total ?? 0) + 1} data-testid="entry-table" data-total={total ?? ''}>
+      <div className="entry-table" role="table" aria-label={t('dashboard.table.label')} aria-rowcount={Math.max(total ?? 0, 1) + 1} data-testid="entry-table" data-total={total ?? ''}>
         <div role="rowgroup" className="entry-head">
           <div role="row" aria-rowindex={1} className="entry-row">
             {COLUMNS.map((column) => (
@@ -129,19 +140,86 @@ export function EntryTable({ source, height = 420, onPage }: Props) {
           </div>
         </div>
         <div role="rowgroup" className="entry-body" ref={scrollRef} tabIndex={0} style={{ height }} aria-busy={total === null}>
-          {total === 0 && <p className="entry-empty">{t('dashboard.table.empty')}</p>}
+          {total === 0 && (
+            // A row, not a paragraph: a rowgroup must hold rows (axe: aria-required-children).
+            <div role="row" aria-rowindex={2} className="entry-empty">
+              <div role="cell" aria-colspan={COLUMNS.length} data-testid="entry-empty">
+                {filtered ? t('dashboard.table.empty') : t('dashboard.table.emptyAll')}
+              </div>
+            </div>
+          )}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => (
-              <EntryRow key={item.key} row={rowAt(item.index)} index={item.index} start={item.start} language={language} />
+              <EntryRow key={item.key} row={rowAt(item.index)} index={item.index} start={item.start} language={language} instances={instances} onCopy={copy} />
             ))}
           </div>
         </div>
       </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {copied && t('dashboard.table.copied', { id: copied })}
+      </p>
     </div>
   );
 }
 
-function EntryRow({ row, index, start, language }: { row: ReplyRow | undefined; index: number; start: number; language: string }) {
+/** Copies text: the async clipboard API first, then the selection fallback (denied clipboard permissions, older shells). */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+/** The tail of a long ID: items replied to in one period share their leading digits, not their last ones. */
+function shortId(id: string): string {
+  const tail = id.split('/').at(-1) ?? id;
+  return tail.length > 9 ? `…${tail.slice(-8)}` : tail;
+}
+
+function ReplyTo({ row, instances, onCopy }: { row: ReplyRow; instances: ReadonlyMap<string, string> | undefined; onCopy: (id: string) => void }) {
+  const { t } = useTranslation();
+  const instance = instances?.get(row.account.id);
+  const url = itemUrl(row.platform, row.replyToId, { handle: row.account.handle, ...(instance ? { instance } : {}) });
+  const label = shortId(row.replyToId);
+  return (
+    <>
+      {url ? (
+        <a href={url} target="_blank" rel="noreferrer noopener" title={t('dashboard.table.openItem', { id: row.replyToId })} className="entry-item-link">
+          {label}
+        </a>
+      ) : (
+        <span title={row.replyToId}>{label}</span>
+      )}
+      <button type="button" className="entry-copy" aria-label={t('dashboard.table.copyId', { id: row.replyToId })} title={t('dashboard.table.copyId', { id: row.replyToId })} onClick={() => onCopy(row.replyToId)}>
+        <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.4">
+          <rect x="5.5" y="5.5" width="8" height="8.5" rx="1.5" />
+          <path d="M3.5 10.5h-.5a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1h6.5a1 1 0 0 1 1 1v.5" />
+        </svg>
+      </button>
+    </>
+  );
+}
+
+interface RowProps {
+  row: ReplyRow | undefined;
+  index: number;
+  start: number;
+  language: string;
+  instances: ReadonlyMap<string, string> | undefined;
+  onCopy: (id: string) => void;
+}
+
+function EntryRow({ row, index, start, language, instances, onCopy }: RowProps) {
   const { t } = useTranslation();
   const style = { transform: `translateY(${start}px)`, height: ROW_HEIGHT };
   if (!row) {
@@ -161,7 +239,9 @@ function EntryRow({ row, index, start, language }: { row: ReplyRow | undefined; 
         @{row.account.handle}
       </div>
       <div role="cell" className="entry-cell col-platform">{PLATFORM_NAMES[row.platform] ?? row.platform}</div>
-      <div role="cell" className="entry-cell col-replyTo" title={row.replyToId}>{row.replyToId}</div>
+      <div role="cell" className="entry-cell col-replyTo">
+        <ReplyTo row={row} instances={instances} onCopy={onCopy} />
+      </div>
       <div role="cell" className="entry-cell col-start" title={t(`dashboard.table.sources.${row.startSource}`)}>
         {row.startAt === null ? t('dashboard.table.unknown') : formatDateTime(row.startAt, language)}
       </div>

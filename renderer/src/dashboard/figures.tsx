@@ -3,7 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/accounts/settings.ts';
 import type { LogSummary, TimeStats } from '../../../shared/log/statistics.ts';
-import { formatCount, formatDuration, formatShare, formatWeekdays } from './format.ts';
+import { formatDuration } from '../../../shared/log/duration-format.ts';
+import { formatClock, formatCount, formatShare, formatWeekdays } from './format.ts';
 
 interface Props {
   summary: LogSummary;
@@ -25,7 +26,7 @@ export function Figures({ summary, settings }: Props) {
         <span className="figures-count-value" data-testid="figure-count">
           {formatCount(summary.total, language)}
         </span>
-        <span className="figures-count-label">{t('dashboard.figures.replies')}</span>
+        <span className="figures-count-label">{t('dashboard.figures.replies', { count: summary.total })}</span>
         {summary.unknownStart > 0 && <span className="figures-unknown">{t('dashboard.figures.unknown', { count: summary.unknownStart })}</span>}
       </div>
       <div className="figures-columns">
@@ -33,16 +34,18 @@ export function Figures({ summary, settings }: Props) {
         <StatsColumn
           id="business"
           title={t('dashboard.figures.business')}
-          note={t('dashboard.figures.schedule', { days, start: businessHours.start, end: businessHours.end, zone: businessHours.timeZone })}
+          note={t('dashboard.figures.schedule', { days, start: formatClock(businessHours.start, language), end: formatClock(businessHours.end, language), zone: businessHours.timeZone })}
           stats={summary.business}
           language={language}
+          // Most replies sent while the team was off duty explain a business median far below the calendar one.
+          outside={summary.outsideHours * 2 > summary.business.count ? t('dashboard.figures.outsideHours', { count: summary.outsideHours, total: summary.business.count, outside: formatCount(summary.outsideHours, language), all: formatCount(summary.business.count, language) }) : undefined}
         />
       </div>
     </section>
   );
 }
 
-function StatsColumn({ id, title, note, stats, language }: { id: string; title: string; note?: string; stats: TimeStats; language: string }) {
+function StatsColumn({ id, title, note, outside, stats, language }: { id: string; title: string; note?: string; outside?: string | undefined; stats: TimeStats; language: string }) {
   const { t } = useTranslation();
   const rows: Array<[string, string]> = [
     ['mean', formatDuration(stats.mean, language)],
@@ -54,7 +57,6 @@ function StatsColumn({ id, title, note, stats, language }: { id: string; title: 
   return (
     <div className={`figures-column figures-${id}`} data-testid={`figures-${id}`}>
       <h3 className="figures-title">{title}</h3>
-      {note && <p className="figures-note">{note}</p>}
       <dl className="figures-list">
         <div className="figure figure-median">
           <dt>{t('dashboard.figures.median')}</dt>
@@ -67,7 +69,16 @@ function StatsColumn({ id, title, note, stats, language }: { id: string; title: 
           </div>
         ))}
       </dl>
-      <p className="figures-timed">{t('dashboard.figures.timed', { count: stats.count })}</p>
+      {/* Notes come last, so both columns' figures sit on the same lines (the grid rows are shared). */}
+      <div className="figures-notes">
+        <p className="figures-timed">{t('dashboard.figures.timed', { count: stats.count })}</p>
+        {note && <p className="figures-note">{note}</p>}
+        {outside && (
+          <p className="figures-outside" data-testid="outside-hours">
+            {outside}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ACCOUNT_KINDS, type AccountKind } from '../../../shared/accounts/accoun
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import type { AccountRef } from '../../../shared/log/entry-schema.ts';
 import type { PlatformId } from '../../../shared/platforms/platform-id.ts';
+import { DayField } from '../components/date-time-fields.tsx';
 import { EMPTY_FILTER, isEmptyFilter, type FilterState } from './filter-state.ts';
 
 interface Props {
@@ -25,16 +26,16 @@ export function Filters({ value, onChange, accounts, platforms }: Props) {
     <form className="dash-filters" aria-label={t('dashboard.filters.legend')} onSubmit={(event) => event.preventDefault()} data-testid="dash-filters">
       <label className="dash-field">
         <span>{t('dashboard.filters.from')}</span>
-        <input type="date" name="from" value={value.fromDay} max={value.toDay || undefined} onChange={(event) => set({ fromDay: event.target.value })} />
+        <DayField name="from" value={value.fromDay} onChange={(fromDay) => set({ fromDay })} />
       </label>
       <label className="dash-field">
         <span>{t('dashboard.filters.to')}</span>
-        <input type="date" name="to" value={value.toDay} min={value.fromDay || undefined} onChange={(event) => set({ toDay: event.target.value })} />
+        <DayField name="to" value={value.toDay} onChange={(toDay) => set({ toDay })} />
       </label>
 
       <details className="dash-multi">
         <summary>
-          {t('dashboard.filters.accounts')}: <strong>{chosen(value.accounts.length)}</strong>
+          {t('dashboard.filters.summary', { label: t('dashboard.filters.accounts') })} <strong>{chosen(value.accounts.length)}</strong>
         </summary>
         <fieldset>
           <legend>{t('dashboard.filters.accounts')}</legend>
@@ -56,7 +57,7 @@ export function Filters({ value, onChange, accounts, platforms }: Props) {
 
       <details className="dash-multi">
         <summary>
-          {t('dashboard.filters.platforms')}: <strong>{chosen(value.platforms.length)}</strong>
+          {t('dashboard.filters.summary', { label: t('dashboard.filters.platforms') })} <strong>{chosen(value.platforms.length)}</strong>
         </summary>
         <fieldset>
           <legend>{t('dashboard.filters.platforms')}</legend>

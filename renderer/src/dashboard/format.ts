@@ -1,36 +1,6 @@
-// Pure formatters of the dashboard: human durations ("1 h 05 min", "45 s"), shares, and filter dates as ISO times.
-
-/** Unit words per language; French shares the SI-like abbreviations except the day ("j"). */
-const UNITS: Record<'en' | 'fr', { s: string; min: string; h: string; d: string }> = {
-  en: { s: 's', min: 'min', h: 'h', d: 'd' },
-  fr: { s: 's', min: 'min', h: 'h', d: 'j' },
-};
-
-// Plain spaces (not non-breaking ones) so copied figures paste cleanly; the stylesheet keeps durations on one line.
-const SP = ' ';
-
-function unitsOf(language: string): { s: string; min: string; h: string; d: string } {
-  return language.toLowerCase().startsWith('fr') ? UNITS.fr : UNITS.en;
-}
+// Pure formatters of the dashboard: shares, counts, dates, and filter dates as ISO times (durations: shared/log/duration-format.ts).
 
 const pad2 = (value: number): string => String(value).padStart(2, '0');
-
-/**
- * A duration as people say it: "45 s" under a minute, "42 min" under an hour, "1 h 05 min" under a day,
- * "2 d 03 h" beyond. Rounded to the nearest unit shown; null/NaN give "—".
- */
-export function formatDuration(ms: number | null | undefined, language = 'en'): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  const u = unitsOf(language);
-  const value = Math.max(0, ms);
-  const seconds = Math.round(value / 1000);
-  if (seconds < 60) return `${seconds}${SP}${u.s}`;
-  const minutes = Math.round(value / 60_000);
-  if (minutes < 60) return `${minutes}${SP}${u.min}`;
-  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)}${SP}${u.h}${SP}${pad2(minutes % 60)}${SP}${u.min}`;
-  const hours = Math.round(value / 3_600_000);
-  return `${Math.floor(hours / 24)}${SP}${u.d}${SP}${pad2(hours % 24)}${SP}${u.h}`;
-}
 
 /** A share 0..1 as a whole percentage in the language's style ("87 %" in French, "87%" in English). */
 export function formatShare(share: number | null | undefined, language = 'en'): string {
@@ -43,12 +13,77 @@ export function formatCount(count: number, language = 'en'): string {
   return new Intl.NumberFormat(language).format(count);
 }
 
-/** An ISO time shown as a short local date and time. */
-export function formatDateTime(iso: string | null, language = 'en'): string {
+/**
+ * The one date-and-time style per language, used by the table, the filters, the figures and the dialogs:
+ * English "12/01/2026, 1:59 PM" (12-hour), French "01/12/2026 13:59" (24-hour). Any "fr…" tag is French.
+ */
+function isFrench(language: string): boolean {
+  return language.toLowerCase().startsWith('fr');
+}
+
+const DATE_OPTIONS: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+function timeOptions(language: string): Intl.DateTimeFormatOptions {
+  return isFrench(language) ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' };
+}
+const localeOf = (language: string) => (isFrench(language) ? 'fr-FR' : 'en-US');
+
+/** An ISO time (or Date) shown as a local date and time in the language's one style; "—" when unknown. */
+export function formatDateTime(iso: string | Date | null, language = 'en'): string {
   if (iso === null) return '—';
-  const date = new Date(iso);
+  const date = iso instanceof Date ? iso : new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
-  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(localeOf(language), { ...DATE_OPTIONS, ...timeOptions(language) }).format(date);
+}
+
+/** A "YYYY-MM-DD" day in the language's date style ("12/01/2026", "01/12/2026"); "" for a bad value. */
+export function formatDay(day: string, language = 'en'): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return '';
+  return new Intl.DateTimeFormat(localeOf(language), { ...DATE_OPTIONS, timeZone: 'UTC' }).format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+}
+
+/** A wall-clock "HH:mm" in the language's time style ("9:00 AM", "09:00"); the input back when it is not a time. */
+export function formatClock(clock: string, language = 'en'): string {
+  const match = /^(\d{2}):(\d{2})$/.exec(clock);
+  if (!match) return clock;
+  return new Intl.DateTimeFormat(localeOf(language), { ...timeOptions(language), timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1, Number(match[1]), Number(match[2]))));
+}
+
+/** The pattern a date field expects, shown as its placeholder. */
+export function dayPattern(language = 'en'): string {
+  return isFrench(language) ? 'jj/mm/aaaa' : 'mm/dd/yyyy';
+}
+
+/** A date typed in the language's style ("12/1/2026" in English, "1/12/2026" in French, or ISO "2026-12-01") as "YYYY-MM-DD"; null when not a real date. */
+export function parseDay(text: string, language = 'en'): string | null {
+  const value = text.trim();
+  let y: number, m: number, d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const local = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (local) {
+    const [a, b] = [Number(local[1]), Number(local[2])];
+    [m, d] = isFrench(language) ? [b, a] : [a, b];
+    y = Number(local[3]);
+  } else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** A time typed as "9:00", "09:00", "9:00 pm", "21h30" or "21:30" as "HH:mm" (24-hour); null when not a time. */
+export function parseClock(text: string): string | null {
+  const match = /^(\d{1,2})(?:[:h.](\d{2}))?\s*([ap]\.?m\.?)?$/i.exec(text.trim());
+  if (!match) return null;
+  let hour = Number(match[1]);
+  const minute = Number(match[2] ?? 0);
+  const meridiem = match[3]?.toLowerCase().replace(/\./g, '');
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59) return null;
+  return `${pad2(hour)}:${pad2(minute)}`;
 }
 
 /** The local UTC offset of `date` as "+02:00" (ISO 8601), so filter bounds say which midnight they mean. */

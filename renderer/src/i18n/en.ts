@@ -177,7 +177,8 @@ export const en = {
     title: 'What would the gate hold? Check a HAR',
     drop: 'Drop a .har file exported from the browser’s developer tools, or choose one',
     error: 'This file could not be checked: {{message}}',
-    summary: '{{held}} of {{total}} requests would be held.',
+    summary_one: '{{held}} of {{total}} request would be held.',
+    summary_other: '{{held}} of {{total}} requests would be held.',
     request: 'Request',
     verdict: 'Gate',
     text: 'Text',
@@ -187,9 +188,10 @@ export const en = {
   },
   warnings: {
     storeUnreadable: 'Your accounts file could not be read. It was kept as {{backup}} and Hatrack started without it.',
-    storeRepaired: 'Some stored data was damaged: {{dropped}} item(s) could not be read and were left out. The original file was kept as {{backup}}.',
+    storeRepaired: 'Some stored data was damaged; what could not be read was left out (unreadable items: {{dropped}}). The original file was kept as {{backup}}.',
     storeNewer: 'Your accounts file comes from a newer Hatrack. A copy was kept as {{backup}}.',
-    logSkipped: '{{count}} damaged line(s) of the response-time log could not be read (first at line {{line}} of {{file}}); every other entry was kept.',
+    logSkipped_one: '{{count}} damaged line of the response-time log could not be read (line {{line}} of {{file}}); every other entry was kept.',
+    logSkipped_other: '{{count}} damaged lines of the response-time log could not be read (first at line {{line}} of {{file}}); every other entry was kept.',
     // exports (issue 9)
     logInvalidUtf8: '{{count}} line(s) of the response-time log hold bytes that are not UTF-8 (lines {{lines}} of {{file}}); they were read with � in place of those bytes.',
     dismiss: 'Dismiss',
@@ -211,6 +213,8 @@ export const en = {
     reloadNamed: 'Reload {{name}} to free memory',
     measure: 'Measure again',
   },
+  // dates and times (issue 9): fields typed in the app's language
+  fields: { badDay: 'Enter a date as {{pattern}}.', badTime: 'Enter a time such as {{example}}.' },
   dashboard: {
     open: 'Response times',
     title: 'Response times',
@@ -218,6 +222,8 @@ export const en = {
     loading: 'Loading…',
     error: 'Something went wrong: {{message}}',
     filters: {
+      // dashboard (issue 9): the label of a filter menu, with the language's colon
+      summary: '{{label}}:',
       legend: 'Filters',
       from: 'From',
       to: 'To (inclusive)',
@@ -229,8 +235,12 @@ export const en = {
       clear: 'Clear filters',
     },
     figures: {
+      // dashboard (issue 9): plural counts, and why business time is short
+      replies_one: 'reply',
+      replies_other: 'replies',
+      outsideHours_one: '{{outside}} of {{all}} replies was sent outside business hours',
+      outsideHours_other: '{{outside}} of {{all}} replies were sent outside business hours',
       heading: 'Figures',
-      replies: 'Replies',
       unknown_one: '{{count}} without a known start (not timed)',
       unknown_other: '{{count}} without a known start (not timed)',
       calendar: 'Calendar time',
@@ -246,6 +256,10 @@ export const en = {
       timed_other: '{{count}} timed replies',
     },
     charts: {
+      tooltip: '{{label}}: {{value}}',
+      // a11y (issue 9): the corner headers of the tables behind the charts
+      bucket: 'Response time',
+      day: 'Day',
       buckets: 'Replies by response time',
       daily: 'Daily median response time',
       calendar: 'Calendar time',
@@ -255,6 +269,12 @@ export const en = {
     },
     buckets: { lt15m: '< 15 min', '15to60m': '15–60 min', '1to4h': '1–4 h', '4to24h': '4–24 h', gt24h: '> 24 h' },
     table: {
+      // dashboard (issue 9): the item a reply answered
+      openItem: 'Open {{id}} in your browser',
+      copyId: 'Copy ID {{id}}',
+      copied: 'Copied {{id}}',
+      // a11y (issue 9): the empty state when no filter is set
+      emptyAll: 'No replies yet',
       heading: 'Entries',
       label: 'Reply entries, newest first',
       sentAt: 'Sent',
@@ -281,7 +301,8 @@ export const en = {
       receivedAt: 'Item received at',
       save: 'Save',
       invalid: 'Enter a date and time.',
-      more: 'Showing the newest {{count}}.',
+      more_one: 'Showing the newest {{count}}.',
+      more_other: 'Showing the newest {{count}}.',
     },
     transfer: {
       heading: 'Export and import',

@@ -179,7 +179,8 @@ export const fr: Messages = {
     title: 'Que retiendrait le contrôle ? Vérifier un HAR',
     drop: 'Déposez un fichier .har exporté des outils de développement du navigateur, ou choisissez-en un',
     error: 'Ce fichier n’a pas pu être vérifié : {{message}}',
-    summary: '{{held}} requête(s) sur {{total}} seraient retenues.',
+    summary_one: '{{held}} requête sur {{total}} serait retenue.',
+    summary_other: '{{held}} requêtes sur {{total}} seraient retenues.',
     request: 'Requête',
     verdict: 'Contrôle',
     text: 'Texte',
@@ -189,9 +190,10 @@ export const fr: Messages = {
   },
   warnings: {
     storeUnreadable: 'Votre fichier de comptes était illisible. Il a été conservé sous {{backup}} et Hatrack a démarré sans lui.',
-    storeRepaired: 'Des données enregistrées étaient abîmées : {{dropped}} élément(s) illisible(s) ont été écartés. Le fichier d’origine a été conservé sous {{backup}}.',
+    storeRepaired: 'Des données enregistrées étaient abîmées ; ce qui était illisible a été écarté (éléments illisibles : {{dropped}}). Le fichier d’origine a été conservé sous {{backup}}.',
     storeNewer: 'Votre fichier de comptes vient d’une version plus récente de Hatrack. Une copie a été conservée sous {{backup}}.',
-    logSkipped: '{{count}} ligne(s) abîmée(s) du journal des temps de réponse n’ont pas pu être lues (la première à la ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
+    logSkipped_one: '{{count}} ligne abîmée du journal des temps de réponse n’a pas pu être lue (ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
+    logSkipped_other: '{{count}} lignes abîmées du journal des temps de réponse n’ont pas pu être lues (la première à la ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
     // exports (issue 9)
     logInvalidUtf8: '{{count}} ligne(s) du journal des temps de réponse contiennent des octets qui ne sont pas de l’UTF-8 (lignes {{lines}} de {{file}}) ; elles ont été lues avec � à la place de ces octets.',
     dismiss: 'Fermer',
@@ -213,6 +215,8 @@ export const fr: Messages = {
     reloadNamed: 'Recharger {{name}} pour libérer la mémoire',
     measure: 'Mesurer à nouveau',
   },
+  // dates and times (issue 9): fields typed in the app's language
+  fields: { badDay: 'Saisissez une date au format {{pattern}}.', badTime: 'Saisissez une heure comme {{example}}.' },
   dashboard: {
     open: 'Temps de réponse',
     title: 'Temps de réponse',
@@ -220,6 +224,8 @@ export const fr: Messages = {
     loading: 'Chargement…',
     error: 'Une erreur est survenue : {{message}}',
     filters: {
+      // dashboard (issue 9): the label of a filter menu, with the language's colon
+      summary: '{{label}}\u00a0:',
       legend: 'Filtres',
       from: 'Du',
       to: 'Au (inclus)',
@@ -231,8 +237,12 @@ export const fr: Messages = {
       clear: 'Effacer les filtres',
     },
     figures: {
+      // dashboard (issue 9): plural counts, and why business time is short
+      replies_one: 'réponse',
+      replies_other: 'réponses',
+      outsideHours_one: '{{outside}} réponse sur {{all}} a été envoyée en dehors des heures ouvrées',
+      outsideHours_other: '{{outside}} réponses sur {{all}} ont été envoyées en dehors des heures ouvrées',
       heading: 'Chiffres',
-      replies: 'Réponses',
       unknown_one: '{{count}} sans début connu (non chronométrée)',
       unknown_other: '{{count}} sans début connu (non chronométrées)',
       calendar: 'Temps calendaire',
@@ -248,6 +258,10 @@ export const fr: Messages = {
       timed_other: '{{count}} réponses chronométrées',
     },
     charts: {
+      tooltip: '{{label}}\u00a0: {{value}}',
+      // a11y (issue 9): the corner headers of the tables behind the charts
+      bucket: 'Temps de réponse',
+      day: 'Jour',
       buckets: 'Réponses par temps de réponse',
       daily: 'Temps de réponse médian par jour',
       calendar: 'Temps calendaire',
@@ -257,6 +271,12 @@ export const fr: Messages = {
     },
     buckets: { lt15m: '< 15 min', '15to60m': '15–60 min', '1to4h': '1–4 h', '4to24h': '4–24 h', gt24h: '> 24 h' },
     table: {
+      // dashboard (issue 9): the item a reply answered
+      openItem: 'Ouvrir {{id}} dans le navigateur',
+      copyId: 'Copier l’ID {{id}}',
+      copied: '{{id}} copié',
+      // a11y (issue 9): the empty state when no filter is set
+      emptyAll: 'Aucune réponse pour l’instant',
       heading: 'Entrées',
       label: 'Réponses, les plus récentes d’abord',
       sentAt: 'Envoyée',
@@ -283,7 +303,8 @@ export const fr: Messages = {
       receivedAt: 'Élément reçu le',
       save: 'Enregistrer',
       invalid: 'Saisissez une date et une heure.',
-      more: 'Affichage des {{count}} plus récentes.',
+      more_one: 'Affichage de la plus récente.',
+      more_other: 'Affichage des {{count}} plus récentes.',
     },
     transfer: {
       heading: 'Exporter et importer',

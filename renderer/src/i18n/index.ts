@@ -11,7 +11,7 @@ export function createI18n(initialLanguage: string): I18n {
   instance
     .use(initReactI18next)
     .init({
-      resources: { en: { translation: en }, fr: { translation: fr } },
+      resources: { en: { translation: en }, fr: { translation: withManyForms(fr) } },
       lng: initialLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en',
       fallbackLng: 'en',
       interpolation: { escapeValue: false },
@@ -19,4 +19,23 @@ export function createI18n(initialLanguage: string): I18n {
     })
     .catch((error: unknown) => console.error('[hatrack] i18n failed to start:', error));
   return instance;
+}
+
+type Tree = { [key: string]: string | Tree };
+
+/**
+ * French has a third plural category, "many" (1 000 000 réponses, CLDR): without a `_many` form i18next falls back to
+ * English. The French "many" reads as "other", so each `_other` string is copied to `_many` where none is written.
+ */
+function withManyForms<T extends object>(messages: T): T {
+  const copy = (tree: Tree): Tree => {
+    const out: Tree = {};
+    for (const [key, value] of Object.entries(tree)) {
+      out[key] = typeof value === 'string' ? value : copy(value);
+      const base = key.endsWith('_other') ? key.slice(0, -'_other'.length) : null;
+      if (base !== null && typeof value === 'string' && !(`${base}_many` in tree)) out[`${base}_many`] = value;
+    }
+    return out;
+  };
+  return copy(messages as unknown as Tree) as unknown as T;
 }

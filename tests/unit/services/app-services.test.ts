@@ -106,4 +106,19 @@ describe('createAppServices', () => {
     });
     expect(answer).toBe('cancel');
   });
+
+  it('keeps the active account while a post is held: a shortcut from an account view changes nothing', async () => {
+    const services = await start();
+    const brand = await services.handlers['accounts:create']({ name: 'Acme', handle: '@acme', platform: 'x', kind: 'brand', color: '#1D4ED8' });
+    await services.handlers['accounts:create']({ name: 'Jo', handle: 'jo.bsky.social', platform: 'bluesky', kind: 'personal', color: '#b91c1c' });
+    services.shell.ports.onShortcut(0);
+    expect(services.accounts.active()?.id).toBe(brand.id);
+    const body = new TextEncoder().encode(JSON.stringify({ variables: { tweet_text: 'Hello from Acme' }, queryId: 'q' }));
+    const held = services.shell.ports.gate.intercept(brand.id, 'r1', { method: 'POST', url: 'https://x.com/i/api/graphql/q/CreateTweet', headers: {}, body });
+    await expect.poll(() => services.gate.queue().length).toBe(1);
+    services.shell.ports.onShortcut(1);
+    expect(services.accounts.active()?.id).toBe(brand.id);
+    services.gate.cancelWhere(() => true, 'test over');
+    expect(await held).toBe('cancel');
+  });
 });
