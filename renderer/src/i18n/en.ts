@@ -193,14 +193,16 @@ export const en = {
     logSkipped_one: '{{count}} damaged line of the response-time log could not be read (line {{line}} of {{file}}); every other entry was kept.',
     logSkipped_other: '{{count}} damaged lines of the response-time log could not be read (first at line {{line}} of {{file}}); every other entry was kept.',
     // exports (issue 9)
-    logInvalidUtf8: '{{count}} line(s) of the response-time log hold bytes that are not UTF-8 (lines {{lines}} of {{file}}); they were read with � in place of those bytes.',
+    logInvalidUtf8_one: '{{count}} line of the response-time log holds bytes that are not UTF-8 (line {{lines}} of {{file}}); it was read with � in place of those bytes.',
+    logInvalidUtf8_other: '{{count}} lines of the response-time log hold bytes that are not UTF-8 (lines {{lines}} of {{file}}); they were read with � in place of those bytes.',
     dismiss: 'Dismiss',
   },
   // Rail presence, unread notices and memory per account (issue 10, branch h/rail).
   presence: {
     unread_one: '{{count}} unread',
     unread_other: '{{count}} unread',
-    unreadMore: '{{count}}+ unread',
+    unreadMore_one: '{{count}}+ unread',
+    unreadMore_other: '{{count}}+ unread',
     signedOut: 'Signed out',
     signedOutBand: 'Signed out: this account is not being watched. Sign in again here.',
     alerts: 'Notify me when unread items arrive or it is signed out',

@@ -195,14 +195,16 @@ export const fr: Messages = {
     logSkipped_one: '{{count}} ligne abîmée du journal des temps de réponse n’a pas pu être lue (ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
     logSkipped_other: '{{count}} lignes abîmées du journal des temps de réponse n’ont pas pu être lues (la première à la ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
     // exports (issue 9)
-    logInvalidUtf8: '{{count}} ligne(s) du journal des temps de réponse contiennent des octets qui ne sont pas de l’UTF-8 (lignes {{lines}} de {{file}}) ; elles ont été lues avec � à la place de ces octets.',
+    logInvalidUtf8_one: '{{count}} ligne du journal des temps de réponse contient des octets qui ne sont pas de l’UTF-8 (ligne {{lines}} de {{file}}) ; elle a été lue avec � à la place de ces octets.',
+    logInvalidUtf8_other: '{{count}} lignes du journal des temps de réponse contiennent des octets qui ne sont pas de l’UTF-8 (lignes {{lines}} de {{file}}) ; elles ont été lues avec � à la place de ces octets.',
     dismiss: 'Fermer',
   },
   // Présence sur le rail, alertes de non-lus et mémoire par compte (issue 10, branche h/rail).
   presence: {
     unread_one: '{{count}} non lu',
     unread_other: '{{count}} non lus',
-    unreadMore: '{{count}}+ non lus',
+    unreadMore_one: '{{count}}+ non lus',
+    unreadMore_other: '{{count}}+ non lus',
     signedOut: 'Déconnecté',
     signedOutBand: 'Déconnecté : ce compte n’est plus surveillé. Reconnectez-vous ici.',
     alerts: 'M’avertir des nouveaux non-lus ou d’une déconnexion',
@@ -319,8 +321,8 @@ export const fr: Messages = {
       saved_other: '{{count}} entrées enregistrées dans {{path}}',
       cancelled: 'Rien n’a été enregistré : la fenêtre a été annulée.',
       // exports (issue 9): the same words as the CLI, counted with plurals
-      imported_one: '{{count}} entrée importée ; {{duplicates}} déjà présente(s).',
-      imported_other: '{{count}} entrées importées ; {{duplicates}} déjà présente(s).',
+      imported_one: '{{count}} entrée importée ; déjà présentes : {{duplicates}}.',
+      imported_other: '{{count}} entrées importées ; déjà présentes : {{duplicates}}.',
       importCancelled: 'Rien n’a été importé : la fenêtre a été annulée.',
       importErrors: 'Rien n’a été importé. Corrigez ces lignes et réessayez :',
     },
