@@ -51,7 +51,7 @@ describe('dashboard exports and imports', () => {
     const app = await world.start({ dataDir });
     const warning = app.page.getByTestId('warnings');
     await warning.waitFor();
-    expect(await warning.textContent()).toContain(`1 line(s) of the response-time log hold bytes that are not UTF-8 (lines 2 of ${join(dataDir, 'hatrack-log.jsonl')})`);
+    expect(await warning.textContent()).toContain(`1 line of the response-time log holds bytes that are not UTF-8 (line 2 of ${join(dataDir, 'hatrack-log.jsonl')})`);
     expect(app.services.log.query({}).total).toBe(2);
   });
 
