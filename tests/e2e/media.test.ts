@@ -1,9 +1,10 @@
 // Issue 10 §1 in Chromium: a PNG attached through each fixture site's own upload flow is shown in the gate dialog, with its alt text.
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accountWithSite, compose, outcome } from './harness/fixtures.ts';
-import { E2E_DIR } from './harness/paths.ts';
+import { E2E_DIR, ROOT } from './harness/paths.ts';
 import { testPixel, testPng } from './harness/png.ts';
 import { useWorld } from './harness/world.ts';
 
@@ -55,7 +56,10 @@ describe('attachments in the gate dialog', () => {
     expect(await dialog.getByTestId('gate-media-thumb').getAttribute('alt')).toBe('Four coloured squares');
     expect(await dialog.getByTestId('gate-media-by-order').count()).toBe(0);
     expect(await dialog.getByTestId('gate-media-unpreviewed').count()).toBe(0);
-    await app.page.screenshot({ path: join(E2E_DIR, 'gate-dialog-media.png') });
+    // `npm run screenshots` writes this one into the README's pictures too.
+    const shots = process.env.HATRACK_SCREENSHOTS_DIR ? resolve(ROOT, process.env.HATRACK_SCREENSHOTS_DIR) : E2E_DIR;
+    mkdirSync(shots, { recursive: true });
+    await app.page.screenshot({ path: join(shots, 'gate-dialog-media.png') });
     await dialog.getByTestId('gate-confirm').click();
     expect(await outcome(site)).toBe('Your post was sent.');
     expect(JSON.parse(world.server.posts()[0]?.body.toString() ?? '{}').variables.media.media_entities).toHaveLength(1);

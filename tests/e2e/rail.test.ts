@@ -1,10 +1,11 @@
 // The rail follows each account's page: unread counts from titles the sites set, "Signed out" when a site lands on its sign-in page.
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../shared/accounts/account.ts';
 import type { AppHarness } from './harness/app-harness.ts';
-import { E2E_DIR } from './harness/paths.ts';
+import { E2E_DIR, ROOT } from './harness/paths.ts';
 import { addAccount, editAccount, type NewAccount } from './harness/ui.ts';
 import { useWorld } from './harness/world.ts';
 
@@ -59,7 +60,10 @@ describe('the rail', () => {
     await masto.site.evaluate(() => (window as unknown as { fixture: { signOut(): void } }).fixture.signOut());
     await expect.poll(() => railItem(page, 'Acme Social').getByTestId('rail-signed-out').textContent()).toBe('Signed out');
     expect(await page.getByTestId('band-signed-out').textContent()).toContain('Signed out');
-    await page.screenshot({ path: join(E2E_DIR, 'rail-presence.png'), clip: { x: 0, y: 0, width: 1000, height: 260 } });
+    // `npm run screenshots` writes this one into the README's pictures too.
+    const shots = process.env.HATRACK_SCREENSHOTS_DIR ? resolve(ROOT, process.env.HATRACK_SCREENSHOTS_DIR) : E2E_DIR;
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, 'rail-presence.png'), clip: { x: 0, y: 0, width: 1000, height: 260 } });
 
     // Switching to the X account: its frame says it is signed out.
     await railItem(page, 'Acme Coffee').locator('.rail-button').click();

@@ -47,32 +47,7 @@ export function DayField({ name, value, onChange, ...rest }: FieldProps) {
   const parse = (text: string) => (text.trim() === '' ? '' : parseDay(text, language));
   const field = useCommittedText(value, format, parse, onChange);
   return (
-    <>
-      <input
-        {...rest}
-        type="text"
-        inputMode="numeric"
-        name={name}
-        value={field.text}
-        placeholder={pattern}
-        autoComplete="off"
-        aria-invalid={field.invalid || undefined}
-        aria-describedby={field.invalid ? errorId : undefined}
-        onChange={(event) => field.setText(event.target.value)}
-        onBlur={field.commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            field.commit();
-          }
-        }}
-      />
-      {field.invalid && (
-        <span id={errorId} className="field-error" role="alert">
-          {t('fields.badDay', { pattern })}
-        </span>
-      )}
-    </>
+    <CommittedInput {...rest} name={name} field={field} errorId={errorId} inputMode="numeric" placeholder={pattern} error={t('fields.badDay', { pattern })} />
   );
 }
 
@@ -84,11 +59,22 @@ export function ClockField({ name, value, onChange, ...rest }: FieldProps) {
   const format = useCallback((iso: string) => formatClock(iso, language), [language]);
   const field = useCommittedText(value, format, parseClock, onChange);
   return (
+    <CommittedInput {...rest} name={name} field={field} errorId={errorId} error={t('fields.badTime', { example: formatClock('17:30', language) })} />
+  );
+}
+
+/** The text input both fields draw: committed on blur or Enter, with its error message under it while invalid. */
+function CommittedInput({
+  field,
+  errorId,
+  error,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & { field: ReturnType<typeof useCommittedText>; errorId: string; error: string }) {
+  return (
     <>
       <input
         {...rest}
         type="text"
-        name={name}
         value={field.text}
         autoComplete="off"
         aria-invalid={field.invalid || undefined}
@@ -104,7 +90,7 @@ export function ClockField({ name, value, onChange, ...rest }: FieldProps) {
       />
       {field.invalid && (
         <span id={errorId} className="field-error" role="alert">
-          {t('fields.badTime', { example: formatClock('17:30', language) })}
+          {error}
         </span>
       )}
     </>

@@ -6,6 +6,7 @@ import { MAX_VIDEO_PREVIEW_BYTES, type MediaPreview, type PostMedia } from '../.
 import { durationMs, isDisplayableImage, kindOf, sniffMime } from '../../../../shared/gate/media/sniff.ts';
 import type { MediaObservation, UploadRoute } from '../../../../shared/gate/media/types.ts';
 import type { PlatformId } from '../../../../shared/platforms/platform-id.ts';
+import { concatBytes } from './upload-body.ts';
 
 /** 64 MB per account session: a handful of photos or one short video; the oldest upload goes first. */
 export const DEFAULT_MEDIA_BUDGET = 64 * 1024 * 1024;
@@ -39,17 +40,6 @@ export interface ClaimedMedia extends PostMedia {
 
 function dataUrl(mime: string, bytes: Uint8Array): string {
   return `data:${mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64')}`;
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0];
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 /**
@@ -203,7 +193,7 @@ export class MediaStore {
     for (const item of items) {
       const entry = item.mediaId === null ? undefined : chunked.get(item.mediaId);
       if (entry === undefined) continue;
-      item.bytes = concat([...entry.chunks].sort((a, b) => a.segment - b.segment).map((chunk) => chunk.bytes));
+      item.bytes = concatBytes([...entry.chunks].sort((a, b) => a.segment - b.segment).map((chunk) => chunk.bytes));
       item.declaredType = entry.declaredType;
     }
     return { items, alts };

@@ -81,12 +81,13 @@ async function readParts(parts: readonly UploadPart[], reader: BodyReader): Prom
   }
   // A body made only of files is media: the gate cannot say what it publishes.
   if (chunks.length === 0 && filesOmitted > 0) return { bytes: null, unreadable: true, reason: 'files-only', filesOmitted };
-  // One part needs no copy (a 5 MB upload is kept by reference).
-  const bytes = chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : concat(chunks);
+  const bytes = concatBytes(chunks);
   return { bytes, unreadable: false, reason: null, filesOmitted };
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
+/** The chunks as one array; a single chunk is returned as it is (a 5 MB upload is kept by reference, not copied). */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0];
   const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
   let at = 0;
   for (const chunk of chunks) {
