@@ -87,4 +87,26 @@ describe('IPC failures in the app', () => {
     await alert.getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => appPage.getByTestId('ipc-errors').count()).toBe(0);
   });
+  it('shows a failure from inside a dialog above it, announced and dismissable while the dialog stays open', async () => {
+    const app = await world.start();
+    const { page: appPage } = app;
+    vi.spyOn(app.services.accounts, 'updateSettings').mockImplementation(() => {
+      throw new Error('disk full');
+    });
+    await appPage.locator('.rail-footer button', { hasText: 'Settings' }).click();
+    const panel = appPage.getByTestId('settings-panel');
+    await panel.locator('input[name=logText]').click();
+    const alert = appPage.getByTestId('ipc-errors');
+    await expect.poll(() => alert.textContent()).toContain('Something went wrong: disk full');
+    // Not behind the dialog: outside the inert part (so a screen reader hears it) and the topmost thing where it is drawn.
+    expect(await alert.evaluate((element) => element.closest('[inert]') === null)).toBe(true);
+    const onTop = await alert.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return element.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2));
+    });
+    expect(onTop).toBe(true);
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => appPage.getByTestId('ipc-errors').count()).toBe(0);
+    expect(await panel.isVisible()).toBe(true);
+  });
 });
