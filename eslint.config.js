@@ -85,32 +85,6 @@ export default tseslint.config(
     },
   },
   {
-    // TEMPORARY, issue 11: files other helpers were editing while these rules arrived. Their findings are listed
-    // in the lint helper's report; convert them to useInvoke / useReportError, then delete this block.
-    files: [
-      'renderer/src/app.tsx',
-      'renderer/src/use-app-state.ts',
-      'renderer/src/components/modal.tsx',
-      'renderer/src/components/account-frame.tsx',
-      'renderer/src/components/account-form.tsx',
-      'renderer/src/components/har-check.tsx',
-      'renderer/src/components/gate-dialog.tsx',
-      'renderer/src/components/recent-decisions.tsx',
-      'renderer/src/dashboard/transfer.tsx',
-      'renderer/src/dashboard/unknown-starts.tsx',
-      'renderer/src/dashboard/dashboard.tsx',
-      'renderer/src/dashboard/use-dashboard-data.ts',
-      'renderer/src/dashboard/entry-table.tsx',
-    ],
-    rules: {
-      '@typescript-eslint/no-floating-promises': ['warn', { ignoreVoid: false }],
-      '@typescript-eslint/no-misused-promises': 'warn',
-      'react-hooks/set-state-in-effect': 'warn',
-      'react-hooks/exhaustive-deps': 'warn',
-      'react-hooks/incompatible-library': 'warn',
-    },
-  },
-  {
     files: ['shared/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -16,6 +16,7 @@ import { RemoveDialog } from './components/remove-dialog.tsx';
 import { SettingsPanel } from './components/settings-panel.tsx';
 import { WarningsBar } from './components/warnings-bar.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
+import { useInvoke, useReportError } from './ipc-errors.tsx';
 import { useAppState } from './use-app-state.ts';
 import { usePresence } from './use-presence.ts';
 
@@ -36,11 +37,13 @@ function Shell() {
   const [dashboardOpen, setDashboardOpen] = useState(false);
   const queue = useGateQueue();
   const presence = usePresence();
+  const invoke = useInvoke();
+  const report = useReportError();
   const active = state?.accounts.find((account) => account.id === state.activeId) ?? null;
 
   useEffect(() => {
-    if (state && i18n.language !== state.locale) void i18n.changeLanguage(state.locale);
-  }, [state?.locale, i18n, state]);
+    if (state && i18n.language !== state.locale) i18n.changeLanguage(state.locale).catch(report);
+  }, [state?.locale, i18n, state, report]);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -49,7 +52,7 @@ function Shell() {
       : t('app.name');
   }, [active, t, i18n.language]);
 
-  useSwitchShortcuts(state, queue.length > 0);
+  useSwitchShortcuts(state, queue.length > 0, invoke);
 
   if (!state) return <div className="loading" aria-busy="true" />;
 
@@ -69,9 +72,9 @@ function Shell() {
           if (queue.length > 0) return;
           // Choosing an account means going back to it: the dashboard gives the main area back.
           setDashboardOpen(false);
-          void api().invoke('accounts:activate', id);
+          invoke('accounts:activate', id);
         }}
-        onReorder={(ids) => void api().invoke('accounts:reorder', ids)}
+        onReorder={(ids) => invoke('accounts:reorder', ids)}
         onAdd={() => setDialog({ kind: 'add' })}
         onEdit={(account) => setDialog({ kind: 'edit', account })}
         onSettings={() => setDialog({ kind: 'settings' })}
@@ -81,7 +84,7 @@ function Shell() {
         presence={presence}
       />
       <main className="main">
-        <WarningsBar warnings={state.warnings} onDismiss={(id) => void api().invoke('warnings:dismiss', id)} />
+        <WarningsBar warnings={state.warnings} onDismiss={(id) => invoke('warnings:dismiss', id)} />
         {dashboardOpen ? (
           <Dashboard accounts={state.accounts} settings={state.settings} onClose={() => setDashboardOpen(false)} />
         ) : active ? (
@@ -110,7 +113,7 @@ function Shell() {
           account={dialog.account}
           onClose={() => setDialog(null)}
           onConfirm={() => {
-            void api().invoke('accounts:remove', dialog.account.id);
+            invoke('accounts:remove', dialog.account.id);
             setDialog(null);
           }}
         />
@@ -118,14 +121,14 @@ function Shell() {
       {dialog?.kind === 'recent' && <RecentDecisions onClose={() => setDialog(null)} />}
       {queue[0] && <GateDialog key={queue[0].id} post={queue[0]} position={1} total={queue.length} />}
       {dialog?.kind === 'settings' && (
-        <SettingsPanel accounts={state.accounts} settings={state.settings} onChange={(patch) => void api().invoke('settings:update', patch)} onClose={() => setDialog(null)} />
+        <SettingsPanel accounts={state.accounts} settings={state.settings} onChange={(patch) => invoke('settings:update', patch)} onClose={() => setDialog(null)} />
       )}
     </div>
   );
 }
 
 /** Ctrl/Cmd+1..9 switches to the nth account by physical key (AZERTY too; main does the same while a site has the focus); never while a post is held. */
-function useSwitchShortcuts(state: AppState | null, held: boolean) {
+function useSwitchShortcuts(state: AppState | null, held: boolean, invoke: ReturnType<typeof useInvoke>) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const index = switchShortcutIndex({ code: event.code, control: event.ctrlKey, meta: event.metaKey, alt: event.altKey });
@@ -134,9 +137,9 @@ function useSwitchShortcuts(state: AppState | null, held: boolean) {
       if (!account) return;
       event.preventDefault();
       if (held) return;
-      void api().invoke('accounts:activate', account.id);
+      invoke('accounts:activate', account.id);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [state, held]);
+  }, [state, held, invoke]);
 }

@@ -34,12 +34,15 @@ export function IpcErrorsProvider({ children }: { children: ReactNode }) {
   );
 }
 
-/** The visible list of failures (role="alert", so a screen reader announces each one). */
+/**
+ * The visible list of failures (role="alert", so a screen reader announces each one). Drawn above every dialog and
+ * left out of the dialogs' inert background (data-above-modals): a call failing inside a dialog is read there.
+ */
 export function IpcErrorBanner({ errors, onDismiss }: { errors: ShownError[]; onDismiss: (id: number) => void }) {
   const { t } = useTranslation();
   if (errors.length === 0) return null;
   return (
-    <div className="warnings ipc-errors" role="alert" data-testid="ipc-errors">
+    <div className="warnings ipc-errors" role="alert" data-testid="ipc-errors" data-above-modals="">
       {errors.map((error) => (
         <p key={error.id} className="warning ipc-error">
           {/* Main's UserErrors carry an i18n key; anything else is shown as it came. */}

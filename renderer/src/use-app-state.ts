@@ -2,13 +2,16 @@
 import { useEffect, useState } from 'react';
 import type { AppState } from '../../shared/ipc/contract.ts';
 import { api } from './api.ts';
+import { useReportError } from './ipc-errors.tsx';
 
 export function useAppState(): AppState | null {
   const [state, setState] = useState<AppState | null>(null);
+  const report = useReportError();
   useEffect(() => {
     const unsubscribe = api().on('state:changed', setState);
-    void api().invoke('app:state').then(setState);
+    // A failed first read leaves the app loading, with the reason shown above it.
+    api().invoke('app:state').then(setState).catch(report);
     return unsubscribe;
-  }, []);
+  }, [report]);
   return state;
 }

@@ -13,6 +13,7 @@ import { ACCOUNT_PALETTE, PLATFORM_NAMES } from '../../../shared/accounts/platfo
 import { POST_ACTIONS } from '../../../shared/gate/types.ts';
 import { PLATFORM_IDS, type PlatformId } from '../../../shared/platforms/platform-id.ts';
 import { api, errorMessage } from '../api.ts';
+import { useReportError } from '../ipc-errors.tsx';
 import { Modal } from './modal.tsx';
 import { GateCoverageTable } from './gate-coverage.tsx';
 
@@ -45,6 +46,7 @@ export function AccountForm({ account, usedColors, onSubmit, onRemove, onClose }
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [identityReset, setIdentityReset] = useState(false);
+  const report = useReportError();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -98,7 +100,14 @@ export function AccountForm({ account, usedColors, onSubmit, onRemove, onClose }
       testId="account-form"
       accentColor={color}
     >
-      <form className="form" onSubmit={submit} noValidate>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          // submit shows main's refusals (validation) in the form itself; only what escapes it is reported.
+          submit(event).catch(report);
+        }}
+        noValidate
+      >
         <label>
           {t('form.name')}
           <input name="name" value={name} onChange={(event) => setName(event.target.value)} data-autofocus aria-invalid={!!errors.name} />
@@ -210,7 +219,12 @@ export function AccountForm({ account, usedColors, onSubmit, onRemove, onClose }
             </label>
             <div className="identity-reset">
               <span className="hint">{t('form.identityHint')}</span>
-              <button type="button" onClick={() => void api().invoke('gate:reset-identity', account.id).then(() => setIdentityReset(true))} disabled={identityReset}>
+              <button type="button" onClick={() => {
+                  api()
+                    .invoke('gate:reset-identity', account.id)
+                    .then(() => setIdentityReset(true))
+                    .catch(report);
+                }} disabled={identityReset}>
                 {identityReset ? t('form.identityForgotten') : t('form.identityReset')}
               </button>
             </div>

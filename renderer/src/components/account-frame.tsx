@@ -5,6 +5,7 @@ import type { Account } from '../../../shared/accounts/account.ts';
 import { readableTextColor } from '../../../shared/accounts/contrast.ts';
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import { api } from '../api.ts';
+import { useInvoke, useReportError } from '../ipc-errors.tsx';
 import { BlockedChannelNotice } from './gate-coverage.tsx';
 import { KindBadge } from './kind-badge.tsx';
 
@@ -14,11 +15,12 @@ export const FRAME_WIDTH = 8;
 /** Ids of the accounts whose page stopped (crashed), kept in step with main. */
 function useStoppedViews(): string[] {
   const [stopped, setStopped] = useState<string[]>([]);
+  const report = useReportError();
   useEffect(() => {
     const unsubscribe = api().on('view:stopped', setStopped);
-    void api().invoke('view:stopped').then(setStopped);
+    api().invoke('view:stopped').then(setStopped).catch(report);
     return unsubscribe;
-  }, []);
+  }, [report]);
   return stopped;
 }
 
@@ -27,6 +29,7 @@ export function AccountFrame({ account, signedOut = false, children }: { account
   const stopped = useStoppedViews().includes(account.id);
   const viewSlot = useRef<HTMLDivElement>(null);
   const text = readableTextColor(account.color);
+  const invoke = useInvoke();
 
   // Main places the account's WebContentsView exactly over the slot, inside the frame drawn here.
   useLayoutEffect(() => {
@@ -34,7 +37,7 @@ export function AccountFrame({ account, signedOut = false, children }: { account
     if (!slot) return;
     const report = () => {
       const rect = slot.getBoundingClientRect();
-      void api().invoke('view:bounds', {
+      invoke('view:bounds', {
         x: Math.round(rect.left),
         y: Math.round(rect.top),
         width: Math.round(rect.width),
@@ -49,7 +52,7 @@ export function AccountFrame({ account, signedOut = false, children }: { account
       observer.disconnect();
       window.removeEventListener('resize', report);
     };
-  }, [account.id]);
+  }, [account.id, invoke]);
 
   return (
     <section
@@ -83,7 +86,7 @@ export function AccountFrame({ account, signedOut = false, children }: { account
             // Main hides a crashed page's view, so this shows in its place, inside the account's frame.
             <div className="view-stopped" role="alert" data-testid="view-stopped">
               <p>{t('stopped.message')}</p>
-              <button type="button" className="primary" onClick={() => void api().invoke('view:reload', account.id)}>
+              <button type="button" className="primary" onClick={() => invoke('view:reload', account.id)}>
                 {t('stopped.reload')}
               </button>
             </div>

@@ -6,6 +6,7 @@ import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import { readableTextColor } from '../../../shared/accounts/contrast.ts';
 import type { DecideAnswer } from '../../../shared/gate/decision.ts';
 import { api } from '../api.ts';
+import { useReportError } from '../ipc-errors.tsx';
 import { GatePostBody } from './gate-post-body.tsx';
 import { KindBadge } from './kind-badge.tsx';
 import { Modal } from './modal.tsx';
@@ -13,11 +14,12 @@ import { Modal } from './modal.tsx';
 /** Subscribes to the held posts; the dialog shows the first, in order. */
 export function useGateQueue(): PendingPostView[] {
   const [queue, setQueue] = useState<PendingPostView[]>([]);
+  const report = useReportError();
   useEffect(() => {
     const unsubscribe = api().on('gate:queue', setQueue);
-    void api().invoke('gate:queue').then(setQueue);
+    api().invoke('gate:queue').then(setQueue).catch(report);
     return unsubscribe;
-  }, []);
+  }, [report]);
   return queue;
 }
 
@@ -30,23 +32,20 @@ function useNow(): number {
   return now;
 }
 
+/** One held post. App mounts it with key={post.id}, so the next post gets a fresh dialog (typed text, answer, second press). */
 export function GateDialog({ post, position, total }: { post: PendingPostView; position: number; total: number }) {
   const { t } = useTranslation();
   const now = useNow();
   const [typed, setTyped] = useState('');
   const [answer, setAnswer] = useState<DecideAnswer | null>(null);
   const [secondPress, setSecondPress] = useState(false);
+  const report = useReportError();
   const { account } = post;
   const handle = `@${account.handle}`;
   const seconds = Math.max(0, Math.ceil(((post.delayUntil ?? post.expiresAt) - now) / 1000));
   const countdown = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
-  useEffect(() => {
-    setTyped('');
-    setAnswer(null);
-    setSecondPress(false);
-  }, [post.id]);
-
+  // A failed decide sends nothing: the post stays held (main cancels it when it expires) and the failure is shown.
   const decide = async (confirm: boolean) => {
     const result = await api().invoke('gate:decide', post.id, {
       confirm,
@@ -62,7 +61,9 @@ export function GateDialog({ post, position, total }: { post: PendingPostView; p
   const text = readableTextColor(account.color);
 
   return (
-    <Modal title={t(`gate.title.${post.action}`, { handle })} onClose={() => void decide(false)} tone={blocked ? 'danger' : 'default'} testId="gate-dialog" accentColor={account.color} layer="gate" describedBy={`gate-account-${post.id} gate-text-${post.id}`}>
+    <Modal title={t(`gate.title.${post.action}`, { handle })} onClose={() => {
+            decide(false).catch(report);
+          }} tone={blocked ? 'danger' : 'default'} testId="gate-dialog" accentColor={account.color} layer="gate" describedBy={`gate-account-${post.id} gate-text-${post.id}`}>
       <div id={`gate-account-${post.id}`} className={`gate-account gate-${account.kind}`} style={{ background: account.color, color: text, '--account-text': text, '--account-color': account.color } as React.CSSProperties}>
         <strong data-testid="gate-account-name">{account.name}</strong> <span data-testid="gate-account-handle">{handle}</span>
         <span>· {PLATFORM_NAMES[account.platform]}</span>
@@ -96,11 +97,15 @@ export function GateDialog({ post, position, total }: { post: PendingPostView; p
       )}
       <p className="gate-timer">{post.mode === 'delay' ? t('gate.sendingIn', { countdown }) : t('gate.expires', { countdown })}</p>
       <div className="form-actions">
-        <button type="button" onClick={() => void decide(false)} data-autofocus data-testid="gate-cancel">
+        <button type="button" onClick={() => {
+            decide(false).catch(report);
+          }} data-autofocus data-testid="gate-cancel">
           {post.mode === 'delay' ? t('gate.undo') : t('gate.cancel')}
         </button>
         {!blocked && (
-          <button type="button" className="primary" onClick={() => void decide(true)} data-testid="gate-confirm" disabled={post.mode === 'type-handle' && typed.trim() === ''}>
+          <button type="button" className="primary" onClick={() => {
+            decide(true).catch(report);
+          }} data-testid="gate-confirm" disabled={post.mode === 'type-handle' && typed.trim() === ''}>
             {post.mode === 'delay' ? t('gate.sendNow') : confirmLabel}
           </button>
         )}

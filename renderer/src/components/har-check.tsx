@@ -3,11 +3,13 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HarRow } from '../../../shared/gate/har.ts';
 import { api, errorMessage } from '../api.ts';
+import { useReportError } from '../ipc-errors.tsx';
 
 export function HarCheck() {
   const { t } = useTranslation();
   const [rows, setRows] = useState<HarRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const report = useReportError();
 
   const check = async (file: File | undefined) => {
     if (!file) return;
@@ -21,7 +23,8 @@ export function HarCheck() {
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
-    void check(event.dataTransfer.files[0]);
+    // check shows a bad file or main's refusal itself; only what escapes it is reported.
+    check(event.dataTransfer.files[0]).catch(report);
   };
   const held = rows?.filter((row) => row.gated) ?? [];
 
@@ -30,7 +33,9 @@ export function HarCheck() {
       <legend>{t('har.title')}</legend>
       <label className="drop-zone" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
         {t('har.drop')}
-        <input type="file" name="har" accept=".har,application/json" onChange={(event) => void check(event.target.files?.[0])} />
+        <input type="file" name="har" accept=".har,application/json" onChange={(event) => {
+            check(event.target.files?.[0]).catch(report);
+          }} />
       </label>
       {error && (
         <p className="field-error" role="alert">

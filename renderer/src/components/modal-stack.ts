@@ -3,6 +3,8 @@
 
 const BACKDROP = '.modal-backdrop';
 const MARK = 'data-modal-inert';
+/** Elements kept live above every dialog (the IPC failure messages, which a dialog's own calls may raise). */
+const ABOVE = 'data-above-modals';
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
 
 /** The backdrops of the open dialogs, bottom first; a gate dialog is above every other, whatever its DOM order. */
@@ -44,7 +46,7 @@ export function syncInert(closing?: Element | null): HTMLElement | null {
   if (!top) return null;
   for (let node: HTMLElement | null = top; node && node !== document.body; node = node.parentElement) {
     for (const sibling of node.parentElement?.children ?? []) {
-      if (sibling === node || !(sibling instanceof HTMLElement) || sibling.inert || sibling.tagName === 'SCRIPT') continue;
+      if (sibling === node || !(sibling instanceof HTMLElement) || sibling.inert || sibling.tagName === 'SCRIPT' || sibling.hasAttribute(ABOVE)) continue;
       sibling.inert = true;
       sibling.setAttribute(MARK, '');
     }

@@ -1,7 +1,7 @@
 // A modal dialog drawn by the app: focus moves in and stays in (Tab cycles), everything behind is inert,
 // Escape closes from wherever the focus is, the focus goes back where it was, and the account view is hidden.
 import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
-import { api } from '../api.ts';
+import { useInvoke } from '../ipc-errors.tsx';
 import { syncInert, tabbables, topmostDialog } from './modal-stack.ts';
 
 interface Props {
@@ -26,12 +26,13 @@ export function Modal({ title, onClose, children, tone = 'default', testId, acce
   });
   // Each modal is its own cover owner: closing one over the dashboard (or over another) keeps the view hidden.
   const owner = `modal${useId()}`;
+  const invoke = useInvoke();
 
   // A layout effect: its clean-up runs while the dialog is still in the DOM, so it can tell whether it was on top.
   useLayoutEffect(() => {
     const own = panel.current;
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    void api().invoke('view:covered', owner, true);
+    invoke('view:covered', owner, true);
     syncInert();
     const first = own?.querySelector<HTMLElement>('[data-autofocus], input, select, button');
     // Only the topmost dialog takes the focus: a settings panel opening under a held post must not steal it.
@@ -64,7 +65,7 @@ export function Modal({ title, onClose, children, tone = 'default', testId, acce
     window.addEventListener('keydown', onKey, true);
     return () => {
       window.removeEventListener('keydown', onKey, true);
-      void api().invoke('view:covered', owner, false);
+      invoke('view:covered', owner, false);
       const wasTop = topmostDialog() === own;
       const next = syncInert(own);
       // Give the keyboard back: to the dialog now on top, or to where the focus was before this one opened.
@@ -72,7 +73,7 @@ export function Modal({ title, onClose, children, tone = 'default', testId, acce
       if (next) (before && next.contains(before) ? before : tabbables(next)[0])?.focus();
       else if (before?.isConnected) before.focus();
     };
-  }, [owner]);
+  }, [owner, invoke]);
 
   return (
     <div className={`modal-backdrop${layer === 'gate' ? ' modal-layer-gate' : ''}`} data-modal-layer={layer} onMouseDown={(event) => event.target === event.currentTarget && onClose()}>

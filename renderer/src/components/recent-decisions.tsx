@@ -3,17 +3,21 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GateRow } from '../../../shared/log/model.ts';
 import { api } from '../api.ts';
+import { useReportError } from '../ipc-errors.tsx';
 import { formatDateTime } from '../dashboard/format.ts';
 import { Modal } from './modal.tsx';
 
 export function RecentDecisions({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const [rows, setRows] = useState<GateRow[] | null>(null);
+  const report = useReportError();
   useEffect(() => {
-    const load = () => void api().invoke('gate:recent', 20).then(setRows);
+    const load = () => {
+      api().invoke('gate:recent', 20).then(setRows).catch(report);
+    };
     load();
     return api().on('log:changed', load);
-  }, []);
+  }, [report]);
   return (
     <Modal title={t('recent.title')} onClose={onClose} testId="recent-decisions">
       {rows && rows.length === 0 && <p>{t('recent.empty')}</p>}

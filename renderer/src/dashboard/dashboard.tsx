@@ -6,7 +6,7 @@ import type { Account } from '../../../shared/accounts/account.ts';
 import type { Settings } from '../../../shared/accounts/settings.ts';
 import type { AccountRef } from '../../../shared/log/entry-schema.ts';
 import { PLATFORM_IDS } from '../../../shared/platforms/platform-id.ts';
-import { api } from '../api.ts';
+import { useInvoke } from '../ipc-errors.tsx';
 import { Charts } from './charts.tsx';
 import { EntryTable } from './entry-table.tsx';
 import { Figures } from './figures.tsx';
@@ -27,18 +27,19 @@ export function Dashboard({ accounts, settings, onClose }: Props) {
   const [filterState, setFilterState] = useState<FilterState>(EMPTY_FILTER);
   const filter = useMemo(() => toLogFilter(filterState), [filterState]);
   const data = useDashboardData(filter);
+  const invoke = useInvoke();
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const own = document.querySelector('[data-testid="dashboard"]');
-    void api().invoke('view:covered', 'dashboard', true);
+    invoke('view:covered', 'dashboard', true);
     return () => {
-      void api().invoke('view:covered', 'dashboard', false);
+      invoke('view:covered', 'dashboard', false);
       // Closed from inside (Escape, Back): the focus goes back to what opened it, not to the top of the page.
       const focus = document.activeElement;
       if (opener?.isConnected && (focus === null || focus === document.body || own?.contains(focus))) opener.focus();
     };
-  }, []);
+  }, [invoke]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

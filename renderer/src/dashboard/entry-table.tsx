@@ -44,9 +44,16 @@ export function EntryTable({ source, height = 420, onPage, filtered = false, ins
   const [, pageArrived] = useReducer((n: number) => n + 1, 0);
   const [copied, setCopied] = useState<string | null>(null);
   const copy = useCallback((id: string) => {
-    void copyText(id).then((ok) => setCopied(ok ? id : null));
+    // copyText falls back to execCommand itself; should that throw too, nothing is marked as copied.
+    copyText(id).then(
+      (ok) => setCopied(ok ? id : null),
+      () => setCopied(null),
+    );
   }, []);
 
+  // useVirtualizer returns functions that React Compiler cannot memoise, so the compiler would skip this component.
+  // The app is not built with the compiler and reads the virtualizer afresh on each render: nothing goes stale.
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's API is not memoisable; see above.
   const virtualizer = useVirtualizer({
     count: total ?? 0,
     getScrollElement: () => scrollRef.current,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportFormatChoice, ImportAnswer } from '../../../shared/ipc/contract.ts';
 import type { LogFilter } from '../../../shared/log/model.ts';
 import { api } from '../api.ts';
+import { useReportError } from '../ipc-errors.tsx';
 
 type Status =
   | { kind: 'idle' }
@@ -22,6 +23,7 @@ const MAX_ERRORS = 20;
 export function Transfer({ filter }: { filter: LogFilter }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const report = useReportError();
   const busy = status.kind === 'working';
 
   const run = async (action: () => Promise<Status>) => {
@@ -51,11 +53,16 @@ export function Transfer({ filter }: { filter: LogFilter }) {
       </h2>
       <div className="transfer-buttons">
         {FORMATS.map((format) => (
-          <button key={format} type="button" disabled={busy} onClick={() => void exportAs(format)} data-testid={`export-${format}`}>
+          <button key={format} type="button" disabled={busy} onClick={() => {
+              // run shows a failed export in the status line; only what escapes it is reported.
+              exportAs(format).catch(report);
+            }} data-testid={`export-${format}`}>
             {t(`dashboard.transfer.${format}`)}
           </button>
         ))}
-        <button type="button" disabled={busy} onClick={() => void importFile()} data-testid="import">
+        <button type="button" disabled={busy} onClick={() => {
+            importFile().catch(report);
+          }} data-testid="import">
           {t('dashboard.transfer.import')}
         </button>
       </div>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import type { ReplyRow } from '../../../shared/log/model.ts';
 import { api } from '../api.ts';
+import { useReportError } from '../ipc-errors.tsx';
 import { formatDateTime, isoToLocalInput, localInputToIso } from './format.ts';
 
 /** How many unknown entries are listed; the rest wait until these are filled in. */
@@ -45,6 +46,7 @@ function UnknownItem({ row, onSaved }: { row: ReplyRow; onSaved: () => void }) {
   const [value, setValue] = useState(() => isoToLocalInput(row.sentAt));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const report = useReportError();
   const inputId = `unknown-start-${row.id}`;
 
   const save = async (event: FormEvent) => {
@@ -68,7 +70,10 @@ function UnknownItem({ row, onSaved }: { row: ReplyRow; onSaved: () => void }) {
 
   return (
     <li className="unknown-item" data-testid="unknown-item" data-entry-id={row.id}>
-      <form className="unknown-form" onSubmit={(event) => void save(event)}>
+      <form className="unknown-form" onSubmit={(event) => {
+          // save shows main's refusal next to the field; only what escapes it is reported.
+          save(event).catch(report);
+        }}>
         <p className="unknown-what">
           {t('dashboard.unknown.entry', {
             account: `@${row.account.handle}`,

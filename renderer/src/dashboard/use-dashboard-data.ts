@@ -64,8 +64,10 @@ export function useDashboardData(filter: LogFilter): DashboardData {
     };
   }, [version]);
 
-  // `version` is a deliberate dependency: a new source tells the table to drop its pages and refetch.
-  const source = useMemo(() => ipcRowSource(JSON.parse(filterKey) as LogFilter), [filterKey, version]);
+  // A new source tells the table to drop its pages and refetch, so its key holds the log version as well as the
+  // filter: the memo reads both from the key, and a log change (same filter) still yields a new source.
+  const sourceKey = JSON.stringify({ version, filter });
+  const source = useMemo(() => ipcRowSource((JSON.parse(sourceKey) as { filter: LogFilter }).filter), [sourceKey]);
 
   return { summary, logAccounts, unknown, source, error, refresh };
 }
