@@ -4,7 +4,16 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { downloadEnv, downloadFailureMessage, downloadFailureReason, electronIsInstalled, electronPlatformPath, launchArgs, launchEnv, startMode } from './start/electron-binary.ts';
+import {
+  downloadEnv,
+  downloadFailureMessage,
+  downloadFailureReason,
+  electronIsInstalled,
+  electronPlatformPath,
+  launchArgs,
+  launchEnv,
+  startMode,
+} from './start/electron-binary.ts';
 import { checkSandbox, sandboxMessage } from './start/linux-sandbox.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));

@@ -118,7 +118,7 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
   const log = program
     .command('log')
     .description('import, export and summarise the response-time log')
-    .option('--log <file>', 'log file (default: the app\'s own)')
+    .option('--log <file>', "log file (default: the app's own)")
     .option('--zone <iana>', 'time zone for local days, local times and business hours', Intl.DateTimeFormat().resolvedOptions().timeZone)
     .option('--hours <start-end>', 'business hours, Monday to Friday, e.g. 9-17', '9-17')
     .option('--target <minutes>', 'response target in minutes', '60');
@@ -180,10 +180,15 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
     const { skipped, invalidUtf8 } = service.loadReport;
     if (invalidUtf8.count > 0) {
       const shown = invalidUtf8.lines.slice(0, 10).join(', ') + (invalidUtf8.count > 10 ? ', …' : '');
-      stderr.write(`hatrack: warning: ${invalidUtf8.count} line(s) of ${filePath} are not valid UTF-8 (line${invalidUtf8.count === 1 ? '' : 's'} ${shown}): the bad bytes read as \uFFFD\n`);
+      stderr.write(
+        `hatrack: warning: ${invalidUtf8.count} line(s) of ${filePath} are not valid UTF-8 (line${invalidUtf8.count === 1 ? '' : 's'} ${shown}): the bad bytes read as \uFFFD\n`,
+      );
     }
     if (skipped.length > 0) {
-      const shown = skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`).join('; ');
+      const shown = skipped
+        .slice(0, 5)
+        .map((s) => `line ${s.line}: ${s.reason}`)
+        .join('; ');
       stderr.write(`hatrack: warning: skipped ${skipped.length} unreadable line(s) in ${filePath}: ${shown}${skipped.length > 5 ? '; …' : ''}\n`);
     }
   }
@@ -200,33 +205,41 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
     .argument('<file>', 'CSV or JSON file')
     .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['csv', 'json']))
     .action(async (file: string, options: { format?: 'csv' | 'json' }, command: Command) => {
-      await run(command, async (service, filePath, _zone, open) => {
-        let bytes: Uint8Array;
-        try {
-          bytes = await readFile(file);
-        } catch (error) {
-          throw new FileError(describeFileError(file, error));
-        }
-        const decoded = decodeImportBytes(bytes);
-        if (!decoded.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${decoded.errors.join('\n  ')}`);
-        const text = decoded.text;
-        const kind = options.format ?? (extname(file).toLowerCase() === '.json' ? 'json' : 'csv');
-        const plan = planImport(service, text, kind, { decodeItemTime: decode, now: () => new Date() });
-        if (!plan.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${plan.errors.join('\n  ')}`);
-        let result = { added: 0, duplicates: plan.duplicates };
-        if (plan.fresh.length > 0) {
-          const writer = await open(false);
+      await run(
+        command,
+        async (service, filePath, _zone, open) => {
+          let bytes: Uint8Array;
           try {
-            // Planned again on the writable log, in case the app added entries in between.
-            const written = await writer.importFile(text, kind);
-            if (!written.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${written.errors.join('\n  ')}`);
-            result = written;
-          } finally {
-            await writer.close();
+            bytes = await readFile(file);
+          } catch (error) {
+            throw new FileError(describeFileError(file, error));
           }
-        }
-        stdout.write(`imported ${result.added} entr${result.added === 1 ? 'y' : 'ies'} into ${filePath}` + (result.duplicates ? ` (${result.duplicates} already present)` : '') + '\n');
-      }, 'import');
+          const decoded = decodeImportBytes(bytes);
+          if (!decoded.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${decoded.errors.join('\n  ')}`);
+          const text = decoded.text;
+          const kind = options.format ?? (extname(file).toLowerCase() === '.json' ? 'json' : 'csv');
+          const plan = planImport(service, text, kind, { decodeItemTime: decode, now: () => new Date() });
+          if (!plan.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${plan.errors.join('\n  ')}`);
+          let result = { added: 0, duplicates: plan.duplicates };
+          if (plan.fresh.length > 0) {
+            const writer = await open(false);
+            try {
+              // Planned again on the writable log, in case the app added entries in between.
+              const written = await writer.importFile(text, kind);
+              if (!written.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${written.errors.join('\n  ')}`);
+              result = written;
+            } finally {
+              await writer.close();
+            }
+          }
+          stdout.write(
+            `imported ${result.added} entr${result.added === 1 ? 'y' : 'ies'} into ${filePath}` +
+              (result.duplicates ? ` (${result.duplicates} already present)` : '') +
+              '\n',
+          );
+        },
+        'import',
+      );
     });
 
   addFilterOptions(
@@ -237,40 +250,45 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
       .addOption(new Option('--lang <language>', 'language of the HTML report and the XLSX sheets').choices(['en', 'fr']).default('en'))
       .option('--out <file>', 'write to this file instead of stdout'),
   ).action(async (options: FilterOptions & { format: 'csv' | 'json' | 'html' | 'xlsx'; lang: 'en' | 'fr'; out?: string }, command: Command) => {
-    await run(command, async (service, _filePath, zone) => {
-      const filter = buildFilter(options, zone);
-      const exportOptions = { locale: options.lang, text: options.lang === 'fr' ? FRENCH_REPORT_TEXT : ENGLISH_REPORT_TEXT };
-      if (!options.out) {
-        // A zip file on a terminal is noise and can upset it; piping it elsewhere is fine.
-        if (options.format === 'xlsx' && (stdout as NodeJS.WriteStream).isTTY === true) throw new UsageError('--format xlsx needs --out <file> (or a pipe)');
-        await service.exportTo(options.format, filter, stdout, exportOptions);
-        return;
-      }
-      const target = options.out;
-      const fail = (error: unknown): never => {
-        throw new FileError(describeFileError(target, error, true));
-      };
-      const out = createWriteStream(target);
-      // Opening first turns a missing folder or a denied path into a sentence before anything is exported.
-      await once(out, 'open').catch(fail);
-      const failed = once(out, 'error').then(([error]) => fail(error));
-      failed.catch(() => undefined); // handled by the race below; avoids an unhandled rejection afterwards
-      const count = await Promise.race([service.exportTo(options.format, filter, out, exportOptions), failed]);
-      out.end();
-      await once(out, 'finish').catch(fail);
-      stderr.write(`exported ${count} entr${count === 1 ? 'y' : 'ies'} to ${options.out}\n`);
-    }, 'read');
+    await run(
+      command,
+      async (service, _filePath, zone) => {
+        const filter = buildFilter(options, zone);
+        const exportOptions = { locale: options.lang, text: options.lang === 'fr' ? FRENCH_REPORT_TEXT : ENGLISH_REPORT_TEXT };
+        if (!options.out) {
+          // A zip file on a terminal is noise and can upset it; piping it elsewhere is fine.
+          if (options.format === 'xlsx' && (stdout as NodeJS.WriteStream).isTTY === true) throw new UsageError('--format xlsx needs --out <file> (or a pipe)');
+          await service.exportTo(options.format, filter, stdout, exportOptions);
+          return;
+        }
+        const target = options.out;
+        const fail = (error: unknown): never => {
+          throw new FileError(describeFileError(target, error, true));
+        };
+        const out = createWriteStream(target);
+        // Opening first turns a missing folder or a denied path into a sentence before anything is exported.
+        await once(out, 'open').catch(fail);
+        const failed = once(out, 'error').then(([error]) => fail(error));
+        failed.catch(() => undefined); // handled by the race below; avoids an unhandled rejection afterwards
+        const count = await Promise.race([service.exportTo(options.format, filter, out, exportOptions), failed]);
+        out.end();
+        await once(out, 'finish').catch(fail);
+        stderr.write(`exported ${count} entr${count === 1 ? 'y' : 'ies'} to ${options.out}\n`);
+      },
+      'read',
+    );
   });
 
-  addFilterOptions(
-    log
-      .command('stats')
-      .description('print the response-time statistics')
-      .option('--json', 'print the summary as JSON'),
-  ).action(async (options: FilterOptions & { json?: boolean }, command: Command) => {
-    await run(command, async (service, _filePath, zone) => {
-      const summary = service.query(buildFilter(options, zone), { limit: 0 }).summary;
-      stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : statsText(summary, zone));
-    }, 'read');
-  });
+  addFilterOptions(log.command('stats').description('print the response-time statistics').option('--json', 'print the summary as JSON')).action(
+    async (options: FilterOptions & { json?: boolean }, command: Command) => {
+      await run(
+        command,
+        async (service, _filePath, zone) => {
+          const summary = service.query(buildFilter(options, zone), { limit: 0 }).summary;
+          stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : statsText(summary, zone));
+        },
+        'read',
+      );
+    },
+  );
 }

@@ -67,7 +67,11 @@ async function start(): Promise<void> {
     menuLocale = locale();
     const template = appMenuTemplate(
       { locale: menuLocale, platform: process.platform, hasProjectPage: projectUrl !== null },
-      { zoomActive: (step) => views.zoomActive(step), reloadActive: () => views.reloadActive(), openProject: () => projectUrl !== null && safeOpenExternal(projectUrl) },
+      {
+        zoomActive: (step) => views.zoomActive(step),
+        reloadActive: () => views.reloadActive(),
+        openProject: () => projectUrl !== null && safeOpenExternal(projectUrl),
+      },
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
@@ -181,7 +185,8 @@ app.on('window-all-closed', () => app.quit());
 // An error nobody caught is logged, never Electron's modal "A JavaScript error occurred in the main process"
 // (the gate fails closed on its own: a held post that nobody answers is cancelled at its timeout).
 process.on('uncaughtException', (error) => report('uncaught exception', error));
-if (firstInstance) start().catch((error: unknown) => {
-  console.error('Hatrack failed to start:', error);
-  app.exit(1);
-});
+if (firstInstance)
+  start().catch((error: unknown) => {
+    console.error('Hatrack failed to start:', error);
+    app.exit(1);
+  });

@@ -121,7 +121,12 @@ function Shell() {
       {dialog?.kind === 'recent' && <RecentDecisions onClose={() => setDialog(null)} />}
       {queue[0] && <GateDialog key={queue[0].id} post={queue[0]} position={1} total={queue.length} />}
       {dialog?.kind === 'settings' && (
-        <SettingsPanel accounts={state.accounts} settings={state.settings} onChange={(patch) => invoke('settings:update', patch)} onClose={() => setDialog(null)} />
+        <SettingsPanel
+          accounts={state.accounts}
+          settings={state.settings}
+          onChange={(patch) => invoke('settings:update', patch)}
+          onClose={() => setDialog(null)}
+        />
       )}
     </div>
   );

@@ -59,7 +59,7 @@ export function downloadFailureMessage(version: string, reason: string | null): 
   const why = reason ? ` (${reason})` : '';
   return (
     `Electron ${version} could not be downloaded${why}: if you are behind a proxy, set HTTPS_PROXY ` +
-    '(for example HTTPS_PROXY=http://proxy.example:8080 npm start); if Electron\'s release downloads are blocked, ' +
+    "(for example HTTPS_PROXY=http://proxy.example:8080 npm start); if Electron's release downloads are blocked, " +
     'set ELECTRON_MIRROR to a mirror of them (ELECTRON_MIRROR=https://mirror.example/electron/ npm start); then run npm start again.'
   );
 }

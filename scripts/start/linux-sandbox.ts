@@ -28,7 +28,8 @@ function shellQuote(path: string): string {
 /** Why unprivileged user namespaces (Chromium's first-choice sandbox) are unavailable, or null when they are. */
 export function usernsBlocker(facts: SandboxFacts): string | null {
   if (facts.uid === 0) return null;
-  if (facts.apparmorRestrictsUserns?.trim() === '1') return 'AppArmor restricts unprivileged user namespaces (kernel.apparmor_restrict_unprivileged_userns=1, as on Ubuntu 23.10 and later)';
+  if (facts.apparmorRestrictsUserns?.trim() === '1')
+    return 'AppArmor restricts unprivileged user namespaces (kernel.apparmor_restrict_unprivileged_userns=1, as on Ubuntu 23.10 and later)';
   if (facts.unprivilegedUsernsClone?.trim() === '0') return 'unprivileged user namespaces are disabled (kernel.unprivileged_userns_clone=0)';
   if (facts.maxUserNamespaces?.trim() === '0') return 'user namespaces are disabled (user.max_user_namespaces=0)';
   return null;

@@ -15,19 +15,20 @@ const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'errors.color'
 const httpUrl = z
   .string()
   .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
-    } catch {
-      return false;
-    }
-  }, { message: 'errors.url' });
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'errors.url' },
+  );
 
 /** Per-action switches: true means the action is held when the mode is not 'off'. */
-export const actionSwitchesSchema = z.object(
-  Object.fromEntries(POST_ACTIONS.map((action) => [action, z.boolean()])) as Record<PostAction, z.ZodBoolean>,
-);
+export const actionSwitchesSchema = z.object(Object.fromEntries(POST_ACTIONS.map((action) => [action, z.boolean()])) as Record<PostAction, z.ZodBoolean>);
 export type ActionSwitches = z.infer<typeof actionSwitchesSchema>;
 
 export const gatePolicySchema = z.object({
@@ -71,7 +72,11 @@ export const accountSchema = z.object({
   /** Words the dialog highlights; confirming then needs a second press. */
   watchWords: z.array(z.string().min(1).max(80)).max(50),
   /** Response-time target in minutes for the dashboard. */
-  targetMinutes: z.number().int().min(1).max(60 * 24 * 30),
+  targetMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30),
   notifications: z.boolean(),
   /** False opts this account out of hibernation. */
   hibernate: z.boolean(),
@@ -82,16 +87,19 @@ export const accountSchema = z.object({
 export type Account = z.infer<typeof accountSchema>;
 
 /** Fields that can be edited after creation (not the id or partition). */
-export const accountPatchSchema = accountInputSchema
-  .partial()
-  .extend({
-    gate: gatePolicySchema.optional(),
-    watchWords: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
-    targetMinutes: z.number().int().min(1).max(60 * 24 * 30).optional(),
-    notifications: z.boolean().optional(),
-    hibernate: z.boolean().optional(),
-    unreadAlerts: z.boolean().optional(),
-  });
+export const accountPatchSchema = accountInputSchema.partial().extend({
+  gate: gatePolicySchema.optional(),
+  watchWords: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
+  targetMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .optional(),
+  notifications: z.boolean().optional(),
+  hibernate: z.boolean().optional(),
+  unreadAlerts: z.boolean().optional(),
+});
 export type AccountPatch = z.input<typeof accountPatchSchema>;
 
 /** The gate policy a new account starts with: off for PERSONAL, confirm for BRAND (reposts and DMs held too). */

@@ -34,22 +34,14 @@ export function defaultStartUrl(platform: PlatformId, instance?: string, startUr
   if (startUrl) return startUrl;
   if (platform === 'custom') return null;
   if (platform === 'mastodon') {
-    const host = instance?.trim().replace(/^https?:\/\//i, '').replace(/\/.*$/, '');
+    const host = instance
+      ?.trim()
+      .replace(/^https?:\/\//i, '')
+      .replace(/\/.*$/, '');
     return host ? `https://${host}/home` : null;
   }
   return START_URLS[platform];
 }
 
 /** A palette of distinct colours for new accounts (any hex is allowed too). */
-export const ACCOUNT_PALETTE = [
-  '#1d4ed8',
-  '#b91c1c',
-  '#047857',
-  '#7c3aed',
-  '#c2410c',
-  '#0e7490',
-  '#be185d',
-  '#4d7c0f',
-  '#facc15',
-  '#334155',
-] as const;
+export const ACCOUNT_PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#c2410c', '#0e7490', '#be185d', '#4d7c0f', '#facc15', '#334155'] as const;

@@ -17,7 +17,11 @@ export type BusinessHours = z.infer<typeof businessHoursSchema>;
 export const settingsSchema = z.object({
   /** 'system' follows the OS locale. */
   locale: z.enum(['system', ...LOCALES]),
-  hibernateMinutes: z.number().int().min(1).max(24 * 60),
+  hibernateMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   gateTimeoutSeconds: z.number().int().min(10).max(3600),
   /** False keeps only a hash of each post's text in the log. */
   logText: z.boolean(),

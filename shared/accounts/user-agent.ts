@@ -8,5 +8,8 @@
 export function chromeUserAgent(defaultUserAgent: string, appName = 'Hatrack'): string {
   const escaped = appName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const tokens = new RegExp(`\\s(?:Electron|${escaped}|${escaped.toLowerCase()})\\/\\S+`, 'g');
-  return defaultUserAgent.replace(tokens, '').replace(/\s{2,}/g, ' ').trim();
+  return defaultUserAgent
+    .replace(tokens, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }

@@ -76,7 +76,10 @@ export class Sleepers {
   toWake(accounts: readonly string[], live: ReadonlySet<string>, now: number): string | null {
     const present = new Set(accounts);
     for (const id of [...this.asleep]) if (!present.has(id)) this.asleep.delete(id);
-    this.schedule.update(accounts.filter((id) => this.asleep.has(id)), now);
+    this.schedule.update(
+      accounts.filter((id) => this.asleep.has(id)),
+      now,
+    );
     const id = this.schedule.due(now);
     return id && !live.has(id) ? id : null;
   }

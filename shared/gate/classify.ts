@@ -169,7 +169,8 @@ export function quickPath(url: string): string | null {
   for (; end < url.length; end++) {
     const code = url.charCodeAt(end);
     if (code === 63 || code === 35) break; // '?', '#'
-    if (code < 0x21 || code > 0x7e || code === 92 || code === 37 || code === 34 || code === 60 || code === 62 || code === 96 || code === 123 || code === 125) return null;
+    if (code < 0x21 || code > 0x7e || code === 92 || code === 37 || code === 34 || code === 60 || code === 62 || code === 96 || code === 123 || code === 125)
+      return null;
     if (code === 46 && previous === 47) {
       const next = url.charCodeAt(end + 1);
       const afterDot = next === 46 ? url.charCodeAt(end + 2) : next;

@@ -39,9 +39,7 @@ export type DecisionEvent =
 export type Outcome = 'continue' | 'cancel';
 
 /** The result of applying an event. */
-export type Transition =
-  | { ok: true; state: FinalState; outcome: Outcome; via: ConfirmVia | null }
-  | { ok: false; reason: 'decided' | 'not-allowed' };
+export type Transition = { ok: true; state: FinalState; outcome: Outcome; via: ConfirmVia | null } | { ok: false; reason: 'decided' | 'not-allowed' };
 
 /** The decision names written to the audit log (a sent 'delay' post is 'confirmed' with via 'delay'). */
 export type AuditDecision = 'confirmed' | 'cancelled' | 'timed-out' | 'failed-closed' | 'blocked-identity' | 'undone' | 'aborted';

@@ -44,9 +44,7 @@ export interface PendingPostView {
 
 /** Finds the account's watch words in every readable part of a post. */
 export function findPostWatchWords(parts: readonly PostPart[], watchWords: readonly string[]): PartWatchWordHit[] {
-  return parts.flatMap((part, index) =>
-    part.text === null ? [] : findWatchWords(part.text, watchWords).map((hit) => ({ part: index, ...hit })),
-  );
+  return parts.flatMap((part, index) => (part.text === null ? [] : findWatchWords(part.text, watchWords).map((hit) => ({ part: index, ...hit }))));
 }
 
 /** Everything needed to build a view. */

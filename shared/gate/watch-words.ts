@@ -30,7 +30,10 @@ function wordPattern(word: string): string {
   // Match the composed and the decomposed spelling, so "é" typed one way still finds it written the other.
   const spellings = [...new Set([word.normalize('NFC'), word.normalize('NFD')])];
   const bodies = spellings.map((spelling) =>
-    spelling.split(/\s+/u).map(escapeForRegExp).join(String.raw`\s+`),
+    spelling
+      .split(/\s+/u)
+      .map(escapeForRegExp)
+      .join(String.raw`\s+`),
   );
   const chars = [...word];
   // A boundary applies only on a side that is a word character: "#ad" needs none on the left (the '#'

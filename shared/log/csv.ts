@@ -69,7 +69,10 @@ export function parseCsv(text: string, delimiter?: string): CsvRecord[] {
       if (quote) {
         const at = source.indexOf('"', start);
         const where = `line ${lineAt(at >= 0 ? at : start)}`;
-        failure = quote.code === 'MissingQuotes' ? `${where}: unterminated quoted cell` : `${where}: misplaced quote (a quote inside a quoted cell is written twice: "")`;
+        failure =
+          quote.code === 'MissingQuotes'
+            ? `${where}: unterminated quoted cell`
+            : `${where}: misplaced quote (a quote inside a quoted cell is written twice: "")`;
         parser.abort();
         return;
       }

@@ -110,13 +110,7 @@ export const deletionLineSchema = z.object({
 export type DeletionLine = z.infer<typeof deletionLineSchema>;
 
 /** Any line of the log. */
-export const logLineSchema = z.discriminatedUnion('type', [
-  gateLineSchema,
-  gateResultLineSchema,
-  replyLineSchema,
-  correctionLineSchema,
-  deletionLineSchema,
-]);
+export const logLineSchema = z.discriminatedUnion('type', [gateLineSchema, gateResultLineSchema, replyLineSchema, correctionLineSchema, deletionLineSchema]);
 /** Any line of the log. */
 export type LogLine = z.infer<typeof logLineSchema>;
 
@@ -134,14 +128,26 @@ export const ACCOUNT_REF_KEYS = Object.keys(accountRefSchema.shape) as ReadonlyA
 const SOURCES: ReadonlySet<string> = new Set(START_SOURCES);
 const KINDS: ReadonlySet<string> = new Set(ACCOUNT_KINDS);
 const PLATFORMS: ReadonlySet<string> = new Set(PLATFORM_IDS);
-const str = (min: number, max: number) => (value: unknown): boolean => typeof value === 'string' && value.length >= min && value.length <= max;
+const str =
+  (min: number, max: number) =>
+  (value: unknown): boolean =>
+    typeof value === 'string' && value.length >= min && value.length <= max;
 const time = (value: unknown): boolean => typeof value === 'string' && value.length >= 10 && value.length <= 40 && !Number.isNaN(parseIsoMs(value));
-const nullOr = (check: (value: unknown) => boolean) => (value: unknown): boolean => value === null || check(value);
+const nullOr =
+  (check: (value: unknown) => boolean) =>
+  (value: unknown): boolean =>
+    value === null || check(value);
 
 /** One check per field of T, typed by the schema: a field added to a line schema does not compile here until it has one. */
 type Checks<T> = { readonly [K in keyof T]-?: (value: unknown) => boolean };
-const oneOf = (values: ReadonlySet<unknown>) => (value: unknown): boolean => values.has(value);
-const optional = (check: (value: unknown) => boolean) => (value: unknown): boolean => value === undefined || check(value);
+const oneOf =
+  (values: ReadonlySet<unknown>) =>
+  (value: unknown): boolean =>
+    values.has(value);
+const optional =
+  (check: (value: unknown) => boolean) =>
+  (value: unknown): boolean =>
+    value === undefined || check(value);
 
 const ACCOUNT_CHECKS: Checks<AccountRef> = {
   id: str(1, 200),

@@ -177,7 +177,13 @@ ${bar(bucket.business, centre + 2, BUSINESS_COLOUR, t.business)}
     })
     .join('\n');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" role="img" aria-label="${escapeHtml(t.buckets)}">
-${legend([{ label: t.calendar, colour: CALENDAR_COLOUR }, { label: t.business, colour: BUSINESS_COLOUR }], left)}
+${legend(
+  [
+    { label: t.calendar, colour: CALENDAR_COLOUR },
+    { label: t.business, colour: BUSINESS_COLOUR },
+  ],
+  left,
+)}
 <line x1="${left}" y1="${PLOT_BOTTOM}" x2="${CHART_WIDTH - left}" y2="${PLOT_BOTTOM}" stroke="#57606a"/>
 ${bars}</svg>`;
 }
@@ -214,7 +220,10 @@ function dailyChart(summary: LogSummary, t: ReportText): string {
   const series = (pick: (d: (typeof days)[number]) => number, colour: string, name: string, dashed: boolean): string => {
     const points = days.map((d, i) => `${x(i).toFixed(1)},${y(pick(d)).toFixed(1)}`).join(' ');
     const dots = days
-      .map((d, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(pick(d)).toFixed(1)}" r="2.5" fill="${colour}"><title>${escapeHtml(d.day)} · ${escapeHtml(name)}: ${escapeHtml(duration(pick(d), t))}</title></circle>`)
+      .map(
+        (d, i) =>
+          `<circle cx="${x(i).toFixed(1)}" cy="${y(pick(d)).toFixed(1)}" r="2.5" fill="${colour}"><title>${escapeHtml(d.day)} · ${escapeHtml(name)}: ${escapeHtml(duration(pick(d), t))}</title></circle>`,
+      )
       .join('');
     return `<polyline points="${points}" fill="none" stroke="${colour}" stroke-width="1.5"${dashed ? ' stroke-dasharray="4 2"' : ''}/>${dots}`;
   };
@@ -225,7 +234,13 @@ function dailyChart(summary: LogSummary, t: ReportText): string {
       ? `<text x="${x(0).toFixed(1)}" y="${PLOT_BOTTOM + 18}" font-size="11" text-anchor="middle">${escapeHtml(first)}</text>`
       : `<text x="${left}" y="${PLOT_BOTTOM + 18}" font-size="11">${escapeHtml(first)}</text><text x="${right}" y="${PLOT_BOTTOM + 18}" font-size="11" text-anchor="end">${escapeHtml(last)}</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" role="img" aria-label="${escapeHtml(t.dailyMedian)}">
-${legend([{ label: t.calendar, colour: CALENDAR_COLOUR }, { label: t.business, colour: BUSINESS_COLOUR, dashed: true }], left)}
+${legend(
+  [
+    { label: t.calendar, colour: CALENDAR_COLOUR },
+    { label: t.business, colour: BUSINESS_COLOUR, dashed: true },
+  ],
+  left,
+)}
 ${grid}
 <line x1="${left}" y1="${PLOT_TOP}" x2="${left}" y2="${PLOT_BOTTOM}" stroke="#57606a"/><line x1="${left}" y1="${PLOT_BOTTOM}" x2="${right}" y2="${PLOT_BOTTOM}" stroke="#57606a"/>
 ${series((d) => d.medianMs, CALENDAR_COLOUR, t.calendar, false)}

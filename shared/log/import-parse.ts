@@ -4,14 +4,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { PLATFORM_IDS, isPlatformId, type PlatformId } from '../platforms/platform-id.ts';
 import { ACCOUNT_KINDS, type AccountKind } from '../accounts/account.ts';
-import {
-  START_SOURCES,
-  accountRefSchema,
-  type AccountRef,
-  type DecodeItemTime,
-  type ReplyLine,
-  type StartSource,
-} from './entry-schema.ts';
+import { START_SOURCES, accountRefSchema, type AccountRef, type DecodeItemTime, type ReplyLine, type StartSource } from './entry-schema.ts';
 import { parseCsv, restoreCell } from './csv.ts';
 import { JSON_EXPORT_SCHEMA } from './json-export.ts';
 
@@ -112,12 +105,7 @@ export function itemIdFromCell(text: string): string {
   return value;
 }
 
-function startOf(
-  platform: PlatformId,
-  item: string,
-  receivedMs: number,
-  ctx: ImportContext,
-): { targetCreatedAt: string | null; source: StartSource } {
+function startOf(platform: PlatformId, item: string, receivedMs: number, ctx: ImportContext): { targetCreatedAt: string | null; source: StartSource } {
   if (!Number.isNaN(receivedMs)) return { targetCreatedAt: new Date(receivedMs).toISOString(), source: 'import' };
   let decoded: Date | null;
   try {
@@ -187,7 +175,12 @@ export function parseImportCsv(text: string, ctx: ImportContext): ImportParse {
     const known = ctx.resolveAccount(accountId || handle, platform) ?? (accountId ? null : ctx.resolveAccount(handle, platform));
     const account: AccountRef = accountId
       ? { id: accountId, handle, name: cell('account_name') || known?.name || handle, kind: (kindText || known?.kind || 'brand') as AccountKind }
-      : known ?? { id: `import:${platform}:${handle.toLowerCase()}`, handle, name: cell('account_name') || handle, kind: (kindText || 'brand') as AccountKind };
+      : (known ?? {
+          id: `import:${platform}:${handle.toLowerCase()}`,
+          handle,
+          name: cell('account_name') || handle,
+          kind: (kindText || 'brand') as AccountKind,
+        });
     const source = sourceText !== '' && sourceText !== 'unknown' && start.targetCreatedAt !== null ? (sourceText as StartSource) : start.source;
     const sentAt = new Date(replied).toISOString();
     lines.push({
@@ -208,7 +201,10 @@ export function parseImportCsv(text: string, ctx: ImportContext): ImportParse {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, lines };
 }
 
-const isoOrNull = z.string().refine((value) => !Number.isNaN(Date.parse(value)), { message: 'is not a date' }).nullable();
+const isoOrNull = z
+  .string()
+  .refine((value) => !Number.isNaN(Date.parse(value)), { message: 'is not a date' })
+  .nullable();
 const exportedEntrySchema = z.object({
   id: z.string().min(1).max(200),
   account: accountRefSchema,

@@ -71,10 +71,7 @@ export function compileFilter(filter: LogFilter): CompiledFilter {
     if (Number.isNaN(ms)) throw new Error(`${name} is not a date: ${text}`);
     return ms;
   };
-  const accounts =
-    filter.accounts && filter.accounts.length > 0
-      ? new Set(filter.accounts.map((value) => normaliseHandle(value)))
-      : null;
+  const accounts = filter.accounts && filter.accounts.length > 0 ? new Set(filter.accounts.map((value) => normaliseHandle(value))) : null;
   return {
     fromMs: bound(filter.from, -Infinity, 'from'),
     toMs: bound(filter.to, Infinity, 'to'),

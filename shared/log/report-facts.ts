@@ -82,7 +82,7 @@ export function scheduleText(schedule: BusinessSchedule, locale: string): string
   const name = (day: number): string => weekday.format(new Date(Date.UTC(2024, 0, day)));
   const days = [...new Set(schedule.days)].filter((day) => day >= 1 && day <= 7).sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < days.length; ) {
+  for (let i = 0; i < days.length;) {
     let j = i;
     while (j + 1 < days.length && days[j + 1] === (days[j] as number) + 1) j++;
     if (j - i >= 2) parts.push(`${name(days[i] as number)}–${name(days[j] as number)}`);

@@ -97,9 +97,18 @@ export function selectRanks(data: Float64Array, k0: number, k1: number, k2: numb
   sample.sort();
   const middle = new Bracket(sample, n, k0, k1);
   const upper = new Bracket(sample, n, k2, k2);
-  const lowA = middle.low, highA = middle.high, capA = middle.cap, insideA = middle.inside;
-  const lowB = upper.low, highB = upper.high, capB = upper.cap, insideB = upper.inside;
-  let belowA = 0, countA = 0, belowB = 0, countB = 0;
+  const lowA = middle.low,
+    highA = middle.high,
+    capA = middle.cap,
+    insideA = middle.inside;
+  const lowB = upper.low,
+    highB = upper.high,
+    capB = upper.cap,
+    insideB = upper.inside;
+  let belowA = 0,
+    countA = 0,
+    belowB = 0,
+    countB = 0;
   for (let i = 0; i < n; i++) {
     const x = data[i] as number;
     if (x < lowA) belowA++;

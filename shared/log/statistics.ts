@@ -345,4 +345,3 @@ export function summarise(input: SummaryInput, calendar: BusinessCalendar, optio
     perAccount,
   };
 }
-

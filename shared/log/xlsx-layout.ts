@@ -52,7 +52,22 @@ export interface XlsxText {
   timed: string;
   yes: string;
   no: string;
-  columns: { id: string; account: string; accountName: string; kind: string; platform: string; item: string; received: string; replied: string; start: string; response: string; business: string; target: string; withinTarget: string; excerpt: string };
+  columns: {
+    id: string;
+    account: string;
+    accountName: string;
+    kind: string;
+    platform: string;
+    item: string;
+    received: string;
+    replied: string;
+    start: string;
+    response: string;
+    business: string;
+    target: string;
+    withinTarget: string;
+    excerpt: string;
+  };
 }
 
 /** English words. */

@@ -25,7 +25,9 @@ function embedQuote(embed: JsonValue | undefined): string | null {
 export function postRecordPart(record: JsonValue | undefined): PostPart {
   const embed = at(record, 'embed');
   // Self-labels (graphic-media, nudity, ...) put a warning over the post, as a content warning does.
-  const labels = arr(at(record, 'labels', 'values')).map((l) => str(at(l, 'val'))).filter((v): v is string => v !== null);
+  const labels = arr(at(record, 'labels', 'values'))
+    .map((l) => str(at(l, 'val')))
+    .filter((v): v is string => v !== null);
   return part(str(at(record, 'text')), {
     replyToId: str(at(record, 'reply', 'parent', 'uri')),
     quotedId: embedQuote(embed),
@@ -95,21 +97,37 @@ export const blueskyRules: readonly PlatformRule[] = [
     if (parts.some((p) => p.text === null)) extraction.unreadableReason = 'text-not-found';
     return withIdentity(extraction, at(json, 'repo'), context);
   }),
-  xrpcRule('com.atproto.repo.putRecord', 'bluesky.putRecord', ({ body, context }) => {
-    const json = body.json();
-    if (str(at(json, 'collection')) !== POST) return null;
-    return withIdentity(single(postRecordPart(at(json, 'record')), 'edit'), at(json, 'repo'), context);
-  }, 'edit'),
-  xrpcRule('chat.bsky.convo.sendMessage', 'bluesky.chat.sendMessage', ({ body }) => {
-    const json = body.json();
-    const message = at(json, 'message');
-    return { ...single(part(str(at(message, 'text')), { quotedId: embedQuote(at(message, 'embed')) }), 'message'), details: detail('recipient', at(json, 'convoId')) };
-  }, 'message'),
-  xrpcRule('chat.bsky.convo.sendMessageBatch', 'bluesky.chat.sendMessageBatch', ({ body }) => {
-    const parts = arr(at(body.json(), 'items')).map((item) => part(str(at(item, 'message', 'text')), { details: detail('recipient', at(item, 'convoId')) }));
-    if (parts.length === 0) return { action: 'message', parts: [part(null)], unreadableReason: 'text-not-found' };
-    return parts.some((p) => p.text === null)
-      ? { action: 'message', parts, unreadableReason: 'text-not-found' }
-      : { action: 'message', parts };
-  }, 'message'),
+  xrpcRule(
+    'com.atproto.repo.putRecord',
+    'bluesky.putRecord',
+    ({ body, context }) => {
+      const json = body.json();
+      if (str(at(json, 'collection')) !== POST) return null;
+      return withIdentity(single(postRecordPart(at(json, 'record')), 'edit'), at(json, 'repo'), context);
+    },
+    'edit',
+  ),
+  xrpcRule(
+    'chat.bsky.convo.sendMessage',
+    'bluesky.chat.sendMessage',
+    ({ body }) => {
+      const json = body.json();
+      const message = at(json, 'message');
+      return {
+        ...single(part(str(at(message, 'text')), { quotedId: embedQuote(at(message, 'embed')) }), 'message'),
+        details: detail('recipient', at(json, 'convoId')),
+      };
+    },
+    'message',
+  ),
+  xrpcRule(
+    'chat.bsky.convo.sendMessageBatch',
+    'bluesky.chat.sendMessageBatch',
+    ({ body }) => {
+      const parts = arr(at(body.json(), 'items')).map((item) => part(str(at(item, 'message', 'text')), { details: detail('recipient', at(item, 'convoId')) }));
+      if (parts.length === 0) return { action: 'message', parts: [part(null)], unreadableReason: 'text-not-found' };
+      return parts.some((p) => p.text === null) ? { action: 'message', parts, unreadableReason: 'text-not-found' } : { action: 'message', parts };
+    },
+    'message',
+  ),
 ];

@@ -74,7 +74,7 @@ export function instagramShortcodeToMediaId(shortcode: string): string | null {
  */
 export function decodeInstagramMediaId(id: string, now: Date = new Date()): Date | null {
   const trimmed = id.trim();
-  const numeric = /^\d+(_\d+)?$/.test(trimmed) ? trimmed.split('_')[0] ?? '' : instagramShortcodeToMediaId(trimmed);
+  const numeric = /^\d+(_\d+)?$/.test(trimmed) ? (trimmed.split('_')[0] ?? '') : instagramShortcodeToMediaId(trimmed);
   if (numeric === null) return null;
   const value = toU64(numeric);
   if (value === null) return null;

@@ -10,13 +10,7 @@ import { facebookRules } from './facebook.ts';
 import { instagramRules } from './instagram.ts';
 import { redditRules } from './reddit.ts';
 import { youtubeRules } from './youtube.ts';
-import {
-  decodeBlueskyTid,
-  decodeInstagramMediaId,
-  decodeLinkedInUrn,
-  decodeMastodonId,
-  decodeXSnowflake,
-} from './id-time.ts';
+import { decodeBlueskyTid, decodeInstagramMediaId, decodeLinkedInUrn, decodeMastodonId, decodeXSnowflake } from './id-time.ts';
 
 export type { PlatformRule, RuleInput, Extraction } from './rule.ts';
 export * from './id-time.ts';

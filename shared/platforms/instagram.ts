@@ -10,7 +10,11 @@ const isInstagram = hostIn('instagram.com');
 function directRecipients(record: JsonObject): PostDetail[] {
   const ids = (value: JsonValue | undefined): string[] => {
     const parsed = nestedJson(value);
-    if (Array.isArray(parsed)) return parsed.flatMap((v) => (Array.isArray(v) ? v : [v])).map(idOf).filter((v): v is string => v !== null);
+    if (Array.isArray(parsed))
+      return parsed
+        .flatMap((v) => (Array.isArray(v) ? v : [v]))
+        .map(idOf)
+        .filter((v): v is string => v !== null);
     const one = idOf(parsed);
     return one === null ? [] : [one];
   };
@@ -47,21 +51,19 @@ export const instagramRules: readonly PlatformRule[] = [
       return single(part(str(record['comment_text']), { replyToId: idOf(record['replied_to_comment_id']) ?? segments[3] ?? null }), 'reply');
     },
   },
-  ...(['configure', 'configure_sidecar', 'configure_to_clips'] as const).map(
-    (endpoint): PlatformRule => ({
-      name: `instagram.media.${endpoint}`,
-      platform: 'instagram',
-      methods: ['POST'],
-      anchors: [endpoint],
-      matchUrl: (host, segments) => isInstagram(host) && pathEndsWith(segments, 'api', 'v1', 'media', endpoint),
-      extract: ({ body }) => {
-        const record = body.record();
-        const children = nestedJson(record['children_metadata']);
-        const media = endpoint === 'configure_sidecar' ? (Array.isArray(children) ? children.length : 0) : 1;
-        return single(part(str(record['caption']) ?? '', { mediaCount: media }));
-      },
-    }),
-  ),
+  ...(['configure', 'configure_sidecar', 'configure_to_clips'] as const).map((endpoint): PlatformRule => ({
+    name: `instagram.media.${endpoint}`,
+    platform: 'instagram',
+    methods: ['POST'],
+    anchors: [endpoint],
+    matchUrl: (host, segments) => isInstagram(host) && pathEndsWith(segments, 'api', 'v1', 'media', endpoint),
+    extract: ({ body }) => {
+      const record = body.record();
+      const children = nestedJson(record['children_metadata']);
+      const media = endpoint === 'configure_sidecar' ? (Array.isArray(children) ? children.length : 0) : 1;
+      return single(part(str(record['caption']) ?? '', { mediaCount: media }));
+    },
+  })),
   {
     // Every kind of direct message (text, link, media_share, reel_share, story_share, profile, like, ...):
     // each one sends something to someone, so none goes out unseen.

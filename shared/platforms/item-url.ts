@@ -28,7 +28,11 @@ export function instagramShortcode(mediaId: string): string | null {
 
 function mastodonServer(context: ItemUrlContext): string | null {
   const fromHandle = context.handle?.replace(/^@/, '').split('@')[1];
-  const server = (context.instance ?? fromHandle ?? '').trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '').toLowerCase();
+  const server = (context.instance ?? fromHandle ?? '')
+    .trim()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase();
   return HOST.test(server) ? server : null;
 }
 

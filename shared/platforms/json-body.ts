@@ -70,9 +70,7 @@ export function parseJsonKeepingBigInts(text: string, forceFallback = false): Js
     if (!hasUnsafeInteger(plain)) return plain;
   }
   if (REVIVER_HAS_SOURCE && !forceFallback) return parseWithReviver(text, keepBigIntSource) as JsonValue;
-  const quoted = text.replace(QUOTE_BIG_INTS, (match: string, digits: string | undefined) =>
-    digits === undefined ? match : `"${digits}"`,
-  );
+  const quoted = text.replace(QUOTE_BIG_INTS, (match: string, digits: string | undefined) => (digits === undefined ? match : `"${digits}"`));
   return JSON.parse(quoted) as JsonValue;
 }
 

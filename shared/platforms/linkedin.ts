@@ -26,7 +26,11 @@ function share(text: string | null, media: number, parent: string | null, state:
 function restPost(json: JsonValue): Extraction | null {
   const content = at(json, 'content');
   const media = arr(at(content, 'multiImage', 'images')).length || (at(content, 'media') ? 1 : 0);
-  return withAuthor(share(str(at(json, 'commentary')), media, str(at(json, 'reshareContext', 'parent')), at(json, 'lifecycleState'), undefined), json, at(json, 'visibility'));
+  return withAuthor(
+    share(str(at(json, 'commentary')), media, str(at(json, 'reshareContext', 'parent')), at(json, 'lifecycleState'), undefined),
+    json,
+    at(json, 'visibility'),
+  );
 }
 
 /** The `author` URN names who posts (a member or an organization Page): the identity, and "acting as". */
@@ -92,7 +96,10 @@ export const linkedinRules: readonly PlatformRule[] = [
     ({ body }) => {
       const json = body.json();
       const recipients = arr(at(json, 'hostRecipientUrns')).filter((u): u is string => typeof u === 'string');
-      const to: PostDetail[] = recipients.length > 0 ? recipients.map((u): PostDetail => ({ key: 'recipient', value: u })) : detail('recipient', at(json, 'conversationUrn') ?? at(json, 'message', 'conversationUrn'));
+      const to: PostDetail[] =
+        recipients.length > 0
+          ? recipients.map((u): PostDetail => ({ key: 'recipient', value: u }))
+          : detail('recipient', at(json, 'conversationUrn') ?? at(json, 'message', 'conversationUrn'));
       return { ...single(part(str(at(json, 'message', 'body', 'text'))), 'message'), details: [...to, ...detail('actingAs', at(json, 'mailboxUrn'))] };
     },
     'message',
@@ -132,14 +139,19 @@ export const linkedinRules: readonly PlatformRule[] = [
     ({ body }) => {
       const json = body.json();
       const content = at(json, 'specificContent', 'com.linkedin.ugc.ShareContent');
-      return withAuthor(share(str(at(content, 'shareCommentary', 'text')), arr(at(content, 'media')).length, null, at(json, 'lifecycleState'), undefined), json, at(json, 'visibility', 'com.linkedin.ugc.MemberNetworkVisibility'));
+      return withAuthor(
+        share(str(at(content, 'shareCommentary', 'text')), arr(at(content, 'media')).length, null, at(json, 'lifecycleState'), undefined),
+        json,
+        at(json, 'visibility', 'com.linkedin.ugc.MemberNetworkVisibility'),
+      );
     },
   ),
   rule(
     'linkedin.socialActions.comments',
     ['comments'],
     (host, segments) =>
-      host === 'api.linkedin.com' && (pathEndsWith(segments, 'rest', 'socialActions', '*', 'comments') || pathEndsWith(segments, 'v2', 'socialActions', '*', 'comments')),
+      host === 'api.linkedin.com' &&
+      (pathEndsWith(segments, 'rest', 'socialActions', '*', 'comments') || pathEndsWith(segments, 'v2', 'socialActions', '*', 'comments')),
     ({ body, segments }) => {
       const json = body.json();
       const target = str(at(json, 'parentComment')) ?? str(at(json, 'object')) ?? segments[segments.length - 2] ?? null;

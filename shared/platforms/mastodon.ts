@@ -17,7 +17,10 @@ function strings(value: unknown): string[] {
 
 /** The content warning and each poll option: published with the text, shown beside it. */
 function statusDetails(record: JsonObject): PostDetail[] {
-  return [...detail('contentWarning', record['spoiler_text']), ...strings(at(record, 'poll', 'options')).map((o): PostDetail => ({ key: 'pollOption', value: o }))];
+  return [
+    ...detail('contentWarning', record['spoiler_text']),
+    ...strings(at(record, 'poll', 'options')).map((o): PostDetail => ({ key: 'pollOption', value: o })),
+  ];
 }
 
 /** Reads a status body (JSON or form); `fallback` is the action when it is neither reply nor quote. */
@@ -85,7 +88,10 @@ const rules: readonly PlatformRule[] = [
         details: [...detail('contentWarning', record['cw']), ...pollDetails],
       });
       const recipients = strings(record['visibleUserIds']).map((id): PostDetail => ({ key: 'recipient', value: id }));
-      return { ...single(p, record['visibility'] === 'specified' ? 'message' : actionOf(p)), details: [...detail('visibility', record['visibility']), ...recipients] };
+      return {
+        ...single(p, record['visibility'] === 'specified' ? 'message' : actionOf(p)),
+        details: [...detail('visibility', record['visibility']), ...recipients],
+      };
     },
   },
 ];
@@ -99,7 +105,9 @@ export const mastodonRules: readonly PlatformRule[] = rules.map((rule) => ({
   fediverse: true,
   extract: (input) => {
     const extraction = rule.extract(input);
-    return extraction === null ? null : { ...extraction, identity: `server:${canonicalHost(input.url.hostname)}${input.url.port === '' ? '' : `:${input.url.port}`}` };
+    return extraction === null
+      ? null
+      : { ...extraction, identity: `server:${canonicalHost(input.url.hostname)}${input.url.port === '' ? '' : `:${input.url.port}`}` };
   },
 }));
 

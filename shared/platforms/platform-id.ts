@@ -1,18 +1,7 @@
 // The platforms Hatrack knows by name; any other site is 'custom' (matched only by user rules).
 
 /** Every platform an account can be on. */
-export const PLATFORM_IDS = [
-  'x',
-  'mastodon',
-  'bluesky',
-  'threads',
-  'linkedin',
-  'facebook',
-  'instagram',
-  'reddit',
-  'youtube',
-  'custom',
-] as const;
+export const PLATFORM_IDS = ['x', 'mastodon', 'bluesky', 'threads', 'linkedin', 'facebook', 'instagram', 'reddit', 'youtube', 'custom'] as const;
 
 /** A platform identifier, stable in stored data and logs. */
 export type PlatformId = (typeof PLATFORM_IDS)[number];

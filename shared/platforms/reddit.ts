@@ -12,7 +12,9 @@ export function richtextToText(value: JsonValue | undefined): string | null {
   const walk = (node: JsonValue): string => {
     if (!isObject(node)) return '';
     if (typeof node['t'] === 'string') return node['t'];
-    return arr(node['c']).map(walk).join(node['e'] === 'list' ? '\n' : '');
+    return arr(node['c'])
+      .map(walk)
+      .join(node['e'] === 'list' ? '\n' : '');
   };
   return doc.map(walk).join('\n\n');
 }
@@ -168,7 +170,8 @@ export const redditRules: readonly PlatformRule[] = [
     anchors: ['m.room.message'],
     fallbackAction: 'message',
     matchUrl: (host, segments) =>
-      host === 'matrix.redditspace.com' && (pathEndsWith(segments, 'rooms', '*', 'send', 'm.room.message', '*') || pathEndsWith(segments, 'rooms', '*', 'send', 'm.room.message')),
+      host === 'matrix.redditspace.com' &&
+      (pathEndsWith(segments, 'rooms', '*', 'send', 'm.room.message', '*') || pathEndsWith(segments, 'rooms', '*', 'send', 'm.room.message')),
     extract: ({ body, segments }) => {
       const json = body.json();
       const room = segments[segments.findIndex((s) => s.toLowerCase() === 'send') - 1] ?? null;

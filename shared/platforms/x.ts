@@ -2,7 +2,20 @@
 import { arr, at, idOf, nestedJson, str, type JsonValue } from './json-body.ts';
 import type { PostAction } from '../gate/types.ts';
 import { headerValue } from './request-body.ts';
-import { actionOf, detail, hostIn, scheduledDetail, part, pathEndsWith, pathIs, withQueryParams, single, type Extraction, type PlatformRule, type RuleInput } from './rule.ts';
+import {
+  actionOf,
+  detail,
+  hostIn,
+  scheduledDetail,
+  part,
+  pathEndsWith,
+  pathIs,
+  withQueryParams,
+  single,
+  type Extraction,
+  type PlatformRule,
+  type RuleInput,
+} from './rule.ts';
 
 /** True for x.com, twitter.com and their subdomains (the one X host check: rules and the twid cookie read). */
 export const isXHost: (host: string) => boolean = hostIn('x.com', 'twitter.com');
@@ -30,11 +43,7 @@ function graphqlVariables(input: RuleInput): JsonValue | undefined {
  * A rule for `/…/graphql/<queryId>/<operation>`; the operation name must match whole (CreateTweetPreview
  * is another operation), in any case: a server that routes case-insensitively must not get an unheld post.
  */
-function graphqlRule(
-  operation: string,
-  extract: (vars: JsonValue | undefined) => Extraction | null,
-  fallbackAction: PostAction = 'post',
-): PlatformRule {
+function graphqlRule(operation: string, extract: (vars: JsonValue | undefined) => Extraction | null, fallbackAction: PostAction = 'post'): PlatformRule {
   return {
     fallbackAction,
     name: `x.graphql.${operation}`,
@@ -69,27 +78,34 @@ function mediaIdsCount(value: JsonValue | undefined): number {
 const rules: readonly PlatformRule[] = [
   graphqlRule('CreateTweet', tweetFromVariables),
   graphqlRule('CreateNoteTweet', tweetFromVariables),
-  graphqlRule('CreateScheduledTweet', (vars) => {
-    const request = at(vars, 'post_tweet_request');
-    const p = part(str(at(request, 'status')), {
-      replyToId: idOf(at(request, 'in_reply_to_status_id')),
-      quotedId: statusIdFromUrl(str(at(request, 'attachment_url'))),
-      mediaCount: mediaIdsCount(at(request, 'media_ids')),
-    });
-    return { ...single(p, 'schedule'), details: scheduledDetail(at(vars, 'execute_at')) };
-  }, 'schedule'),
-  graphqlRule('CreateRetweet', (vars) => {
-    const id = idOf(at(vars, 'tweet_id'));
-    return { action: 'repost', parts: [part('', { quotedId: id })] };
-  }, 'repost'),
+  graphqlRule(
+    'CreateScheduledTweet',
+    (vars) => {
+      const request = at(vars, 'post_tweet_request');
+      const p = part(str(at(request, 'status')), {
+        replyToId: idOf(at(request, 'in_reply_to_status_id')),
+        quotedId: statusIdFromUrl(str(at(request, 'attachment_url'))),
+        mediaCount: mediaIdsCount(at(request, 'media_ids')),
+      });
+      return { ...single(p, 'schedule'), details: scheduledDetail(at(vars, 'execute_at')) };
+    },
+    'schedule',
+  ),
+  graphqlRule(
+    'CreateRetweet',
+    (vars) => {
+      const id = idOf(at(vars, 'tweet_id'));
+      return { action: 'repost', parts: [part('', { quotedId: id })] };
+    },
+    'repost',
+  ),
   {
     name: 'x.dm.new',
     fallbackAction: 'message',
     platform: 'x',
     methods: ['POST'],
     anchors: ['new2.json', 'new.json'],
-    matchUrl: (host, segments) =>
-      isXHost(host) && (pathEndsWith(segments, '1.1', 'dm', 'new2.json') || pathEndsWith(segments, '1.1', 'dm', 'new.json')),
+    matchUrl: (host, segments) => isXHost(host) && (pathEndsWith(segments, '1.1', 'dm', 'new2.json') || pathEndsWith(segments, '1.1', 'dm', 'new.json')),
     extract: withQueryParams((record) => {
       const mediaId = idOf(record['media_id']);
       const to = idOf(record['conversation_id']) ?? idOf(record['recipient_ids']);

@@ -41,19 +41,34 @@ function innertube(endpoint: string[], name: string, read: PlatformRule['extract
 
 /** The YouTube rules. replyToId is the video ID (top-level comments) or parent comment ID where the body shows it. */
 export const youtubeRules: readonly PlatformRule[] = [
-  innertube(['comment', 'create_comment'], 'youtube.innertube.create_comment', ({ body }) => {
-    const json = body.json();
-    return single(part(str(at(json, 'commentText')), { replyToId: videoIdFromParams(str(at(json, 'createCommentParams'))) }), 'reply');
-  }, 'reply'),
-  innertube(['comment', 'create_comment_reply'], 'youtube.innertube.create_comment_reply', ({ body }) => {
-    const json = body.json();
-    return single(part(str(at(json, 'commentText')), { replyToId: videoIdFromParams(str(at(json, 'createReplyParams'))) }), 'reply');
-  }, 'reply'),
-  innertube(['live_chat', 'send_message'], 'youtube.innertube.live_chat', ({ body }) => {
-    const segments = at(body.json(), 'richMessage', 'textSegments');
-    const text = Array.isArray(segments) ? segments.map((s) => str(at(s, 'text')) ?? str(at(s, 'emojiId')) ?? '').join('') : null;
-    return single(part(text), 'message');
-  }, 'message'),
+  innertube(
+    ['comment', 'create_comment'],
+    'youtube.innertube.create_comment',
+    ({ body }) => {
+      const json = body.json();
+      return single(part(str(at(json, 'commentText')), { replyToId: videoIdFromParams(str(at(json, 'createCommentParams'))) }), 'reply');
+    },
+    'reply',
+  ),
+  innertube(
+    ['comment', 'create_comment_reply'],
+    'youtube.innertube.create_comment_reply',
+    ({ body }) => {
+      const json = body.json();
+      return single(part(str(at(json, 'commentText')), { replyToId: videoIdFromParams(str(at(json, 'createReplyParams'))) }), 'reply');
+    },
+    'reply',
+  ),
+  innertube(
+    ['live_chat', 'send_message'],
+    'youtube.innertube.live_chat',
+    ({ body }) => {
+      const segments = at(body.json(), 'richMessage', 'textSegments');
+      const text = Array.isArray(segments) ? segments.map((s) => str(at(s, 'text')) ?? str(at(s, 'emojiId')) ?? '').join('') : null;
+      return single(part(text), 'message');
+    },
+    'message',
+  ),
   {
     name: 'youtube.innertube.backstage.create_post',
     platform: 'youtube',

@@ -29,7 +29,11 @@ const REJECTION_LOOPS = 20_000;
  * Ratio of `subject` to `baseline` in each of RUNS runs (the two interleaved in every run, after a
  * warm-up, so a busy machine slows both alike): median and min–max of the ratios, and the median times.
  */
-function compare(subject: () => void, baseline: () => void, iterations: number): { median: number; min: number; max: number; subjectMs: number; baselineMs: number } {
+function compare(
+  subject: () => void,
+  baseline: () => void,
+  iterations: number,
+): { median: number; min: number; max: number; subjectMs: number; baselineMs: number } {
   sample(subject, iterations);
   sample(baseline, iterations);
   const ratios: number[] = [];
@@ -105,7 +109,12 @@ export async function bench(): Promise<BenchResult[]> {
   const text = bigCreateTweet();
   const bytes = enc.encode(text);
   const decoder = new TextDecoder('utf-8');
-  const post: OutgoingRequest = { method: 'POST', url: 'https://x.com/i/api/graphql/SiM_cAu83R0wnrpmKQQSEw/CreateTweet', headers: { 'content-type': 'application/json' }, body: bytes };
+  const post: OutgoingRequest = {
+    method: 'POST',
+    url: 'https://x.com/i/api/graphql/SiM_cAu83R0wnrpmKQQSEw/CreateTweet',
+    headers: { 'content-type': 'application/json' },
+    body: bytes,
+  };
   // The body arrives as bytes: the baseline reads it as JSON the plainest way (decode, then JSON.parse).
   const extraction = compare(
     () => {

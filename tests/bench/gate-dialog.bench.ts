@@ -63,7 +63,9 @@ export async function bench(): Promise<BenchResult[]> {
         await app.page.evaluate(() => ((window as unknown as { __dialogShownAt: number | null }).__dialogShownAt = null));
         await compose(site, `bench post ${run}`);
         await dialog.waitFor();
-        const shownAt = await app.page.waitForFunction(() => (window as unknown as { __dialogShownAt: number | null }).__dialogShownAt).then((handle) => handle.jsonValue());
+        const shownAt = await app.page
+          .waitForFunction(() => (window as unknown as { __dialogShownAt: number | null }).__dialogShownAt)
+          .then((handle) => handle.jsonValue());
         const heldAt = app.services.gate.queue()[0]?.heldAt;
         if (typeof heldAt !== 'number' || typeof shownAt !== 'number') throw new Error('no held post or no painted dialog');
         if (run >= WARM_UP) samples.push(shownAt - heldAt);

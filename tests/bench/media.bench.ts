@@ -28,8 +28,20 @@ const TARGET_MS = 10;
 
 function account(platform: Account['platform']): Account {
   return {
-    id: 'a1', partition: 'persist:account-a1', name: 'Acme', handle: 'acme', platform, startUrl: 'https://example.test/', kind: 'brand',
-    color: '#b91c1c', gate: defaultGatePolicy('brand'), watchWords: [], targetMinutes: 15, notifications: true, hibernate: true, createdAt: '2025-01-01T00:00:00.000Z',
+    id: 'a1',
+    partition: 'persist:account-a1',
+    name: 'Acme',
+    handle: 'acme',
+    platform,
+    startUrl: 'https://example.test/',
+    kind: 'brand',
+    color: '#b91c1c',
+    gate: defaultGatePolicy('brand'),
+    watchWords: [],
+    targetMinutes: 15,
+    notifications: true,
+    hibernate: true,
+    createdAt: '2025-01-01T00:00:00.000Z',
   };
 }
 
@@ -82,14 +94,37 @@ const range = (values: number[]) => `${Math.min(...values).toFixed(2)}–${Math.
 function previewCost(bytes: Uint8Array): BenchResult {
   const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest();
   const cid = rawBlobCid(sha256(bytes));
-  const body = new TextEncoder().encode(JSON.stringify({ repo: 'did:plc:x', collection: 'app.bsky.feed.post', record: { text: 'hi', createdAt: '2026-01-01T00:00:00.000Z', embed: { $type: 'app.bsky.embed.images', images: [{ alt: '', image: { $type: 'blob', ref: { $link: cid }, mimeType: 'image/png', size: bytes.length } }] } } }));
-  const post: OutgoingRequest = { method: 'POST', url: 'https://bsky.test/xrpc/com.atproto.repo.createRecord', headers: { 'content-type': 'application/json' }, body };
+  const body = new TextEncoder().encode(
+    JSON.stringify({
+      repo: 'did:plc:x',
+      collection: 'app.bsky.feed.post',
+      record: {
+        text: 'hi',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        embed: {
+          $type: 'app.bsky.embed.images',
+          images: [{ alt: '', image: { $type: 'blob', ref: { $link: cid }, mimeType: 'image/png', size: bytes.length } }],
+        },
+      },
+    }),
+  );
+  const post: OutgoingRequest = {
+    method: 'POST',
+    url: 'https://bsky.test/xrpc/com.atproto.repo.createRecord',
+    headers: { 'content-type': 'application/json' },
+    body,
+  };
   const verdict = classify(post);
   if (!verdict.gated) throw new Error('the post was not classified');
   const samples: number[] = [];
   for (let run = 0; run < WARM_UP + RUNS; run++) {
     const store = new MediaStore({ sha256 });
-    store.capture('a1', 'bluesky', { method: 'POST', url: 'https://bsky.test/xrpc/com.atproto.repo.uploadBlob', headers: { 'content-type': 'image/png' }, body: bytes });
+    store.capture('a1', 'bluesky', {
+      method: 'POST',
+      url: 'https://bsky.test/xrpc/com.atproto.repo.uploadBlob',
+      headers: { 'content-type': 'image/png' },
+      body: bytes,
+    });
     const started = performance.now();
     const claimed = store.claim('a1', verdict, post);
     const took = performance.now() - started;
@@ -120,8 +155,20 @@ export async function bench(): Promise<BenchResult[]> {
   multipart.set(bytes, head.length);
   multipart.set(tail, head.length + bytes.length);
   const cases: Case[] = [
-    { name: 'Bluesky uploadBlob, 5 MB in memory', platform: 'bluesky', url: 'https://bsky.test/xrpc/com.atproto.repo.uploadBlob', headers: { 'Content-Type': 'image/png' }, parts: () => [{ bytes }] },
-    { name: 'X APPEND, 5 MB multipart chunk', platform: 'x', url: 'https://upload.x.com/i/media/upload.json?command=APPEND&media_id=1&segment_index=0', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` }, parts: () => [{ bytes: multipart }] },
+    {
+      name: 'Bluesky uploadBlob, 5 MB in memory',
+      platform: 'bluesky',
+      url: 'https://bsky.test/xrpc/com.atproto.repo.uploadBlob',
+      headers: { 'Content-Type': 'image/png' },
+      parts: () => [{ bytes }],
+    },
+    {
+      name: 'X APPEND, 5 MB multipart chunk',
+      platform: 'x',
+      url: 'https://upload.x.com/i/media/upload.json?command=APPEND&media_id=1&segment_index=0',
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      parts: () => [{ bytes: multipart }],
+    },
     {
       name: 'Mastodon /api/v2/media, 5 MB picked file read from disk',
       platform: 'mastodon',

@@ -8,7 +8,12 @@ import { useWorld } from './harness/world.ts';
 const world = useWorld();
 
 /** Presses Tab until the focused element matches `test` (at most `limit` presses); returns its description. */
-async function tabTo(page: Page, test: (element: { tag: string; text: string; name: string; label: string }) => boolean, limit = 40, key = 'Tab'): Promise<void> {
+async function tabTo(
+  page: Page,
+  test: (element: { tag: string; text: string; name: string; label: string }) => boolean,
+  limit = 40,
+  key = 'Tab',
+): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press(key);
     const focused = await describeFocus(page);

@@ -39,8 +39,22 @@ function behindIsInert(page: Page): Promise<boolean> {
   return page.evaluate(() => ['nav.rail', 'main.main'].every((selector) => document.querySelector(selector)?.closest('[inert]') !== null));
 }
 
-const brandX = () => ({ name: 'Acme Coffee', handle: 'acme', platform: 'X', kind: 'brand' as const, color: '#b91c1c', startUrl: world.server.url('x.com', '/compose') });
-const personalX = () => ({ name: 'Ada Lovelace', handle: 'ada', platform: 'X', kind: 'personal' as const, color: '#1d4ed8', startUrl: world.server.url('x.com', '/compose') });
+const brandX = () => ({
+  name: 'Acme Coffee',
+  handle: 'acme',
+  platform: 'X',
+  kind: 'brand' as const,
+  color: '#b91c1c',
+  startUrl: world.server.url('x.com', '/compose'),
+});
+const personalX = () => ({
+  name: 'Ada Lovelace',
+  handle: 'ada',
+  platform: 'X',
+  kind: 'personal' as const,
+  color: '#1d4ed8',
+  startUrl: world.server.url('x.com', '/compose'),
+});
 
 describe('modal dialogs by keyboard', () => {
   it('keeps the focus inside the gate dialog, makes the rest inert, and holds the account while a post waits', async () => {

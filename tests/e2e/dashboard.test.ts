@@ -26,7 +26,14 @@ async function openDashboard(harness: AppHarness) {
 describe('the response-time dashboard', () => {
   it('times a confirmed brand reply on X from the ID it answers, and hides the account view while open', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, { name: 'Acme Coffee', handle: 'acme', platform: 'X', kind: 'brand', color: '#b91c1c', startUrl: world.server.url('x.com', '/compose') });
+    const { site } = await accountWithSite(app, {
+      name: 'Acme Coffee',
+      handle: 'acme',
+      platform: 'X',
+      kind: 'brand',
+      color: '#b91c1c',
+      startUrl: world.server.url('x.com', '/compose'),
+    });
     const itemId = snowflakeAt(Date.now() - 42 * MINUTE);
     await compose(site, 'Thanks for asking!', itemId);
     await app.page.getByTestId('gate-dialog').getByTestId('gate-confirm').click();
@@ -129,7 +136,10 @@ describe('the response-time dashboard', () => {
     const app = await world.start();
     const dir = freshDir();
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'account,platform,item,received_at,replied_at\nacme,x,1790000000000000001,2026-11-02T09:00:00Z,2026-11-02T09:30:00Z\nacme,x,1790000000000000002,yesterday,2026-11-02T10:00:00Z\n');
+    writeFileSync(
+      bad,
+      'account,platform,item,received_at,replied_at\nacme,x,1790000000000000001,2026-11-02T09:00:00Z,2026-11-02T09:30:00Z\nacme,x,1790000000000000002,yesterday,2026-11-02T10:00:00Z\n',
+    );
     const dashboard = await openDashboard(app);
     app.files.nextOpenPath = bad;
     await dashboard.getByTestId('import').click();
@@ -138,7 +148,10 @@ describe('the response-time dashboard', () => {
     expect(app.services.log.query({}).total).toBe(0);
 
     const good = join(dir, 'good.csv');
-    writeFileSync(good, 'account,platform,item,received_at,replied_at\nacme,mastodon,https://mastodon.social/@acme/113000000000000001,2026-11-02T09:00:00Z,2026-11-02T09:45:00Z\n');
+    writeFileSync(
+      good,
+      'account,platform,item,received_at,replied_at\nacme,mastodon,https://mastodon.social/@acme/113000000000000001,2026-11-02T09:00:00Z,2026-11-02T09:45:00Z\n',
+    );
     app.files.nextOpenPath = good;
     await dashboard.getByTestId('import').click();
     await expect.poll(() => dashboard.getByTestId('transfer-status').textContent()).toBe('Imported 1 entry; 0 already present.');
@@ -162,7 +175,14 @@ describe('the response-time dashboard', () => {
     const app = await world.start({ viewport: { width: 1280, height: 800 } });
     const accounts = [
       app.services.accounts.create({ name: 'Acme Coffee', handle: 'acme', platform: 'x', kind: 'brand', color: '#b91c1c' }),
-      app.services.accounts.create({ name: 'Acme Social', handle: 'acme@mastodon.social', platform: 'mastodon', instance: 'mastodon.social', kind: 'brand', color: '#7c3aed' }),
+      app.services.accounts.create({
+        name: 'Acme Social',
+        handle: 'acme@mastodon.social',
+        platform: 'mastodon',
+        instance: 'mastodon.social',
+        kind: 'brand',
+        color: '#7c3aed',
+      }),
       app.services.accounts.create({ name: 'Ada Lovelace', handle: 'ada.bsky.social', platform: 'bluesky', kind: 'personal', color: '#047857' }),
     ];
     await app.services.log.appendLines(seedLines(accounts, 400));
@@ -189,9 +209,7 @@ describe('the response-time dashboard', () => {
     await body.evaluate((element) => {
       element.scrollTop = element.scrollHeight / 2;
     });
-    await expect
-      .poll(async () => Number(await dashboard.getByTestId('entry-row').first().getAttribute('aria-rowindex')))
-      .toBeGreaterThan(150);
+    await expect.poll(async () => Number(await dashboard.getByTestId('entry-row').first().getAttribute('aria-rowindex'))).toBeGreaterThan(150);
     await dashboard.evaluate((element) => {
       element.scrollTop = element.scrollHeight;
     });
@@ -203,9 +221,12 @@ describe('the response-time dashboard', () => {
     const adaCount = app.services.log.query({ accounts: [accounts[2]?.id ?? ''] }).total;
     await expect.poll(() => dashboard.getByTestId('figure-count').textContent()).toBe(String(adaCount));
     await expect.poll(() => dashboard.getByTestId('entry-table').getAttribute('data-total')).toBe(String(adaCount));
-    expect(await dashboard.locator('.col-account').filter({ hasNotText: /Account|Compte/ }).allTextContents()).toEqual(
-      expect.arrayContaining(['@ada.bsky.social']),
-    );
+    expect(
+      await dashboard
+        .locator('.col-account')
+        .filter({ hasNotText: /Account|Compte/ })
+        .allTextContents(),
+    ).toEqual(expect.arrayContaining(['@ada.bsky.social']));
   });
 });
 
@@ -216,7 +237,12 @@ describe('the response-time dashboard', () => {
  */
 function textOverflows(element: Element): boolean {
   const style = getComputedStyle(element);
-  const room = element.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
+  const room =
+    element.getBoundingClientRect().width -
+    parseFloat(style.paddingLeft) -
+    parseFloat(style.paddingRight) -
+    parseFloat(style.borderLeftWidth) -
+    parseFloat(style.borderRightWidth);
   // On one line, the scroll width tells (an ellipsis there does not hide the overflow from it).
   if (style.whiteSpace === 'nowrap' || style.whiteSpace === 'pre') return element.scrollWidth > element.clientWidth;
   const text = (element.textContent ?? '').trim();
@@ -226,11 +252,13 @@ function textOverflows(element: Element): boolean {
   probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre;';
   element.append(probe);
   try {
-    return pieces.some((piece) => {
-      probe.textContent = piece;
-      // Within a pixel is cut already: the line's own rounding puts the ellipsis in.
-      return probe.getBoundingClientRect().width > room - 1;
-    }) || element.scrollHeight > element.clientHeight + 1;
+    return (
+      pieces.some((piece) => {
+        probe.textContent = piece;
+        // Within a pixel is cut already: the line's own rounding puts the ellipsis in.
+        return probe.getBoundingClientRect().width > room - 1;
+      }) || element.scrollHeight > element.clientHeight + 1
+    );
   } finally {
     probe.remove();
   }
@@ -271,30 +299,42 @@ describe('the dashboard a reviewer can read', () => {
     const cut = (selector: string) => row.locator(selector).evaluate(textOverflows);
     expect(await cut('.col-account')).toBe(false);
     // …and on one line: a handle broken as "@ada.bsky.soci / al" is as hard to read as a cut one.
-    expect(await row.locator('.col-account').evaluate((cell) => cell.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight))).toBeLessThan(1.5);
+    expect(
+      await row.locator('.col-account').evaluate((cell) => cell.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight)),
+    ).toBeLessThan(1.5);
     const excerptBox = await row.locator('.col-excerpt').evaluate((cell) => {
       const style = getComputedStyle(cell);
       return { width: cell.getBoundingClientRect().width, lines: Math.round(cell.getBoundingClientRect().height / parseFloat(style.lineHeight)) };
     });
     expect(excerptBox.width).toBeGreaterThanOrEqual(200);
     // The free width goes to the excerpt: it is the widest column.
-    const widest = await row.locator('[role=cell]').evaluateAll((cells) => [...cells].sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)[0]?.className ?? '');
+    const widest = await row
+      .locator('[role=cell]')
+      .evaluateAll((cells) => [...cells].sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)[0]?.className ?? '');
     expect(widest).toContain('col-excerpt');
     expect(excerptBox.lines).toBe(2);
     for (const column of ['.col-sentAt', '.col-start', '.col-calendar', '.col-business', '.col-platform']) expect(await cut(column), column).toBe(false);
     // The longest platform name fits its column ("Mastodon" was cut to "Mastod…").
-    expect(await row.locator('.col-platform').evaluate((cell) => {
-      cell.textContent = 'Mastodon';
-      return cell.scrollWidth <= cell.clientWidth;
-    })).toBe(true);
+    expect(
+      await row.locator('.col-platform').evaluate((cell) => {
+        cell.textContent = 'Mastodon';
+        return cell.scrollWidth <= cell.clientWidth;
+      }),
+    ).toBe(true);
     // The longest durations fit too ("12 h 02 min" was cut to "12 h 02 …").
-    expect(await row.locator('.col-business').evaluate((cell) => {
-      cell.textContent = '23 h 59 min';
-      return cell.scrollWidth <= cell.clientWidth;
-    })).toBe(true);
+    expect(
+      await row.locator('.col-business').evaluate((cell) => {
+        cell.textContent = '23 h 59 min';
+        return cell.scrollWidth <= cell.clientWidth;
+      }),
+    ).toBe(true);
 
     // The two figure columns line up: the medians, and every row after them, sit at the same heights.
-    const tops = (id: string) => dashboard.getByTestId(`figures-${id}`).locator('dd').evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().top)));
+    const tops = (id: string) =>
+      dashboard
+        .getByTestId(`figures-${id}`)
+        .locator('dd')
+        .evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().top)));
     expect(await tops('business')).toEqual(await tops('calendar'));
   });
 
@@ -329,15 +369,23 @@ describe('the dashboard a reviewer can read', () => {
     await expect.poll(() => dashboard.locator('.figures-count-label').textContent()).toBe('réponses');
     // Column headers break between words, never inside one ("Plateform / e", "l’objec / tif").
     const headers = await dashboard.locator('.entry-head [role=columnheader]').evaluateAll((cells) =>
-      cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1 || [...(cell.textContent ?? '').split(/\s+/)].some((word) => {
-        const probe = document.createElement('span');
-        probe.textContent = word;
-        probe.style.whiteSpace = 'nowrap';
-        cell.append(probe);
-        const fits = probe.getBoundingClientRect().width <= cell.clientWidth - parseFloat(getComputedStyle(cell).paddingLeft) - parseFloat(getComputedStyle(cell).paddingRight) + 0.5;
-        probe.remove();
-        return !fits;
-      })).map((cell) => cell.textContent),
+      cells
+        .filter(
+          (cell) =>
+            cell.scrollWidth > cell.clientWidth + 1 ||
+            [...(cell.textContent ?? '').split(/\s+/)].some((word) => {
+              const probe = document.createElement('span');
+              probe.textContent = word;
+              probe.style.whiteSpace = 'nowrap';
+              cell.append(probe);
+              const fits =
+                probe.getBoundingClientRect().width <=
+                cell.clientWidth - parseFloat(getComputedStyle(cell).paddingLeft) - parseFloat(getComputedStyle(cell).paddingRight) + 0.5;
+              probe.remove();
+              return !fits;
+            }),
+        )
+        .map((cell) => cell.textContent),
     );
     expect(headers).toEqual([]);
   });

@@ -45,20 +45,37 @@ describe('dashboard exports and imports', () => {
     const dataDir = freshDir();
     const account = { id: randomUUID(), handle: 'acme', name: 'Acme', kind: 'brand' };
     const line = (id: string, excerpt: string) =>
-      JSON.stringify({ v: 1, type: 'reply', id, account, platform: 'x', replyToId: 'no-time', targetCreatedAt: '2026-11-02T09:00:00.000Z', startSource: 'import', sentAt: '2026-11-02T09:30:00.000Z', responseMs: 1_800_000, excerpt }) + '\n';
+      JSON.stringify({
+        v: 1,
+        type: 'reply',
+        id,
+        account,
+        platform: 'x',
+        replyToId: 'no-time',
+        targetCreatedAt: '2026-11-02T09:00:00.000Z',
+        startSource: 'import',
+        sentAt: '2026-11-02T09:30:00.000Z',
+        responseMs: 1_800_000,
+        excerpt,
+      }) + '\n';
     // Line 2 holds a Windows-1252 "é" (one byte, 0xE9), as a hand edit in another editor would leave it.
     writeFileSync(join(dataDir, 'hatrack-log.jsonl'), Buffer.concat([Buffer.from(line('a', 'fine')), Buffer.from(line('b', 'caf\u00e9'), 'latin1')]));
     const app = await world.start({ dataDir });
     const warning = app.page.getByTestId('warnings');
     await warning.waitFor();
-    expect(await warning.textContent()).toContain(`1 line of the response-time log holds bytes that are not UTF-8 (line 2 of ${join(dataDir, 'hatrack-log.jsonl')})`);
+    expect(await warning.textContent()).toContain(
+      `1 line of the response-time log holds bytes that are not UTF-8 (line 2 of ${join(dataDir, 'hatrack-log.jsonl')})`,
+    );
     expect(app.services.log.query({}).total).toBe(2);
   });
 
   it('imports the same CSV twice: the second time adds nothing and says so', async () => {
     const app = await world.start();
     const file = join(freshDir(), 'past.csv');
-    writeFileSync(file, 'account,platform,item,received_at,replied_at\nacme,x,1790000000000000001,2026-11-02T09:00:00Z,2026-11-02T09:30:00Z\nacme,mastodon,113000000000000001,2026-11-02T09:00:00Z,2026-11-02T09:45:00Z\n');
+    writeFileSync(
+      file,
+      'account,platform,item,received_at,replied_at\nacme,x,1790000000000000001,2026-11-02T09:00:00Z,2026-11-02T09:30:00Z\nacme,mastodon,113000000000000001,2026-11-02T09:00:00Z,2026-11-02T09:45:00Z\n',
+    );
     const dashboard = await openDashboard(app);
     app.files.nextOpenPath = file;
     await dashboard.getByTestId('import').click();

@@ -8,7 +8,14 @@ import { useWorld } from './harness/world.ts';
 
 const world = useWorld();
 
-const brandX = () => ({ name: 'Acme Coffee', handle: 'acme', platform: 'X', kind: 'brand' as const, color: '#b91c1c', startUrl: world.server.url('x.com', '/compose') });
+const brandX = () => ({
+  name: 'Acme Coffee',
+  handle: 'acme',
+  platform: 'X',
+  kind: 'brand' as const,
+  color: '#b91c1c',
+  startUrl: world.server.url('x.com', '/compose'),
+});
 
 describe('the posting gate', () => {
   it('holds a brand post until confirmed, then the site receives exactly the bytes it sent, once', async () => {
@@ -66,7 +73,15 @@ describe('the posting gate', () => {
 
   it('gates Mastodon (JSON) and Bluesky (@atproto/api) posts too', async () => {
     const app = await world.start();
-    const mastodon = await accountWithSite(app, { name: 'Acme Social', handle: 'acme', platform: 'Mastodon', instance: 'mastodon.test', kind: 'brand', color: '#7c3aed', startUrl: world.server.url('mastodon.test', '/compose') });
+    const mastodon = await accountWithSite(app, {
+      name: 'Acme Social',
+      handle: 'acme',
+      platform: 'Mastodon',
+      instance: 'mastodon.test',
+      kind: 'brand',
+      color: '#7c3aed',
+      startUrl: world.server.url('mastodon.test', '/compose'),
+    });
     await compose(mastodon.site, 'Toot from the brand');
     const dialog = app.page.getByTestId('gate-dialog');
     await dialog.waitFor();
@@ -75,7 +90,14 @@ describe('the posting gate', () => {
     expect(await outcome(mastodon.site)).toBe('Your post was sent.');
     expect(JSON.parse(world.server.posts()[0]?.body.toString() ?? '{}').status).toBe('Toot from the brand');
 
-    const bluesky = await accountWithSite(app, { name: 'Acme Sky', handle: 'acme.bsky.test', platform: 'Bluesky', kind: 'brand', color: '#0e7490', startUrl: world.server.url('bsky.test', '/compose') });
+    const bluesky = await accountWithSite(app, {
+      name: 'Acme Sky',
+      handle: 'acme.bsky.test',
+      platform: 'Bluesky',
+      kind: 'brand',
+      color: '#0e7490',
+      startUrl: world.server.url('bsky.test', '/compose'),
+    });
     await compose(bluesky.site, 'Skeet from the brand 🦋');
     await dialog.waitFor();
     expect(await dialog.getByTestId('gate-text').textContent()).toContain('Skeet from the brand 🦋');
@@ -92,7 +114,11 @@ describe('the posting gate', () => {
     const web = { platform: 'Web', kind: 'brand' as const, color: '#334155' };
     // A status page that happens to use a Mastodon-like path is no Fediverse server: its POST goes out unheld.
     const forum = await accountWithSite(app, { ...web, name: 'Acme Status', handle: 'status', startUrl: world.server.url('forum.test', '/compose') });
-    const status = await forum.site.evaluate(() => fetch('/api/v1/statuses', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"status":"All systems operational"}' }).then((r) => r.status));
+    const status = await forum.site.evaluate(() =>
+      fetch('/api/v1/statuses', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"status":"All systems operational"}' }).then(
+        (r) => r.status,
+      ),
+    );
     expect(status).toBe(404);
     expect(await app.page.getByTestId('gate-dialog').count()).toBe(0);
     expect(app.services.log.recentGate(5)).toEqual([]);
@@ -234,7 +260,15 @@ describe('the posting gate', () => {
 });
 
 describe('the posting gate: what the dialog shows, and a queue that follows the site', () => {
-  const mastodonBrand = () => ({ name: 'Acme Social', handle: 'acme', platform: 'Mastodon', instance: 'mastodon.test', kind: 'brand' as const, color: '#7c3aed', startUrl: world.server.url('mastodon.test', '/compose-poll') });
+  const mastodonBrand = () => ({
+    name: 'Acme Social',
+    handle: 'acme',
+    platform: 'Mastodon',
+    instance: 'mastodon.test',
+    kind: 'brand' as const,
+    color: '#7c3aed',
+    startUrl: world.server.url('mastodon.test', '/compose-poll'),
+  });
 
   it('shows a Mastodon post’s content warning, every poll option and its visibility in the dialog', async (context) => {
     const app = await world.start();
@@ -277,7 +311,8 @@ describe('the posting gate: what the dialog shows, and a queue that follows the 
     await dialog.waitFor();
     await expect.poll(() => dialog.getByTestId('gate-text').textContent()).toContain('the real one');
     const answer = await app.page.evaluate(
-      (id) => (window as unknown as { hatrack: { invoke: (c: string, ...a: unknown[]) => Promise<unknown> } }).hatrack.invoke('gate:decide', id, { confirm: true }),
+      (id) =>
+        (window as unknown as { hatrack: { invoke: (c: string, ...a: unknown[]) => Promise<unknown> } }).hatrack.invoke('gate:decide', id, { confirm: true }),
       staleId,
     );
     expect(answer).toEqual({ ok: false, reason: 'decided' });

@@ -24,11 +24,32 @@ export default async function setup(): Promise<void> {
   await buildApp({ root: ROOT, logLevel: 'warn' });
   await bundle('tests/e2e/harness/bridge-entry.ts', 'bridge.js');
   await bundle('tests/e2e/pages/bsky-client.ts', 'bsky-client.js');
-  if (!existsSync(resolve(E2E_DIR, 'cert.pem')) || !execFileSync('openssl', ['x509', '-in', resolve(E2E_DIR, 'cert.pem'), '-noout', '-ext', 'subjectAltName']).toString().includes('upload.x.com')) {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '7', '-subj', '/CN=hatrack-fixtures',
-      '-keyout', resolve(E2E_DIR, 'key.pem'), '-out', resolve(E2E_DIR, 'cert.pem'),
-      '-addext', 'subjectAltName=DNS:x.com,DNS:upload.x.com,DNS:mastodon.test,DNS:bsky.test,DNS:forum.test,DNS:app.test',
-    ], { stdio: 'ignore' });
+  if (
+    !existsSync(resolve(E2E_DIR, 'cert.pem')) ||
+    !execFileSync('openssl', ['x509', '-in', resolve(E2E_DIR, 'cert.pem'), '-noout', '-ext', 'subjectAltName'])
+      .toString()
+      .includes('upload.x.com')
+  ) {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '7',
+        '-subj',
+        '/CN=hatrack-fixtures',
+        '-keyout',
+        resolve(E2E_DIR, 'key.pem'),
+        '-out',
+        resolve(E2E_DIR, 'cert.pem'),
+        '-addext',
+        'subjectAltName=DNS:x.com,DNS:upload.x.com,DNS:mastodon.test,DNS:bsky.test,DNS:forum.test,DNS:app.test',
+      ],
+      { stdio: 'ignore' },
+    );
   }
 }

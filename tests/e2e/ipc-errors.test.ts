@@ -71,7 +71,10 @@ describe('IPC failures in the app', () => {
   it('shows a rejected rail reorder (a call the rail used to drop) and keeps the order main saved', async () => {
     const app = await world.start();
     const { page: appPage } = app;
-    for (const [name, handle] of [['One', 'one'], ['Two', 'two']] as const) {
+    for (const [name, handle] of [
+      ['One', 'one'],
+      ['Two', 'two'],
+    ] as const) {
       await addAccount(appPage, { name, handle, platform: 'X', kind: 'personal', startUrl: world.server.url('x.com', '/compose') });
     }
     // Main refuses the new order, as it does when the list the renderer sent no longer matches its accounts.

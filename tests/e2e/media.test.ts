@@ -11,12 +11,21 @@ import { useWorld } from './harness/world.ts';
 const world = useWorld();
 const SIZE = 300;
 const PNG = testPng(SIZE);
-const SAMPLES: Array<[number, number]> = [[10, 10], [290, 12], [7, 281], [250, 250], [150, 149]];
+const SAMPLES: Array<[number, number]> = [
+  [10, 10],
+  [290, 12],
+  [7, 281],
+  [250, 250],
+  [150, 149],
+];
 
 async function attach(site: Page, alt: string): Promise<void> {
   await site.locator('#alt').fill(alt);
   await site.locator('#media').setInputFiles({ name: 'quadrants.png', mimeType: 'image/png', buffer: PNG });
-  await site.locator('#status').filter({ hasText: /Attached 1\.|Upload failed/ }).waitFor();
+  await site
+    .locator('#status')
+    .filter({ hasText: /Attached 1\.|Upload failed/ })
+    .waitFor();
   expect(await site.locator('#status').textContent()).toBe('Attached 1.');
 }
 
@@ -45,7 +54,14 @@ async function expectSourcePicture(app: Page): Promise<void> {
 describe('attachments in the gate dialog', () => {
   it('X: the chunked upload (INIT/APPEND/FINALIZE) is shown for the post’s media id, with the alt text of the metadata request', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, { name: 'Acme Coffee', handle: 'acme', platform: 'X', kind: 'brand', color: '#b91c1c', startUrl: world.server.url('x.com', '/compose') });
+    const { site } = await accountWithSite(app, {
+      name: 'Acme Coffee',
+      handle: 'acme',
+      platform: 'X',
+      kind: 'brand',
+      color: '#b91c1c',
+      startUrl: world.server.url('x.com', '/compose'),
+    });
     await attach(site, 'Four coloured squares');
     expect(world.server.received.filter((request) => request.host === 'upload.x.com').length).toBeGreaterThan(3);
     await compose(site, 'With a picture');
@@ -67,7 +83,15 @@ describe('attachments in the gate dialog', () => {
 
   it('Mastodon: the /api/v2/media upload is shown with the alt text saved by PUT /api/v1/media/:id, and the dialog says it was matched by order', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, { name: 'Acme Social', handle: 'acme', platform: 'Mastodon', instance: 'mastodon.test', kind: 'brand', color: '#7c3aed', startUrl: world.server.url('mastodon.test', '/compose') });
+    const { site } = await accountWithSite(app, {
+      name: 'Acme Social',
+      handle: 'acme',
+      platform: 'Mastodon',
+      instance: 'mastodon.test',
+      kind: 'brand',
+      color: '#7c3aed',
+      startUrl: world.server.url('mastodon.test', '/compose'),
+    });
     await attach(site, 'Quadrants, described on Mastodon');
     await compose(site, 'Toot with a picture');
     const dialog = app.page.getByTestId('gate-dialog');
@@ -81,7 +105,14 @@ describe('attachments in the gate dialog', () => {
 
   it('Bluesky: the uploadBlob (@atproto/api) is shown for the record’s image ref, matched by its CID, with its alt', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, { name: 'Acme Sky', handle: 'acme.bsky.test', platform: 'Bluesky', kind: 'brand', color: '#0e7490', startUrl: world.server.url('bsky.test', '/compose') });
+    const { site } = await accountWithSite(app, {
+      name: 'Acme Sky',
+      handle: 'acme.bsky.test',
+      platform: 'Bluesky',
+      kind: 'brand',
+      color: '#0e7490',
+      startUrl: world.server.url('bsky.test', '/compose'),
+    });
     await attach(site, 'Quadrants in the sky');
     await compose(site, 'Skeet with a picture');
     const dialog = app.page.getByTestId('gate-dialog');
@@ -97,7 +128,14 @@ describe('attachments in the gate dialog', () => {
 
   it('says an attachment could not be previewed, and Confirm then needs a second press', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, { name: 'Acme Coffee', handle: 'acme', platform: 'X', kind: 'brand', color: '#b91c1c', startUrl: world.server.url('x.com', '/compose') });
+    const { site } = await accountWithSite(app, {
+      name: 'Acme Coffee',
+      handle: 'acme',
+      platform: 'X',
+      kind: 'brand',
+      color: '#b91c1c',
+      startUrl: world.server.url('x.com', '/compose'),
+    });
     // A media id uploaded in some other session: nothing was captured for it here.
     await site.evaluate(() => (window as unknown as { attached: unknown[] }).attached.push({ id: '1866000000000009999', alt: '' }));
     await compose(site, 'Picture from elsewhere');
@@ -114,7 +152,15 @@ describe('attachments in the gate dialog', () => {
 
   it('a video (WebM made by MediaRecorder in the site) shows its type, size and first frame, and Confirm needs a second press', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, { name: 'Acme Social', handle: 'acme', platform: 'Mastodon', instance: 'mastodon.test', kind: 'brand', color: '#7c3aed', startUrl: world.server.url('mastodon.test', '/compose') });
+    const { site } = await accountWithSite(app, {
+      name: 'Acme Social',
+      handle: 'acme',
+      platform: 'Mastodon',
+      instance: 'mastodon.test',
+      kind: 'brand',
+      color: '#7c3aed',
+      startUrl: world.server.url('mastodon.test', '/compose'),
+    });
     // Left half red, right half blue, for about half a second of VP8.
     const webm = await site.evaluate(async () => {
       const canvas = document.createElement('canvas');
@@ -158,7 +204,10 @@ describe('attachments in the gate dialog', () => {
     });
     await site.locator('#alt').fill('Red and blue');
     await site.locator('#media').setInputFiles({ name: 'clip.webm', mimeType: 'video/webm', buffer: Buffer.from(webm) });
-    await site.locator('#status').filter({ hasText: /Attached 1\.|Upload failed/ }).waitFor();
+    await site
+      .locator('#status')
+      .filter({ hasText: /Attached 1\.|Upload failed/ })
+      .waitFor();
     await compose(site, 'Toot with a clip');
     const dialog = app.page.getByTestId('gate-dialog');
     await dialog.waitFor();
@@ -175,7 +224,11 @@ describe('attachments in the gate dialog', () => {
       const context = canvas.getContext('2d');
       if (context === null) throw new Error('no 2d context');
       context.drawImage(img, 0, 0);
-      return { size: [img.naturalWidth, img.naturalHeight], left: [...context.getImageData(30, 60, 1, 1).data].slice(0, 3), right: [...context.getImageData(130, 60, 1, 1).data].slice(0, 3) };
+      return {
+        size: [img.naturalWidth, img.naturalHeight],
+        left: [...context.getImageData(30, 60, 1, 1).data].slice(0, 3),
+        right: [...context.getImageData(130, 60, 1, 1).data].slice(0, 3),
+      };
     });
     expect(pixels.size).toEqual([160, 120]);
     // VP8 is lossy: near the source colours, not equal to them.

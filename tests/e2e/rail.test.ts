@@ -27,9 +27,31 @@ describe('the rail', () => {
   it('shows each account’s unread count from its page title, the total on the app icon, and "Signed out" from the sign-in page', async () => {
     const app = await world.start();
     const { page } = app;
-    const x = await withHome(app, { name: 'Acme Coffee', handle: 'acme', platform: 'X', kind: 'brand', color: '#facc15', startUrl: world.server.url('x.com', '/home') });
-    const bsky = await withHome(app, { name: 'Ada Lovelace', handle: 'ada', platform: 'Bluesky', kind: 'personal', color: '#1d4ed8', startUrl: world.server.url('bsky.test', '/home') });
-    const masto = await withHome(app, { name: 'Acme Social', handle: 'acmesocial', platform: 'Mastodon', instance: 'mastodon.test', kind: 'brand', color: '#047857', startUrl: world.server.url('mastodon.test', '/home') });
+    const x = await withHome(app, {
+      name: 'Acme Coffee',
+      handle: 'acme',
+      platform: 'X',
+      kind: 'brand',
+      color: '#facc15',
+      startUrl: world.server.url('x.com', '/home'),
+    });
+    const bsky = await withHome(app, {
+      name: 'Ada Lovelace',
+      handle: 'ada',
+      platform: 'Bluesky',
+      kind: 'personal',
+      color: '#1d4ed8',
+      startUrl: world.server.url('bsky.test', '/home'),
+    });
+    const masto = await withHome(app, {
+      name: 'Acme Social',
+      handle: 'acmesocial',
+      platform: 'Mastodon',
+      instance: 'mastodon.test',
+      kind: 'brand',
+      color: '#047857',
+      startUrl: world.server.url('mastodon.test', '/home'),
+    });
 
     // The sites retitle themselves as their unread pollers do.
     await x.site.evaluate(() => (window as unknown as { fixture: { setUnread(n: number): void } }).fixture.setUnread(3));
@@ -81,7 +103,14 @@ describe('the rail', () => {
 
   it('says "Signed out" when the identity cookie disappears while the page stays where it was', async () => {
     const app = await world.start();
-    const x = await withHome(app, { name: 'Acme Coffee', handle: 'acme', platform: 'X', kind: 'brand', color: '#facc15', startUrl: world.server.url('x.com', '/home') });
+    const x = await withHome(app, {
+      name: 'Acme Coffee',
+      handle: 'acme',
+      platform: 'X',
+      kind: 'brand',
+      color: '#facc15',
+      startUrl: world.server.url('x.com', '/home'),
+    });
     await x.site.evaluate(() => fetch('/fixture/sign-in'));
     await x.site.evaluate(() => (window as unknown as { fixture: { setUnread(n: number): void } }).fixture.setUnread(2));
     await railItem(app.page, 'Acme Coffee').getByRole('img', { name: '2 unread' }).waitFor();
@@ -101,7 +130,14 @@ describe('the rail', () => {
 
   it('notifies an account that opted in when its count rises, naming it in its colour', async () => {
     const app = await world.start();
-    const x = await withHome(app, { name: 'Acme Coffee', handle: 'acme', platform: 'X', kind: 'brand', color: '#b91c1c', startUrl: world.server.url('x.com', '/home') });
+    const x = await withHome(app, {
+      name: 'Acme Coffee',
+      handle: 'acme',
+      platform: 'X',
+      kind: 'brand',
+      color: '#b91c1c',
+      startUrl: world.server.url('x.com', '/home'),
+    });
     await editAccount(app.page, 'Acme Coffee');
     await app.page.getByTestId('account-form').locator('input[name=unreadAlerts]').check();
     await app.page.getByTestId('account-form').locator('button[type=submit]').click();
@@ -121,7 +157,14 @@ describe('the rail', () => {
 
   it('says "Déconnecté" in French, and reloads an account’s page from settings to free memory', async () => {
     const app = await world.start({ systemLocale: 'fr-FR' });
-    const x = await withHome(app, { name: 'Acme Coffee', handle: 'acme', platform: 'X', kind: 'brand', color: '#facc15', startUrl: world.server.url('x.com', '/home') });
+    const x = await withHome(app, {
+      name: 'Acme Coffee',
+      handle: 'acme',
+      platform: 'X',
+      kind: 'brand',
+      color: '#facc15',
+      startUrl: world.server.url('x.com', '/home'),
+    });
     await x.site.evaluate(() => (window as unknown as { fixture: { setUnread(n: number): void } }).fixture.setUnread(2));
     await railItem(app.page, 'Acme Coffee').getByRole('img', { name: '2 non lus' }).waitFor();
     await x.site.evaluate(() => (window as unknown as { fixture: { signOut(): void } }).fixture.signOut());

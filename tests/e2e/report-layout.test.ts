@@ -9,7 +9,15 @@ import type { ReplyRow } from '../../shared/log/model.ts';
 import { launchChromium } from './harness/chromium.ts';
 
 const HOUR = 3_600_000;
-const stats = (median: number): TimeStats => ({ median, count: 400, mean: median * 2, p90: median * 5, fastest: 60_000, slowest: 110 * 24 * HOUR, withinTarget: 0.4 });
+const stats = (median: number): TimeStats => ({
+  median,
+  count: 400,
+  mean: median * 2,
+  p90: median * 5,
+  fastest: 60_000,
+  slowest: 110 * 24 * HOUR,
+  withinTarget: 0.4,
+});
 
 /** A month of daily medians up to a week, and bucket counts high enough to reach the top of the plot. */
 function summary(): LogSummary {
@@ -19,7 +27,12 @@ function summary(): LogSummary {
     medianMs: (i % 7 === 3 ? 170 : (i % 5) + 1) * HOUR,
     businessMedianMs: ((i % 4) + 1) * 0.5 * HOUR,
   }));
-  const buckets = ['< 15 min', '15–60 min', '1–4 h', '4–24 h', '> 24 h'].map((label, i) => ({ key: String(i), label, calendar: [12345, 44, 48, 61, 145][i] ?? 0, business: [20000, 18, 14, 65, 103][i] ?? 0 }));
+  const buckets = ['< 15 min', '15–60 min', '1–4 h', '4–24 h', '> 24 h'].map((label, i) => ({
+    key: String(i),
+    label,
+    calendar: [12345, 44, 48, 61, 145][i] ?? 0,
+    business: [20000, 18, 14, 65, 103][i] ?? 0,
+  }));
   return { total: 400, unknownStart: 3, calendar: stats(4.6 * HOUR), business: stats(15 * 60_000), buckets, daily, perAccount: [], outsideHours: 0 };
 }
 
@@ -59,26 +72,31 @@ describe('report layout in Chromium', () => {
       const page = await browser.newPage({ viewport: { width: 800, height: 1000 } });
       try {
         await page.setContent(html);
-        const problems = await page.evaluate((series) => {
-          const found: string[] = [];
-          for (const svg of Array.from(document.querySelectorAll('svg'))) {
-            const box = svg.viewBox.baseVal;
-            const texts = Array.from(svg.querySelectorAll('text'));
-            // Legend entries are the texts naming a series.
-            const legend = texts.filter((t) => series.includes(t.textContent ?? ''));
-            for (const t of texts) {
-              const b = t.getBBox();
-              const name = `${svg.getAttribute('aria-label')}: "${t.textContent}"`;
-              if (b.x < box.x || b.y < box.y || b.x + b.width > box.x + box.width || b.y + b.height > box.y + box.height) found.push(`${name} is cut at the edge`);
-              if (legend.includes(t)) continue;
-              for (const l of legend) {
-                const o = l.getBBox();
-                if (b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height) found.push(`${name} is printed over the legend "${l.textContent}"`);
+        const problems = await page.evaluate(
+          (series) => {
+            const found: string[] = [];
+            for (const svg of Array.from(document.querySelectorAll('svg'))) {
+              const box = svg.viewBox.baseVal;
+              const texts = Array.from(svg.querySelectorAll('text'));
+              // Legend entries are the texts naming a series.
+              const legend = texts.filter((t) => series.includes(t.textContent ?? ''));
+              for (const t of texts) {
+                const b = t.getBBox();
+                const name = `${svg.getAttribute('aria-label')}: "${t.textContent}"`;
+                if (b.x < box.x || b.y < box.y || b.x + b.width > box.x + box.width || b.y + b.height > box.y + box.height)
+                  found.push(`${name} is cut at the edge`);
+                if (legend.includes(t)) continue;
+                for (const l of legend) {
+                  const o = l.getBBox();
+                  if (b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height)
+                    found.push(`${name} is printed over the legend "${l.textContent}"`);
+                }
               }
             }
-          }
-          return found;
-        }, [text.calendar, text.business]);
+            return found;
+          },
+          [text.calendar, text.business],
+        );
         expect(problems).toEqual([]);
         expect(await page.locator('svg[aria-label] polyline').count()).toBe(2);
         // Long unbroken excerpts and 19-digit IDs wrap inside the page instead of pushing the tables past it.

@@ -28,7 +28,10 @@ async function pasteSite(app: Page, site: Page): Promise<void> {
     image.style.cssText = 'display:block;width:100%;height:100%';
     element.append(image);
   }, png);
-  await app.getByTestId('view-slot').locator('img').evaluate((image: HTMLImageElement) => image.decode());
+  await app
+    .getByTestId('view-slot')
+    .locator('img')
+    .evaluate((image: HTMLImageElement) => image.decode());
 }
 
 /** True when the app's own font stack draws the emoji in colour: a glyph from a colour font has pixels that are not grey. */
@@ -44,7 +47,8 @@ function emojiIsColoured(page: Page, text: string): Promise<boolean> {
     context.textBaseline = 'top';
     context.fillText(sample, 4, 4);
     const { data } = context.getImageData(0, 0, 64, 64);
-    for (let i = 0; i < data.length; i += 4) if (Math.abs((data[i] as number) - (data[i + 1] as number)) > 30 || Math.abs((data[i + 1] as number) - (data[i + 2] as number)) > 30) return true;
+    for (let i = 0; i < data.length; i += 4)
+      if (Math.abs((data[i] as number) - (data[i + 1] as number)) > 30 || Math.abs((data[i + 1] as number) - (data[i + 2] as number)) > 30) return true;
     return false;
   }, text);
 }
@@ -54,8 +58,23 @@ describe('README screenshots', () => {
     const app = await world.start();
     // Without a colour emoji font (tests/install-system-deps.sh installs one) the pictures show empty boxes.
     expect(await emojiIsColoured(app.page, '☕')).toBe(true);
-    const personal = await accountWithSite(app, { name: 'Ada Lovelace', handle: 'ada', platform: 'X', kind: 'personal', color: '#1d4ed8', startUrl: world.server.url('x.com', '/compose') });
-    const brand = await accountWithSite(app, { name: 'Acme Coffee', handle: 'acmecoffee', platform: 'Mastodon', instance: 'mastodon.test', kind: 'brand', color: '#facc15', startUrl: world.server.url('mastodon.test', '/compose') });
+    const personal = await accountWithSite(app, {
+      name: 'Ada Lovelace',
+      handle: 'ada',
+      platform: 'X',
+      kind: 'personal',
+      color: '#1d4ed8',
+      startUrl: world.server.url('x.com', '/compose'),
+    });
+    const brand = await accountWithSite(app, {
+      name: 'Acme Coffee',
+      handle: 'acmecoffee',
+      platform: 'Mastodon',
+      instance: 'mastodon.test',
+      kind: 'brand',
+      color: '#facc15',
+      startUrl: world.server.url('mastodon.test', '/compose'),
+    });
     await brand.site.locator('#composer').fill('Our autumn blend is back! ☕');
     await pasteSite(app.page, brand.site);
     await app.page.screenshot({ path: join(OUT, 'shell-brand.png') });
@@ -78,7 +97,14 @@ describe('README screenshots', () => {
     const app = await world.start({ viewport: { width: 1280, height: 800 } });
     const accounts = [
       app.services.accounts.create({ name: 'Acme Coffee', handle: 'acme', platform: 'x', kind: 'brand', color: '#b91c1c' }),
-      app.services.accounts.create({ name: 'Acme Social', handle: 'acme@mastodon.social', platform: 'mastodon', instance: 'mastodon.social', kind: 'brand', color: '#7c3aed' }),
+      app.services.accounts.create({
+        name: 'Acme Social',
+        handle: 'acme@mastodon.social',
+        platform: 'mastodon',
+        instance: 'mastodon.social',
+        kind: 'brand',
+        color: '#7c3aed',
+      }),
       app.services.accounts.create({ name: 'Ada Lovelace', handle: 'ada.bsky.social', platform: 'bluesky', kind: 'personal', color: '#047857' }),
     ];
     await app.services.log.appendLines(seedLines(accounts, 400));

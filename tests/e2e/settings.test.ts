@@ -10,7 +10,14 @@ const world = useWorld();
 describe('settings', () => {
   it('holds posts to a site matched by a rule the manager added, as content unknown', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, { name: 'Acme Forum', handle: 'acme', platform: 'Web', kind: 'brand', color: '#334155', startUrl: world.server.url('forum.test', '/compose') });
+    const { site } = await accountWithSite(app, {
+      name: 'Acme Forum',
+      handle: 'acme',
+      platform: 'Web',
+      kind: 'brand',
+      color: '#334155',
+      startUrl: world.server.url('forum.test', '/compose'),
+    });
     await compose(site, 'before the rule');
     expect(await outcome(site)).toBe('Your post was sent.');
 

@@ -16,8 +16,23 @@ describe('the shell', () => {
   it('frames each account in its colour with name, handle, platform and kind, and follows switches', async () => {
     const app = await world.start();
     const { page } = app;
-    await addAccount(page, { name: 'Ada Lovelace', handle: '@ada', platform: 'X', kind: 'personal', color: '#1d4ed8', startUrl: world.server.url('x.com', '/compose') });
-    await addAccount(page, { name: 'Acme Coffee', handle: 'acmecoffee', platform: 'Mastodon', instance: 'mastodon.test', kind: 'brand', color: '#facc15', startUrl: world.server.url('mastodon.test', '/compose') });
+    await addAccount(page, {
+      name: 'Ada Lovelace',
+      handle: '@ada',
+      platform: 'X',
+      kind: 'personal',
+      color: '#1d4ed8',
+      startUrl: world.server.url('x.com', '/compose'),
+    });
+    await addAccount(page, {
+      name: 'Acme Coffee',
+      handle: 'acmecoffee',
+      platform: 'Mastodon',
+      instance: 'mastodon.test',
+      kind: 'brand',
+      color: '#facc15',
+      startUrl: world.server.url('mastodon.test', '/compose'),
+    });
 
     // The new brand account is active: band, badge, frame colour and title all say so.
     await expect.poll(() => page.getByTestId('band-name').textContent()).toBe('Acme Coffee');
@@ -78,7 +93,12 @@ describe('the shell', () => {
     await form.locator('button[type=submit]').click();
     const errors = await form.locator('.field-error').allTextContents();
     expect(errors).toEqual(
-      expect.arrayContaining(['Enter a display name.', 'Enter the account’s handle.', 'The colour must be a hex value like #1d4ed8.', 'The start URL must be an http:// or https:// address.']),
+      expect.arrayContaining([
+        'Enter a display name.',
+        'Enter the account’s handle.',
+        'The colour must be a hex value like #1d4ed8.',
+        'The start URL must be an http:// or https:// address.',
+      ]),
     );
     expect(await form.locator('input[name=startUrl]').inputValue()).toBe('ftp://example.com');
     expect(app.services.accounts.state().accounts).toHaveLength(0);
@@ -89,7 +109,11 @@ describe('the shell', () => {
     const dataDir = freshDir();
     let app = await world.start({ dataDir });
     let { page } = app;
-    for (const [name, handle, color] of [['One', 'one', '#b91c1c'], ['Two', 'two', '#047857'], ['Three', 'three', '#7c3aed']] as const) {
+    for (const [name, handle, color] of [
+      ['One', 'one', '#b91c1c'],
+      ['Two', 'two', '#047857'],
+      ['Three', 'three', '#7c3aed'],
+    ] as const) {
       await addAccount(page, { name, handle, platform: 'X', kind: 'personal', color, startUrl: world.server.url('x.com', '/compose') });
     }
     await page.locator('.rail-item', { hasText: 'Three' }).dragTo(page.locator('.rail-item', { hasText: 'One' }));

@@ -34,7 +34,12 @@ const MAIN = join(ROOT, 'out/main/index.js');
  * No --no-sandbox: on Linux the CI workflow makes chrome-sandbox root-owned with mode 4755, as users must.
  */
 function chromiumArgs(dataDir: string): string[] {
-  return [MAIN, `--user-data-dir=${dataDir}`, `--host-resolver-rules=${FIXTURE_HOSTS.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}, EXCLUDE localhost`, '--ignore-certificate-errors'];
+  return [
+    MAIN,
+    `--user-data-dir=${dataDir}`,
+    `--host-resolver-rules=${FIXTURE_HOSTS.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}, EXCLUDE localhost`,
+    '--ignore-certificate-errors',
+  ];
 }
 
 /** The app names its data folder under the OS's app-data folder, so that folder is moved into the test's own too. */
@@ -97,13 +102,30 @@ describe.skipIf(!binary)('the app in Electron', () => {
     const { app, ui } = first;
     expect(ui.url()).toBe('app://hatrack/index.html');
     const mastodon = server.url('mastodon.test', '/compose');
-    await addAccount(ui, { name: 'Ada Lovelace', handle: '@ada', platform: 'X', kind: 'personal', color: '#1d4ed8', startUrl: server.url('x.com', '/compose') });
-    await addAccount(ui, { name: 'Acme Coffee', handle: 'acme', platform: 'Mastodon', instance: 'mastodon.test', kind: 'brand', color: '#facc15', startUrl: mastodon });
+    await addAccount(ui, {
+      name: 'Ada Lovelace',
+      handle: '@ada',
+      platform: 'X',
+      kind: 'personal',
+      color: '#1d4ed8',
+      startUrl: server.url('x.com', '/compose'),
+    });
+    await addAccount(ui, {
+      name: 'Acme Coffee',
+      handle: 'acme',
+      platform: 'Mastodon',
+      instance: 'mastodon.test',
+      kind: 'brand',
+      color: '#facc15',
+      startUrl: mastodon,
+    });
 
     // The brand account is active and framed, and the window title (on the BaseWindow) names it.
     await expect.poll(() => ui.getByTestId('band-name').textContent()).toBe('Acme Coffee');
     expect(await ui.getByTestId('kind-badge').textContent()).toBe('BRAND');
-    await expect.poll(() => app.evaluate(({ BaseWindow }) => BaseWindow.getAllWindows()[0]?.getTitle())).toBe('Acme Coffee (@acme) · Mastodon · BRAND — Hatrack');
+    await expect
+      .poll(() => app.evaluate(({ BaseWindow }) => BaseWindow.getAllWindows()[0]?.getTitle()))
+      .toBe('Acme Coffee (@acme) · Mastodon · BRAND — Hatrack');
 
     // A held brand post, confirmed: the platform receives it once.
     const site = await pageWhere(app, (url) => url.startsWith(mastodon));

@@ -47,7 +47,10 @@ function closure(roots: string[]): Set<string> {
     for (;;) {
       const candidate = join(dir, 'node_modules', name);
       if (existsSync(join(candidate, 'package.json'))) {
-        const relativePath = candidate.slice(ROOT.length + 1).split('\\').join('/');
+        const relativePath = candidate
+          .slice(ROOT.length + 1)
+          .split('\\')
+          .join('/');
         if (found.has(relativePath)) return;
         found.add(relativePath);
         const manifest = readJson(join(candidate, 'package.json'));
@@ -94,11 +97,24 @@ describe.skipIf(process.platform !== 'linux' || process.arch !== 'x64')('the unp
     work = mkdtempSync(join(tmpdir(), 'hatrack-dist-'));
     mirror = await startMirror(electronVersion);
     const builder = join(ROOT, 'node_modules/electron-builder/cli.js');
-    const result = await run(process.execPath, [builder, '--linux', '--x64', '--dir', '--publish', 'never', `-c.directories.output=${join(work, 'dist')}`, `-c.electronDownload.cache=${join(work, 'cache')}`], {
-      ...process.env,
-      ELECTRON_MIRROR: mirror.url,
-      electron_use_remote_checksums: '1',
-    });
+    const result = await run(
+      process.execPath,
+      [
+        builder,
+        '--linux',
+        '--x64',
+        '--dir',
+        '--publish',
+        'never',
+        `-c.directories.output=${join(work, 'dist')}`,
+        `-c.electronDownload.cache=${join(work, 'cache')}`,
+      ],
+      {
+        ...process.env,
+        ELECTRON_MIRROR: mirror.url,
+        electron_use_remote_checksums: '1',
+      },
+    );
     if (result.code !== 0) throw new Error(`electron-builder failed:\n${result.output}`);
     appOutDir = join(work, 'dist', 'linux-unpacked');
     entries = listPackage(join(appOutDir, 'resources', 'app.asar'), { isPack: false });
@@ -155,7 +171,9 @@ describe.skipIf(process.platform !== 'linux' || process.arch !== 'x64')('the unp
   it('prints its size', () => {
     const size = statSync(join(appOutDir, 'resources', 'app.asar')).size;
     const files = entries.length;
-    process.stdout.write(`app.asar: ${(size / 1024 / 1024).toFixed(2)} MiB, ${files} entries, ${asarPackages(entries).size} packages (main imports: ${mainImports().join(', ')})\n`);
+    process.stdout.write(
+      `app.asar: ${(size / 1024 / 1024).toFixed(2)} MiB, ${files} entries, ${asarPackages(entries).size} packages (main imports: ${mainImports().join(', ')})\n`,
+    );
     expect(size).toBeGreaterThan(0);
   });
 });

@@ -124,7 +124,13 @@ export async function createAppServices<S extends ShellPort>(options: AppService
     replyCompleted: (reply) =>
       void logged(
         'reply',
-        log.recordReply({ account: reply.account, platform: reply.platform, replyToId: reply.replyToId, sentAt: reply.sentAt, excerpt: reply.text === null ? null : excerpt(reply.text) }),
+        log.recordReply({
+          account: reply.account,
+          platform: reply.platform,
+          replyToId: reply.replyToId,
+          sentAt: reply.sentAt,
+          excerpt: reply.text === null ? null : excerpt(reply.text),
+        }),
       ),
     emitQueue: (queue) => {
       // Main hides the account view itself while anything is held: the dialog can be neither covered nor bypassed.
@@ -218,7 +224,13 @@ export async function createAppServices<S extends ShellPort>(options: AppService
       // not reloaded, and a gone identity cookie stays gone whatever the page does.
       views.reload(id);
     },
-    ...logHandlers(log, options.files, () => options.send('log:changed', null), now, () => accounts.state().locale),
+    ...logHandlers(
+      log,
+      options.files,
+      () => options.send('log:changed', null),
+      now,
+      () => accounts.state().locale,
+    ),
   };
   shell.accountsChanged(accounts.state().accounts);
   shell.show(accounts.active());
@@ -247,7 +259,12 @@ function excerpt(text: string): string {
 function recordAudit(log: LogService, entry: GateAuditInput): Promise<unknown> {
   // Requests refused before they could be classified have no platform or action: logged as such.
   return log.recordGate({
-    account: { id: entry.account.id || 'unknown', handle: entry.account.handle || 'unknown', name: entry.account.name ?? '', kind: entry.account.kind ?? 'personal' },
+    account: {
+      id: entry.account.id || 'unknown',
+      handle: entry.account.handle || 'unknown',
+      name: entry.account.name ?? '',
+      kind: entry.account.kind ?? 'personal',
+    },
     platform: entry.platform ?? 'custom',
     action: entry.action ?? 'post',
     decision: entry.decision,

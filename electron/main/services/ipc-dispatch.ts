@@ -1,9 +1,5 @@
 // Turns the IPC contract into one dispatch function: sender checked, arguments parsed, then the handler runs.
-import {
-  invokeArgs,
-  type InvokeChannel,
-  type InvokeHandlers,
-} from '../../../shared/ipc/contract.ts';
+import { invokeArgs, type InvokeChannel, type InvokeHandlers } from '../../../shared/ipc/contract.ts';
 import { UserError } from './user-error.ts';
 
 /** The frame an IPC call came from, as the router sees it. */

@@ -64,7 +64,16 @@ export function appMenuTemplate(options: { locale: string; platform: string; has
   else menu.push({ label: t.file, submenu: [{ role: 'quit' }] });
   menu.push({
     label: t.edit,
-    submenu: [{ role: 'undo' }, { role: 'redo' }, separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'pasteAndMatchStyle' }, { role: 'selectAll' }],
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      separator,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'pasteAndMatchStyle' },
+      { role: 'selectAll' },
+    ],
   });
   menu.push({
     label: t.view,
@@ -78,7 +87,10 @@ export function appMenuTemplate(options: { locale: string; platform: string; has
       { role: 'togglefullscreen' },
     ],
   });
-  menu.push({ label: t.window, submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }] });
+  menu.push({
+    label: t.window,
+    submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
+  });
   if (options.hasProjectPage) menu.push({ label: t.help, submenu: [{ label: t.projectPage, click: () => actions.openProject() }] });
   return menu;
 }

@@ -120,7 +120,6 @@ export class ViewManager implements ShellPort {
     if (live && account) void live.view.webContents.loadURL(account.startUrl);
   }
 
-
   /** The app UI reloaded or crashed: its own covers (modals, dashboard) are gone with it. */
   uiReset(): void {
     if (this.covers.clearRenderer()) this.coverChanged();
@@ -233,7 +232,8 @@ export class ViewManager implements ShellPort {
         overrideBrowserWindowOptions: {
           webPreferences: { session: contents.session, sandbox: true, contextIsolation: true, nodeIntegration: false },
         },
-        createWindow: (options) => openLoginPopup(current, url, options, { session: contents.session, locale: this.options.locale(), report: this.options.report }),
+        createWindow: (options) =>
+          openLoginPopup(current, url, options, { session: contents.session, locale: this.options.locale(), report: this.options.report }),
       };
     });
     // Ctrl/Cmd+1..9 must switch accounts even while a site has the keyboard focus (matched on the physical key).
@@ -287,7 +287,11 @@ export class ViewManager implements ShellPort {
     for (const id of closing) this.close(id, 'page hibernated');
     this.sleepers.fellAsleep(closing);
     // The next due sleeper opens hidden to refresh its count; this check closes it again WAKE_FOR_MS later.
-    const wake = this.sleepers.toWake(this.accounts.map((account) => account.id), new Set(this.views.keys()), now);
+    const wake = this.sleepers.toWake(
+      this.accounts.map((account) => account.id),
+      new Set(this.views.keys()),
+      now,
+    );
     const account = wake ? this.lookup(wake) : undefined;
     if (!account) return;
     const woken = this.create(account);

@@ -1,14 +1,7 @@
 // Add or edit an account: validated with the same schema main uses, errors shown next to their fields.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  accountInputSchema,
-  GATE_MODES,
-  type Account,
-  type AccountInput,
-  type AccountPatch,
-  type GatePolicy,
-} from '../../../shared/accounts/account.ts';
+import { accountInputSchema, GATE_MODES, type Account, type AccountInput, type AccountPatch, type GatePolicy } from '../../../shared/accounts/account.ts';
 import { ACCOUNT_PALETTE, PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import { POST_ACTIONS } from '../../../shared/gate/types.ts';
 import { PLATFORM_IDS, type PlatformId } from '../../../shared/platforms/platform-id.ts';
@@ -69,7 +62,10 @@ export function AccountForm({ account, usedColors, onSubmit, onRemove, onClose }
     const extra: AccountPatch = account
       ? {
           ...(gate ? { gate } : {}),
-          watchWords: watchWords.split(',').map((word) => word.trim()).filter(Boolean),
+          watchWords: watchWords
+            .split(',')
+            .map((word) => word.trim())
+            .filter(Boolean),
           targetMinutes: Math.max(1, Number.parseInt(targetMinutes, 10) || 60),
           notifications,
           hibernate,
@@ -94,12 +90,7 @@ export function AccountForm({ account, usedColors, onSubmit, onRemove, onClose }
     ) : null;
 
   return (
-    <Modal
-      title={account ? t('form.editTitle', { name: account.name }) : t('form.addTitle')}
-      onClose={onClose}
-      testId="account-form"
-      accentColor={color}
-    >
+    <Modal title={account ? t('form.editTitle', { name: account.name }) : t('form.addTitle')} onClose={onClose} testId="account-form" accentColor={color}>
       <form
         className="form"
         onSubmit={(event) => {
@@ -164,7 +155,12 @@ export function AccountForm({ account, usedColors, onSubmit, onRemove, onClose }
                 onClick={() => setColor(swatch)}
               />
             ))}
-            <input type="color" aria-label={t('form.color')} value={/^#[0-9a-f]{6}$/i.test(color) ? color : '#000000'} onChange={(event) => setColor(event.target.value)} />
+            <input
+              type="color"
+              aria-label={t('form.color')}
+              value={/^#[0-9a-f]{6}$/i.test(color) ? color : '#000000'}
+              onChange={(event) => setColor(event.target.value)}
+            />
           </div>
           <label>
             {t('form.colorHex')}
@@ -219,12 +215,16 @@ export function AccountForm({ account, usedColors, onSubmit, onRemove, onClose }
             </label>
             <div className="identity-reset">
               <span className="hint">{t('form.identityHint')}</span>
-              <button type="button" onClick={() => {
+              <button
+                type="button"
+                onClick={() => {
                   api()
                     .invoke('gate:reset-identity', account.id)
                     .then(() => setIdentityReset(true))
                     .catch(report);
-                }} disabled={identityReset}>
+                }}
+                disabled={identityReset}
+              >
                 {identityReset ? t('form.identityForgotten') : t('form.identityReset')}
               </button>
             </div>

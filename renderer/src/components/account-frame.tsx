@@ -65,8 +65,12 @@ export function AccountFrame({ account, signedOut = false, children }: { account
         {/* The page's level-one heading: who the manager is acting as, read first by a screen reader. */}
         <h1 className="band-title">
           <span className="band-acting">{t('header.actingAs')}</span>
-          <strong className="band-name" data-testid="band-name">{account.name}</strong>
-          <span className="band-handle" data-testid="band-handle">@{account.handle}</span>
+          <strong className="band-name" data-testid="band-name">
+            {account.name}
+          </strong>
+          <span className="band-handle" data-testid="band-handle">
+            @{account.handle}
+          </span>
           <span className="band-platform" data-testid="band-platform">
             {t('header.on')} {PLATFORM_NAMES[account.platform]}
             {account.instance ? ` (${account.instance})` : ''}

@@ -34,7 +34,19 @@ export function moveId(ids: string[], id: string, targetId: string): string[] {
   return next;
 }
 
-export function AccountRail({ accounts, activeId, onActivate, onReorder, onAdd, onEdit, onSettings, onRecent, dashboardOpen, onDashboard, presence = {} }: Props) {
+export function AccountRail({
+  accounts,
+  activeId,
+  onActivate,
+  onReorder,
+  onAdd,
+  onEdit,
+  onSettings,
+  onRecent,
+  dashboardOpen,
+  onDashboard,
+  presence = {},
+}: Props) {
   const { t } = useTranslation();
   const [dragged, setDragged] = useState<string | null>(null);
   const ids = accounts.map((account) => account.id);
@@ -116,9 +128,14 @@ export function AccountRail({ accounts, activeId, onActivate, onReorder, onAdd, 
         <button type="button" className="rail-action" onClick={onSettings}>
           <RailIcon name="settings" /> {t('rail.settings')}
         </button>
-        <button type="button" className={`rail-action${dashboardOpen ? ' active' : ''}`} aria-pressed={dashboardOpen} onClick={onDashboard} data-testid="open-dashboard">
-          <RailIcon name="dashboard" />{' '}
-          {t('dashboard.open')}
+        <button
+          type="button"
+          className={`rail-action${dashboardOpen ? ' active' : ''}`}
+          aria-pressed={dashboardOpen}
+          onClick={onDashboard}
+          data-testid="open-dashboard"
+        >
+          <RailIcon name="dashboard" /> {t('dashboard.open')}
         </button>
       </div>
     </nav>
@@ -152,7 +169,16 @@ const ICON_PATHS: Record<'add' | 'recent' | 'settings' | 'dashboard' | 'more', R
 
 function RailIcon({ name }: { name: keyof typeof ICON_PATHS }) {
   return (
-    <svg className="rail-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round">
+    <svg
+      className="rail-icon"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+    >
       {ICON_PATHS[name]}
     </svg>
   );

@@ -20,7 +20,9 @@ export function BusinessHoursEditor({ value, onChange }: { value: BusinessHours;
               type="checkbox"
               name={`day-${day}`}
               checked={value.days.includes(day)}
-              onChange={(event) => onChange({ ...value, days: event.target.checked ? [...value.days, day].sort() : value.days.filter((other) => other !== day) })}
+              onChange={(event) =>
+                onChange({ ...value, days: event.target.checked ? [...value.days, day].sort() : value.days.filter((other) => other !== day) })
+              }
             />
             {dayName(day)}
           </label>

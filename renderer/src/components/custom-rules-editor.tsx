@@ -11,7 +11,12 @@ export function CustomRulesEditor({ rules, onChange }: { rules: CustomRule[]; on
   const [error, setError] = useState<string | null>(null);
 
   const add = () => {
-    const parsed = customRuleSchema.safeParse({ id: `rule-${Date.now().toString(36)}`, host: host.trim().toLowerCase(), pathPattern: pathPattern.trim(), method });
+    const parsed = customRuleSchema.safeParse({
+      id: `rule-${Date.now().toString(36)}`,
+      host: host.trim().toLowerCase(),
+      pathPattern: pathPattern.trim(),
+      method,
+    });
     if (!parsed.success) {
       setError(t('rules.invalid'));
       return;

@@ -58,9 +58,7 @@ export function ClockField({ name, value, onChange, ...rest }: FieldProps) {
   const errorId = useId();
   const format = useCallback((iso: string) => formatClock(iso, language), [language]);
   const field = useCommittedText(value, format, parseClock, onChange);
-  return (
-    <CommittedInput {...rest} name={name} field={field} errorId={errorId} error={t('fields.badTime', { example: formatClock('17:30', language) })} />
-  );
+  return <CommittedInput {...rest} name={name} field={field} errorId={errorId} error={t('fields.badTime', { example: formatClock('17:30', language) })} />;
 }
 
 /** The text input both fields draw: committed on blur or Enter, with its error message under it while invalid. */
@@ -69,7 +67,11 @@ function CommittedInput({
   errorId,
   error,
   ...rest
-}: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & { field: ReturnType<typeof useCommittedText>; errorId: string; error: string }) {
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & {
+  field: ReturnType<typeof useCommittedText>;
+  errorId: string;
+  error: string;
+}) {
   return (
     <>
       <input

@@ -61,10 +61,22 @@ export function GateDialog({ post, position, total }: { post: PendingPostView; p
   const text = readableTextColor(account.color);
 
   return (
-    <Modal title={t(`gate.title.${post.action}`, { handle })} onClose={() => {
-            decide(false).catch(report);
-          }} tone={blocked ? 'danger' : 'default'} testId="gate-dialog" accentColor={account.color} layer="gate" describedBy={`gate-account-${post.id} gate-text-${post.id}`}>
-      <div id={`gate-account-${post.id}`} className={`gate-account gate-${account.kind}`} style={{ background: account.color, color: text, '--account-text': text, '--account-color': account.color } as React.CSSProperties}>
+    <Modal
+      title={t(`gate.title.${post.action}`, { handle })}
+      onClose={() => {
+        decide(false).catch(report);
+      }}
+      tone={blocked ? 'danger' : 'default'}
+      testId="gate-dialog"
+      accentColor={account.color}
+      layer="gate"
+      describedBy={`gate-account-${post.id} gate-text-${post.id}`}
+    >
+      <div
+        id={`gate-account-${post.id}`}
+        className={`gate-account gate-${account.kind}`}
+        style={{ background: account.color, color: text, '--account-text': text, '--account-color': account.color } as React.CSSProperties}
+      >
         <strong data-testid="gate-account-name">{account.name}</strong> <span data-testid="gate-account-handle">{handle}</span>
         <span>· {PLATFORM_NAMES[account.platform]}</span>
         <KindBadge kind={account.kind} />
@@ -83,7 +95,9 @@ export function GateDialog({ post, position, total }: { post: PendingPostView; p
       <div id={`gate-text-${post.id}`}>
         <GatePostBody post={post} />
       </div>
-      {post.watchWordHits.length > 0 && <p className="gate-watch">{t('gate.watchWords', { words: [...new Set(post.watchWordHits.map((hit) => hit.word))].join(', ') })}</p>}
+      {post.watchWordHits.length > 0 && (
+        <p className="gate-watch">{t('gate.watchWords', { words: [...new Set(post.watchWordHits.map((hit) => hit.word))].join(', ') })}</p>
+      )}
       {post.mode === 'type-handle' && !blocked && (
         <label className="gate-type">
           {t('gate.typeHandle', { handle })}
@@ -97,15 +111,26 @@ export function GateDialog({ post, position, total }: { post: PendingPostView; p
       )}
       <p className="gate-timer">{post.mode === 'delay' ? t('gate.sendingIn', { countdown }) : t('gate.expires', { countdown })}</p>
       <div className="form-actions">
-        <button type="button" onClick={() => {
+        <button
+          type="button"
+          onClick={() => {
             decide(false).catch(report);
-          }} data-autofocus data-testid="gate-cancel">
+          }}
+          data-autofocus
+          data-testid="gate-cancel"
+        >
           {post.mode === 'delay' ? t('gate.undo') : t('gate.cancel')}
         </button>
         {!blocked && (
-          <button type="button" className="primary" onClick={() => {
-            decide(true).catch(report);
-          }} data-testid="gate-confirm" disabled={post.mode === 'type-handle' && typed.trim() === ''}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              decide(true).catch(report);
+            }}
+            data-testid="gate-confirm"
+            disabled={post.mode === 'type-handle' && typed.trim() === ''}
+          >
             {post.mode === 'delay' ? t('gate.sendNow') : confirmLabel}
           </button>
         )}

@@ -95,7 +95,9 @@ export function PartMedia({ media, frames }: { media: ReadonlyArray<{ item: Medi
           t(`gate.attachments.kind.${item.kind}`),
           item.mime,
           formatSize(item.size, i18n.language),
-          ...(duration === null ? [] : [t('gate.attachments.seconds', { seconds: (duration / 1000).toLocaleString(i18n.language, { maximumFractionDigits: 1 }) })]),
+          ...(duration === null
+            ? []
+            : [t('gate.attachments.seconds', { seconds: (duration / 1000).toLocaleString(i18n.language, { maximumFractionDigits: 1 }) })]),
         ].join(' · ');
         return (
           <li key={index} className="gate-attachment" data-testid="gate-media-item" data-kind={item.kind}>
@@ -104,7 +106,9 @@ export function PartMedia({ media, frames }: { media: ReadonlyArray<{ item: Medi
             ) : decoded?.frame != null ? (
               <img src={decoded.frame} alt={item.alt || t('gate.attachments.noAlt')} className="gate-thumb" data-testid="gate-media-frame" />
             ) : (
-              <span className="gate-thumb gate-thumb-none">{item.video != null && decoded === undefined ? t('gate.attachments.decoding') : t('gate.attachments.noFrame')}</span>
+              <span className="gate-thumb gate-thumb-none">
+                {item.video != null && decoded === undefined ? t('gate.attachments.decoding') : t('gate.attachments.noFrame')}
+              </span>
             )}
             <span className="gate-attachment-facts" data-testid="gate-media-facts">
               {facts}

@@ -51,9 +51,19 @@ export function GatePostBody({ post }: { post: PendingPostView }) {
         {post.parts.map((part, index) => (
           <blockquote key={index} className="gate-part" lang="" data-testid="gate-part">
             {post.parts.length > 1 && <span className="gate-part-number">{t('gate.part', { n: index + 1, total: post.parts.length })}</span>}
-            {part.text === null ? <em>{t('gate.noText')}</em> : highlighted(part.text, post.watchWordHits.filter((hit) => hit.part === index))}
+            {part.text === null ? (
+              <em>{t('gate.noText')}</em>
+            ) : (
+              highlighted(
+                part.text,
+                post.watchWordHits.filter((hit) => hit.part === index),
+              )
+            )}
             {part.mediaCount > 0 && <span className="gate-media">{t('gate.media', { count: part.mediaCount })}</span>}
-            <PartMedia media={media.filter(({ item }) => item.part === index || (index === post.parts.length - 1 && item.part >= post.parts.length))} frames={frames} />
+            <PartMedia
+              media={media.filter(({ item }) => item.part === index || (index === post.parts.length - 1 && item.part >= post.parts.length))}
+              frames={frames}
+            />
             <Details details={part.details ?? []} testId="gate-part-details" />
           </blockquote>
         ))}

@@ -33,9 +33,14 @@ export function HarCheck() {
       <legend>{t('har.title')}</legend>
       <label className="drop-zone" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
         {t('har.drop')}
-        <input type="file" name="har" accept=".har,application/json" onChange={(event) => {
+        <input
+          type="file"
+          name="har"
+          accept=".har,application/json"
+          onChange={(event) => {
             check(event.target.files?.[0]).catch(report);
-          }} />
+          }}
+        />
       </label>
       {error && (
         <p className="field-error" role="alert">
@@ -61,7 +66,13 @@ export function HarCheck() {
                   <td className="har-url" title={row.url}>
                     {row.method} {row.url}
                   </td>
-                  <td>{row.gated ? t('har.held', { platform: row.platform, action: row.action ? t(`actions.${row.action}`) : '' }) : row.note === 'never-held-method' ? t('gateRules.neverHeldMethod', { method: row.method }) : t('har.passes')}</td>
+                  <td>
+                    {row.gated
+                      ? t('har.held', { platform: row.platform, action: row.action ? t(`actions.${row.action}`) : '' })
+                      : row.note === 'never-held-method'
+                        ? t('gateRules.neverHeldMethod', { method: row.method })
+                        : t('har.passes')}
+                  </td>
                   <td>{row.gated ? (row.text ?? t('har.unreadable')) : ''}</td>
                 </tr>
               ))}

@@ -76,7 +76,11 @@ export function Modal({ title, onClose, children, tone = 'default', testId, acce
   }, [owner, invoke]);
 
   return (
-    <div className={`modal-backdrop${layer === 'gate' ? ' modal-layer-gate' : ''}`} data-modal-layer={layer} onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
+    <div
+      className={`modal-backdrop${layer === 'gate' ? ' modal-layer-gate' : ''}`}
+      data-modal-layer={layer}
+      onMouseDown={(event) => event.target === event.currentTarget && onClose()}
+    >
       <div
         ref={panel}
         className={`modal modal-${tone}${wide ? ' modal-wide' : ''}`}

@@ -24,8 +24,8 @@ export function RecentDecisions({ onClose }: { onClose: () => void }) {
       <ol className="recent-list">
         {rows?.map((row) => (
           <li key={`${row.requestId}-${row.at}`} className={`recent-${row.decision}`}>
-            <time dateTime={row.at}>{formatDateTime(row.at, i18n.language)}</time> · <strong>@{row.account.handle}</strong> ·{' '}
-            {t(`actions.${row.action}`)} · <span className="recent-decision">{t(`recent.decisions.${row.decision}`)}</span>
+            <time dateTime={row.at}>{formatDateTime(row.at, i18n.language)}</time> · <strong>@{row.account.handle}</strong> · {t(`actions.${row.action}`)} ·{' '}
+            <span className="recent-decision">{t(`recent.decisions.${row.decision}`)}</span>
             {row.result?.status != null && <> · {t('recent.status', { status: row.result.status })}</>}
             {row.text && <q className="recent-text">{row.text.length > 120 ? `${row.text.slice(0, 119)}…` : row.text}</q>}
           </li>

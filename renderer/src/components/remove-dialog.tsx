@@ -6,7 +6,13 @@ import { Modal } from './modal.tsx';
 export function RemoveDialog({ account, onConfirm, onClose }: { account: Account; onConfirm: () => void; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal title={t('remove.title', { name: account.name, handle: account.handle })} onClose={onClose} tone="danger" testId="remove-dialog" accentColor={account.color}>
+    <Modal
+      title={t('remove.title', { name: account.name, handle: account.handle })}
+      onClose={onClose}
+      tone="danger"
+      testId="remove-dialog"
+      accentColor={account.color}
+    >
       <p>{t('remove.body')}</p>
       <div className="form-actions">
         <button type="button" onClick={onClose} data-autofocus>

@@ -8,10 +8,19 @@ import { CustomRulesEditor } from './custom-rules-editor.tsx';
 import { HarCheck } from './har-check.tsx';
 import { Modal } from './modal.tsx';
 
-export function SettingsPanel({ settings, onChange, onClose, accounts = [] }: { settings: Settings; onChange: (patch: SettingsPatch) => void; onClose: () => void; accounts?: Account[] }) {
+export function SettingsPanel({
+  settings,
+  onChange,
+  onClose,
+  accounts = [],
+}: {
+  settings: Settings;
+  onChange: (patch: SettingsPatch) => void;
+  onClose: () => void;
+  accounts?: Account[];
+}) {
   const { t } = useTranslation();
-  const number = (value: string, min: number, max: number, fallback: number) =>
-    Math.min(max, Math.max(min, Number.parseInt(value, 10) || fallback));
+  const number = (value: string, min: number, max: number, fallback: number) => Math.min(max, Math.max(min, Number.parseInt(value, 10) || fallback));
   return (
     <Modal title={t('settings.title')} onClose={onClose} testId="settings-panel" wide>
       <div className="form">

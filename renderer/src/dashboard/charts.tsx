@@ -58,8 +58,21 @@ function BucketsChart({ summary }: { summary: LogSummary }) {
   const data = {
     labels,
     datasets: [
-      { label: t('dashboard.charts.calendar'), data: summary.buckets.map((bucket) => bucket.calendar), backgroundColor: CALENDAR.fill, borderColor: CALENDAR.line, borderWidth: 2 },
-      { label: t('dashboard.charts.business'), data: summary.buckets.map((bucket) => bucket.business), backgroundColor: BUSINESS.fill, borderColor: BUSINESS.line, borderWidth: 2, borderDash: [4, 3] },
+      {
+        label: t('dashboard.charts.calendar'),
+        data: summary.buckets.map((bucket) => bucket.calendar),
+        backgroundColor: CALENDAR.fill,
+        borderColor: CALENDAR.line,
+        borderWidth: 2,
+      },
+      {
+        label: t('dashboard.charts.business'),
+        data: summary.buckets.map((bucket) => bucket.business),
+        backgroundColor: BUSINESS.fill,
+        borderColor: BUSINESS.line,
+        borderWidth: 2,
+        borderDash: [4, 3],
+      },
     ],
   };
   return (
@@ -69,7 +82,17 @@ function BucketsChart({ summary }: { summary: LogSummary }) {
         data={data}
         role="img"
         aria-label={t('dashboard.charts.buckets')}
-        fallbackContent={<ChartTable corner={t('dashboard.charts.bucket')} rows={summary.buckets.map((bucket, i) => ({ key: bucket.key, label: labels[i] ?? bucket.key, calendar: String(bucket.calendar), business: String(bucket.business) }))} />}
+        fallbackContent={
+          <ChartTable
+            corner={t('dashboard.charts.bucket')}
+            rows={summary.buckets.map((bucket, i) => ({
+              key: bucket.key,
+              label: labels[i] ?? bucket.key,
+              calendar: String(bucket.calendar),
+              business: String(bucket.business),
+            }))}
+          />
+        }
       />
     </div>
   );
@@ -93,7 +116,11 @@ function DailyChart({ summary }: { summary: LogSummary }) {
     plugins: {
       // Point-style markers (circle, square) as on the lines themselves: the series differ by shape, not colour alone.
       legend: { position: 'bottom', labels: { usePointStyle: true, pointStyleWidth: 12, boxHeight: 8, generateLabels: crispLabels } },
-      tooltip: { callbacks: { label: (item) => t('dashboard.charts.tooltip', { label: item.dataset.label ?? '', value: formatDuration(Number(item.raw) * 60_000, language) }) } },
+      tooltip: {
+        callbacks: {
+          label: (item) => t('dashboard.charts.tooltip', { label: item.dataset.label ?? '', value: formatDuration(Number(item.raw) * 60_000, language) }),
+        },
+      },
     },
     scales: {
       x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
@@ -103,7 +130,15 @@ function DailyChart({ summary }: { summary: LogSummary }) {
   const data = {
     labels,
     datasets: [
-      { label: t('dashboard.charts.calendar'), data: summary.daily.map((day) => minutes(day.medianMs)), borderColor: CALENDAR.line, backgroundColor: CALENDAR.fill, pointRadius: 2.5, borderWidth: 2, tension: 0.2 },
+      {
+        label: t('dashboard.charts.calendar'),
+        data: summary.daily.map((day) => minutes(day.medianMs)),
+        borderColor: CALENDAR.line,
+        backgroundColor: CALENDAR.fill,
+        pointRadius: 2.5,
+        borderWidth: 2,
+        tension: 0.2,
+      },
       {
         label: t('dashboard.charts.business'),
         data: summary.daily.map((day) => minutes(day.businessMedianMs)),
@@ -124,7 +159,17 @@ function DailyChart({ summary }: { summary: LogSummary }) {
         data={data}
         role="img"
         aria-label={t('dashboard.charts.daily')}
-        fallbackContent={<ChartTable corner={t('dashboard.charts.day')} rows={summary.daily.map((day) => ({ key: day.day, label: day.day, calendar: formatDuration(day.medianMs, language), business: formatDuration(day.businessMedianMs, language) }))} />}
+        fallbackContent={
+          <ChartTable
+            corner={t('dashboard.charts.day')}
+            rows={summary.daily.map((day) => ({
+              key: day.day,
+              label: day.day,
+              calendar: formatDuration(day.medianMs, language),
+              business: formatDuration(day.businessMedianMs, language),
+            }))}
+          />
+        }
       />
     </div>
   );

@@ -38,7 +38,16 @@ export function EntryTable({ source, height = 420, onPage, filtered = false, ins
   const language = i18n.language;
   const scrollRef = useRef<HTMLDivElement>(null);
   // Fetch state lives in a ref: it changes on every scroll and must not re-render by itself.
-  const fetching = useRef({ cache: new Map<number, ReplyRow[]>(), busy: false, generation: 0, first: 0, last: 0, lastFetchAt: -Infinity, scrolling: false, gestureAt: 0 });
+  const fetching = useRef({
+    cache: new Map<number, ReplyRow[]>(),
+    busy: false,
+    generation: 0,
+    first: 0,
+    last: 0,
+    lastFetchAt: -Infinity,
+    scrolling: false,
+    gestureAt: 0,
+  });
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [, pageArrived] = useReducer((n: number) => n + 1, 0);
@@ -136,7 +145,14 @@ export function EntryTable({ source, height = 420, onPage, filtered = false, ins
           {t('dashboard.error', { message: error })}
         </p>
       )}
-      <div className="entry-table" role="table" aria-label={t('dashboard.table.label')} aria-rowcount={Math.max(total ?? 0, 1) + 1} data-testid="entry-table" data-total={total ?? ''}>
+      <div
+        className="entry-table"
+        role="table"
+        aria-label={t('dashboard.table.label')}
+        aria-rowcount={Math.max(total ?? 0, 1) + 1}
+        data-testid="entry-table"
+        data-total={total ?? ''}
+      >
         <div role="rowgroup" className="entry-head">
           <div role="row" aria-rowindex={1} className="entry-row">
             {COLUMNS.map((column) => (
@@ -207,7 +223,13 @@ function ReplyTo({ row, instances, onCopy }: { row: ReplyRow; instances: Readonl
       ) : (
         <span title={row.replyToId}>{label}</span>
       )}
-      <button type="button" className="entry-copy" aria-label={t('dashboard.table.copyId', { id: row.replyToId })} title={t('dashboard.table.copyId', { id: row.replyToId })} onClick={() => onCopy(row.replyToId)}>
+      <button
+        type="button"
+        className="entry-copy"
+        aria-label={t('dashboard.table.copyId', { id: row.replyToId })}
+        title={t('dashboard.table.copyId', { id: row.replyToId })}
+        onClick={() => onCopy(row.replyToId)}
+      >
         <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.4">
           <rect x="5.5" y="5.5" width="8" height="8.5" rx="1.5" />
           <path d="M3.5 10.5h-.5a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1h6.5a1 1 0 0 1 1 1v.5" />
@@ -241,21 +263,33 @@ function EntryRow({ row, index, start, language, instances, onCopy }: RowProps) 
   const within = row.withinTarget === null ? '—' : row.withinTarget ? `✓ ${t('dashboard.table.yes')}` : `✗ ${t('dashboard.table.no')}`;
   return (
     <div role="row" aria-rowindex={index + 2} className={`entry-row${index % 2 ? ' odd' : ''}`} style={style} data-testid="entry-row" data-entry-id={row.id}>
-      <div role="cell" className="entry-cell col-sentAt">{formatDateTime(row.sentAt, language)}</div>
+      <div role="cell" className="entry-cell col-sentAt">
+        {formatDateTime(row.sentAt, language)}
+      </div>
       <div role="cell" className="entry-cell col-account" title={`${row.account.name} (@${row.account.handle})`}>
         @{row.account.handle}
       </div>
-      <div role="cell" className="entry-cell col-platform">{PLATFORM_NAMES[row.platform] ?? row.platform}</div>
+      <div role="cell" className="entry-cell col-platform">
+        {PLATFORM_NAMES[row.platform] ?? row.platform}
+      </div>
       <div role="cell" className="entry-cell col-replyTo">
         <ReplyTo row={row} instances={instances} onCopy={onCopy} />
       </div>
       <div role="cell" className="entry-cell col-start" title={t(`dashboard.table.sources.${row.startSource}`)}>
         {row.startAt === null ? t('dashboard.table.unknown') : formatDateTime(row.startAt, language)}
       </div>
-      <div role="cell" className="entry-cell col-calendar num" data-testid="entry-calendar">{formatDuration(row.responseMs, language)}</div>
-      <div role="cell" className="entry-cell col-business num">{formatDuration(row.businessMs, language)}</div>
-      <div role="cell" className={`entry-cell col-within within-${String(row.withinTarget)}`}>{within}</div>
-      <div role="cell" className="entry-cell col-excerpt" title={row.excerpt ?? ''}>{row.excerpt ?? ''}</div>
+      <div role="cell" className="entry-cell col-calendar num" data-testid="entry-calendar">
+        {formatDuration(row.responseMs, language)}
+      </div>
+      <div role="cell" className="entry-cell col-business num">
+        {formatDuration(row.businessMs, language)}
+      </div>
+      <div role="cell" className={`entry-cell col-within within-${String(row.withinTarget)}`}>
+        {within}
+      </div>
+      <div role="cell" className="entry-cell col-excerpt" title={row.excerpt ?? ''}>
+        {row.excerpt ?? ''}
+      </div>
     </div>
   );
 }

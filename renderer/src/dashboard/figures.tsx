@@ -34,18 +34,46 @@ export function Figures({ summary, settings }: Props) {
         <StatsColumn
           id="business"
           title={t('dashboard.figures.business')}
-          note={t('dashboard.figures.schedule', { days, start: formatClock(businessHours.start, language), end: formatClock(businessHours.end, language), zone: businessHours.timeZone })}
+          note={t('dashboard.figures.schedule', {
+            days,
+            start: formatClock(businessHours.start, language),
+            end: formatClock(businessHours.end, language),
+            zone: businessHours.timeZone,
+          })}
           stats={summary.business}
           language={language}
           // Most replies sent while the team was off duty explain a business median far below the calendar one.
-          outside={summary.outsideHours * 2 > summary.business.count ? t('dashboard.figures.outsideHours', { count: summary.outsideHours, total: summary.business.count, outside: formatCount(summary.outsideHours, language), all: formatCount(summary.business.count, language) }) : undefined}
+          outside={
+            summary.outsideHours * 2 > summary.business.count
+              ? t('dashboard.figures.outsideHours', {
+                  count: summary.outsideHours,
+                  total: summary.business.count,
+                  outside: formatCount(summary.outsideHours, language),
+                  all: formatCount(summary.business.count, language),
+                })
+              : undefined
+          }
         />
       </div>
     </section>
   );
 }
 
-function StatsColumn({ id, title, note, outside, stats, language }: { id: string; title: string; note?: string; outside?: string | undefined; stats: TimeStats; language: string }) {
+function StatsColumn({
+  id,
+  title,
+  note,
+  outside,
+  stats,
+  language,
+}: {
+  id: string;
+  title: string;
+  note?: string;
+  outside?: string | undefined;
+  stats: TimeStats;
+  language: string;
+}) {
   const { t } = useTranslation();
   const rows: Array<[string, string]> = [
     ['mean', formatDuration(stats.mean, language)],

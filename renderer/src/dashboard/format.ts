@@ -39,14 +39,18 @@ export function formatDateTime(iso: string | Date | null, language = 'en'): stri
 export function formatDay(day: string, language = 'en'): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return '';
-  return new Intl.DateTimeFormat(localeOf(language), { ...DATE_OPTIONS, timeZone: 'UTC' }).format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+  return new Intl.DateTimeFormat(localeOf(language), { ...DATE_OPTIONS, timeZone: 'UTC' }).format(
+    new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))),
+  );
 }
 
 /** A wall-clock "HH:mm" in the language's time style ("9:00 AM", "09:00"); the input back when it is not a time. */
 export function formatClock(clock: string, language = 'en'): string {
   const match = /^(\d{2}):(\d{2})$/.exec(clock);
   if (!match) return clock;
-  return new Intl.DateTimeFormat(localeOf(language), { ...timeOptions(language), timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1, Number(match[1]), Number(match[2]))));
+  return new Intl.DateTimeFormat(localeOf(language), { ...timeOptions(language), timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, 1, Number(match[1]), Number(match[2]))),
+  );
 }
 
 /** The pattern a date field expects, shown as its placeholder. */
@@ -136,7 +140,7 @@ export function formatWeekdays(days: readonly number[], language = 'en'): string
   const name = (day: number) => weekday.format(new Date(Date.UTC(2024, 0, day)));
   const sorted = [...new Set(days)].filter((day) => day >= 1 && day <= 7).sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++;
     const first = sorted[i] as number;

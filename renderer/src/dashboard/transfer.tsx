@@ -53,16 +53,27 @@ export function Transfer({ filter }: { filter: LogFilter }) {
       </h2>
       <div className="transfer-buttons">
         {FORMATS.map((format) => (
-          <button key={format} type="button" disabled={busy} onClick={() => {
+          <button
+            key={format}
+            type="button"
+            disabled={busy}
+            onClick={() => {
               // run shows a failed export in the status line; only what escapes it is reported.
               exportAs(format).catch(report);
-            }} data-testid={`export-${format}`}>
+            }}
+            data-testid={`export-${format}`}
+          >
             {t(`dashboard.transfer.${format}`)}
           </button>
         ))}
-        <button type="button" disabled={busy} onClick={() => {
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => {
             importFile().catch(report);
-          }} data-testid="import">
+          }}
+          data-testid="import"
+        >
           {t('dashboard.transfer.import')}
         </button>
       </div>
@@ -81,11 +92,7 @@ function StatusText({ status }: { status: Status }) {
     case 'working':
       return <p>{t('dashboard.transfer.working')}</p>;
     case 'saved':
-      return (
-        <p>
-          {t('dashboard.transfer.saved', { count: status.count, path: status.path })}
-        </p>
-      );
+      return <p>{t('dashboard.transfer.saved', { count: status.count, path: status.path })}</p>;
     case 'cancelled':
       return <p>{t('dashboard.transfer.cancelled')}</p>;
     case 'imported':

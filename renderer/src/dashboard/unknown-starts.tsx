@@ -70,10 +70,13 @@ function UnknownItem({ row, onSaved }: { row: ReplyRow; onSaved: () => void }) {
 
   return (
     <li className="unknown-item" data-testid="unknown-item" data-entry-id={row.id}>
-      <form className="unknown-form" onSubmit={(event) => {
+      <form
+        className="unknown-form"
+        onSubmit={(event) => {
           // save shows main's refusal next to the field; only what escapes it is reported.
           save(event).catch(report);
-        }}>
+        }}
+      >
         <p className="unknown-what">
           {t('dashboard.unknown.entry', {
             account: `@${row.account.handle}`,

@@ -84,8 +84,24 @@ export const en = {
     close: 'Close',
   },
   gate: {
-    title: { post: 'Post as {{handle}}?', reply: 'Reply as {{handle}}?', quote: 'Quote as {{handle}}?', edit: 'Edit as {{handle}}?', schedule: 'Schedule as {{handle}}?', repost: 'Repost as {{handle}}?', message: 'Send message as {{handle}}?' },
-    confirm: { post: 'Post as {{handle}}', reply: 'Reply as {{handle}}', quote: 'Quote as {{handle}}', edit: 'Save edit as {{handle}}', schedule: 'Schedule as {{handle}}', repost: 'Repost as {{handle}}', message: 'Send as {{handle}}' },
+    title: {
+      post: 'Post as {{handle}}?',
+      reply: 'Reply as {{handle}}?',
+      quote: 'Quote as {{handle}}?',
+      edit: 'Edit as {{handle}}?',
+      schedule: 'Schedule as {{handle}}?',
+      repost: 'Repost as {{handle}}?',
+      message: 'Send message as {{handle}}?',
+    },
+    confirm: {
+      post: 'Post as {{handle}}',
+      reply: 'Reply as {{handle}}',
+      quote: 'Quote as {{handle}}',
+      edit: 'Save edit as {{handle}}',
+      schedule: 'Schedule as {{handle}}',
+      repost: 'Repost as {{handle}}',
+      message: 'Send as {{handle}}',
+    },
     confirmAgain: 'Yes, send as {{handle}}',
     cancel: 'Cancel',
     undo: 'Undo',
@@ -154,7 +170,15 @@ export const en = {
     title: 'Last gate decisions',
     open: 'Recent posts',
     empty: 'No held posts yet.',
-    decisions: { confirmed: 'confirmed', cancelled: 'cancelled', 'timed-out': 'timed out', 'failed-closed': 'failed closed', 'blocked-identity': 'blocked (identity)', undone: 'undone', aborted: 'aborted by the site' },
+    decisions: {
+      confirmed: 'confirmed',
+      cancelled: 'cancelled',
+      'timed-out': 'timed out',
+      'failed-closed': 'failed closed',
+      'blocked-identity': 'blocked (identity)',
+      undone: 'undone',
+      aborted: 'aborted by the site',
+    },
     status: 'HTTP {{status}}',
     close: 'Close',
   },
@@ -188,13 +212,16 @@ export const en = {
   },
   warnings: {
     storeUnreadable: 'Your accounts file could not be read. It was kept as {{backup}} and Hatrack started without it.',
-    storeRepaired: 'Some stored data was damaged; what could not be read was left out (unreadable items: {{dropped}}). The original file was kept as {{backup}}.',
+    storeRepaired:
+      'Some stored data was damaged; what could not be read was left out (unreadable items: {{dropped}}). The original file was kept as {{backup}}.',
     storeNewer: 'Your accounts file comes from a newer Hatrack. A copy was kept as {{backup}}.',
     logSkipped_one: '{{count}} damaged line of the response-time log could not be read (line {{line}} of {{file}}); every other entry was kept.',
     logSkipped_other: '{{count}} damaged lines of the response-time log could not be read (first at line {{line}} of {{file}}); every other entry was kept.',
     // exports (issue 9)
-    logInvalidUtf8_one: '{{count}} line of the response-time log holds bytes that are not UTF-8 (line {{lines}} of {{file}}); it was read with � in place of those bytes.',
-    logInvalidUtf8_other: '{{count}} lines of the response-time log hold bytes that are not UTF-8 (lines {{lines}} of {{file}}); they were read with � in place of those bytes.',
+    logInvalidUtf8_one:
+      '{{count}} line of the response-time log holds bytes that are not UTF-8 (line {{lines}} of {{file}}); it was read with � in place of those bytes.',
+    logInvalidUtf8_other:
+      '{{count}} lines of the response-time log hold bytes that are not UTF-8 (lines {{lines}} of {{file}}); they were read with � in place of those bytes.',
     dismiss: 'Dismiss',
   },
   // Rail presence, unread notices and memory per account (issue 10, branch h/rail).

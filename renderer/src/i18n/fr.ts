@@ -17,7 +17,11 @@ export const fr: Messages = {
   header: { actingAs: 'Vous agissez en tant que', on: 'sur' },
   // Shell (issue 7) : la page d’un compte dont le processus s’est arrêté.
   stopped: { message: 'La page de ce compte s’est arrêtée', reload: 'Recharger' },
-  empty: { title: 'Aucun compte', body: 'Ajoutez vos comptes personnels et de marque : chacun a sa propre session et sa couleur.', add: 'Ajouter un premier compte' },
+  empty: {
+    title: 'Aucun compte',
+    body: 'Ajoutez vos comptes personnels et de marque : chacun a sa propre session et sa couleur.',
+    add: 'Ajouter un premier compte',
+  },
   form: {
     addTitle: 'Ajouter un compte',
     editTitle: 'Modifier {{name}}',
@@ -40,7 +44,12 @@ export const fr: Messages = {
     remove: 'Supprimer le compte…',
     gateSection: 'Contrôle avant publication',
     gateMode: 'Avant de publier',
-    gateModes: { off: 'Publier directement', confirm: 'Me demander de confirmer', 'type-handle': 'Me faire taper l’@identifiant', delay: 'Envoyer après un délai, avec Annuler' },
+    gateModes: {
+      off: 'Publier directement',
+      confirm: 'Me demander de confirmer',
+      'type-handle': 'Me faire taper l’@identifiant',
+      delay: 'Envoyer après un délai, avec Annuler',
+    },
     delaySeconds: 'Délai (secondes)',
     actions: 'Retenir ces actions',
     watchWords: 'Mots à surveiller (séparés par des virgules)',
@@ -51,7 +60,15 @@ export const fr: Messages = {
     notifications: 'Autoriser les notifications de ce site',
     hibernate: 'Mettre en veille si inactif',
   },
-  actions: { post: 'Publication', reply: 'Réponse', quote: 'Citation', edit: 'Modification', schedule: 'Programmation', repost: 'Repartage', message: 'Message' },
+  actions: {
+    post: 'Publication',
+    reply: 'Réponse',
+    quote: 'Citation',
+    edit: 'Modification',
+    schedule: 'Programmation',
+    repost: 'Repartage',
+    message: 'Message',
+  },
   errors: {
     name: 'Saisissez un nom affiché.',
     nameLength: 'Le nom doit faire moins de 80 caractères.',
@@ -86,8 +103,24 @@ export const fr: Messages = {
     close: 'Fermer',
   },
   gate: {
-    title: { post: 'Publier en tant que {{handle}} ?', reply: 'Répondre en tant que {{handle}} ?', quote: 'Citer en tant que {{handle}} ?', edit: 'Modifier en tant que {{handle}} ?', schedule: 'Programmer en tant que {{handle}} ?', repost: 'Repartager en tant que {{handle}} ?', message: 'Envoyer le message en tant que {{handle}} ?' },
-    confirm: { post: 'Publier en tant que {{handle}}', reply: 'Répondre en tant que {{handle}}', quote: 'Citer en tant que {{handle}}', edit: 'Enregistrer en tant que {{handle}}', schedule: 'Programmer en tant que {{handle}}', repost: 'Repartager en tant que {{handle}}', message: 'Envoyer en tant que {{handle}}' },
+    title: {
+      post: 'Publier en tant que {{handle}} ?',
+      reply: 'Répondre en tant que {{handle}} ?',
+      quote: 'Citer en tant que {{handle}} ?',
+      edit: 'Modifier en tant que {{handle}} ?',
+      schedule: 'Programmer en tant que {{handle}} ?',
+      repost: 'Repartager en tant que {{handle}} ?',
+      message: 'Envoyer le message en tant que {{handle}} ?',
+    },
+    confirm: {
+      post: 'Publier en tant que {{handle}}',
+      reply: 'Répondre en tant que {{handle}}',
+      quote: 'Citer en tant que {{handle}}',
+      edit: 'Enregistrer en tant que {{handle}}',
+      schedule: 'Programmer en tant que {{handle}}',
+      repost: 'Repartager en tant que {{handle}}',
+      message: 'Envoyer en tant que {{handle}}',
+    },
     confirmAgain: 'Oui, envoyer en tant que {{handle}}',
     cancel: 'Annuler',
     undo: 'Annuler l’envoi',
@@ -102,7 +135,8 @@ export const fr: Messages = {
     quoting: 'Citation de l’élément {{id}}',
     unreadable: 'Le contenu de cette publication n’a pas pu être lu. Annulez si vous n’êtes pas sûr de ce que vous avez envoyé.',
     unknown: 'Contenu inconnu : ce site est contrôlé par l’une de vos propres règles.',
-    identityMismatch: 'Vous êtes connecté en tant que {{actual}} dans le cadre {{handle}} (ce cadre a publié en tant que {{expected}} auparavant). Cette publication est bloquée.',
+    identityMismatch:
+      'Vous êtes connecté en tant que {{actual}} dans le cadre {{handle}} (ce cadre a publié en tant que {{expected}} auparavant). Cette publication est bloquée.',
     watchWords: 'Contient des mots surveillés : {{words}}. Confirmer demande un second appui.',
     typeHandle: 'Tapez {{handle}} pour confirmer',
     expires: 'Annulée automatiquement dans {{countdown}} sans réponse.',
@@ -156,7 +190,15 @@ export const fr: Messages = {
     title: 'Dernières décisions du contrôle',
     open: 'Publications récentes',
     empty: 'Aucune publication retenue pour l’instant.',
-    decisions: { confirmed: 'confirmée', cancelled: 'annulée', 'timed-out': 'expirée', 'failed-closed': 'annulée par sécurité', 'blocked-identity': 'bloquée (identité)', undone: 'envoi annulé', aborted: 'abandonnée par le site' },
+    decisions: {
+      confirmed: 'confirmée',
+      cancelled: 'annulée',
+      'timed-out': 'expirée',
+      'failed-closed': 'annulée par sécurité',
+      'blocked-identity': 'bloquée (identité)',
+      undone: 'envoi annulé',
+      aborted: 'abandonnée par le site',
+    },
     status: 'HTTP {{status}}',
     close: 'Fermer',
   },
@@ -190,13 +232,18 @@ export const fr: Messages = {
   },
   warnings: {
     storeUnreadable: 'Votre fichier de comptes était illisible. Il a été conservé sous {{backup}} et Hatrack a démarré sans lui.',
-    storeRepaired: 'Des données enregistrées étaient abîmées ; ce qui était illisible a été écarté (éléments illisibles : {{dropped}}). Le fichier d’origine a été conservé sous {{backup}}.',
+    storeRepaired:
+      'Des données enregistrées étaient abîmées ; ce qui était illisible a été écarté (éléments illisibles : {{dropped}}). Le fichier d’origine a été conservé sous {{backup}}.',
     storeNewer: 'Votre fichier de comptes vient d’une version plus récente de Hatrack. Une copie a été conservée sous {{backup}}.',
-    logSkipped_one: '{{count}} ligne abîmée du journal des temps de réponse n’a pas pu être lue (ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
-    logSkipped_other: '{{count}} lignes abîmées du journal des temps de réponse n’ont pas pu être lues (la première à la ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
+    logSkipped_one:
+      '{{count}} ligne abîmée du journal des temps de réponse n’a pas pu être lue (ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
+    logSkipped_other:
+      '{{count}} lignes abîmées du journal des temps de réponse n’ont pas pu être lues (la première à la ligne {{line}} de {{file}}) ; toutes les autres entrées ont été gardées.',
     // exports (issue 9)
-    logInvalidUtf8_one: '{{count}} ligne du journal des temps de réponse contient des octets qui ne sont pas de l’UTF-8 (ligne {{lines}} de {{file}}) ; elle a été lue avec � à la place de ces octets.',
-    logInvalidUtf8_other: '{{count}} lignes du journal des temps de réponse contiennent des octets qui ne sont pas de l’UTF-8 (lignes {{lines}} de {{file}}) ; elles ont été lues avec � à la place de ces octets.',
+    logInvalidUtf8_one:
+      '{{count}} ligne du journal des temps de réponse contient des octets qui ne sont pas de l’UTF-8 (ligne {{lines}} de {{file}}) ; elle a été lue avec � à la place de ces octets.',
+    logInvalidUtf8_other:
+      '{{count}} lignes du journal des temps de réponse contiennent des octets qui ne sont pas de l’UTF-8 (lignes {{lines}} de {{file}}) ; elles ont été lues avec � à la place de ces octets.',
     dismiss: 'Fermer',
   },
   // Présence sur le rail, alertes de non-lus et mémoire par compte (issue 10, branche h/rail).

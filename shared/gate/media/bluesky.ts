@@ -48,6 +48,7 @@ export function blueskyPostRefs(headers: Readonly<Record<string, string>>, body:
   }
   const records: JsonValue[] = [];
   if (str(at(json, 'collection')) === POST) records.push(at(json, 'record') ?? null);
-  for (const write of arr(at(json, 'writes'))) if (str(at(write, 'collection')) === POST && at(write, 'value') !== undefined) records.push(at(write, 'value') ?? null);
+  for (const write of arr(at(json, 'writes')))
+    if (str(at(write, 'collection')) === POST && at(write, 'value') !== undefined) records.push(at(write, 'value') ?? null);
   return records.flatMap((record, part) => embedRefs(at(record, 'embed'), part));
 }

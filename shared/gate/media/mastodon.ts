@@ -26,7 +26,9 @@ export function mastodonParseUpload(route: UploadRoute, url: URL, headers: Reado
   const multipart = contentType.toLowerCase().startsWith('multipart/');
   if (route.step === 'alt') {
     const mediaId = decodeURIComponent(url.pathname.replace(/\/+$/, '').split('/').pop() ?? '');
-    const alt = multipart ? textOf(parseMultipartBytes(body, boundaryOf(contentType)).find((part) => part.name === 'description')) : str(record(headers, body)['description']);
+    const alt = multipart
+      ? textOf(parseMultipartBytes(body, boundaryOf(contentType)).find((part) => part.name === 'description'))
+      : str(record(headers, body)['description']);
     return alt === null || mediaId === '' ? [] : [{ platform: 'mastodon', mediaId, bytes: null, segment: 0, declaredType: null, alt }];
   }
   if (!multipart) return [];

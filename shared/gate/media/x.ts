@@ -45,8 +45,14 @@ export function xParseUpload(route: UploadRoute, url: URL, headers: Readonly<Rec
 }
 
 function idsOf(value: JsonValue | undefined): string[] {
-  if (typeof value === 'string') return value.split(',').map((id) => id.trim()).filter((id) => id.length > 0);
-  return arr(value).map((id) => (isObject(id) ? idOf(id['media_id']) : idOf(id))).filter((id): id is string => id !== null);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id.length > 0);
+  return arr(value)
+    .map((id) => (isObject(id) ? idOf(id['media_id']) : idOf(id)))
+    .filter((id): id is string => id !== null);
 }
 
 /** The media ids a post names (CreateTweet's `media_entities`, the scheduled and API forms' `media_ids`). */

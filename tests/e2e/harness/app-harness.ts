@@ -70,7 +70,10 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
   const send = <E extends EventChannel>(channel: E, payload: EventPayloads[E]) => {
     if (!page.isClosed()) {
       page
-        .evaluate(([name, value]) => (window as unknown as { __hatrackEmit?: (c: string, p: unknown) => void }).__hatrackEmit?.(name, value), [channel, payload] as const)
+        .evaluate(([name, value]) => (window as unknown as { __hatrackEmit?: (c: string, p: unknown) => void }).__hatrackEmit?.(name, value), [
+          channel,
+          payload,
+        ] as const)
         .catch(() => undefined);
     }
   };
@@ -79,7 +82,12 @@ export async function startApp(options: StartOptions): Promise<AppHarness> {
     createStoreBackend: () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'hatrack', clearInvalidConfig: false, projectName: 'hatrack' }),
     logPath: join(dataDir, 'hatrack-log.jsonl'),
     createShell: (ports) => {
-      const harnessShell = new HarnessShell(browser, join(dataDir, 'Partitions'), () => ports.gate, () => ports.pageEvents);
+      const harnessShell = new HarnessShell(
+        browser,
+        join(dataDir, 'Partitions'),
+        () => ports.gate,
+        () => ports.pageEvents,
+      );
       harnessShell.stoppedChanged = (stopped) => send('view:stopped', stopped);
       harnessShell.cancelHeldOf = ports.cancelHeldOf;
       return harnessShell;

@@ -35,7 +35,11 @@ export async function audit(page: Page): Promise<AxeReport> {
         id: finding.id,
         impact: finding.impact ?? null,
         help: finding.help,
-        nodes: finding.nodes.map((node) => ({ target: node.target.join(' '), html: node.html.slice(0, 160), summary: (node.failureSummary ?? node.any.map((check) => check.message).join('; ')).slice(0, 300) })),
+        nodes: finding.nodes.map((node) => ({
+          target: node.target.join(' '),
+          html: node.html.slice(0, 160),
+          summary: (node.failureSummary ?? node.any.map((check) => check.message).join('; ')).slice(0, 300),
+        })),
       }));
     return { violations: pick(result.violations), incomplete: pick(result.incomplete) };
   });
@@ -66,7 +70,10 @@ export async function measureContrast(page: Page, selector: string): Promise<Con
     const parse = (value: string): number[] | null => {
       const match = /rgba?\(([^)]+)\)/.exec(value);
       if (!match) return null;
-      const parts = (match[1] as string).split(/[\s,/]+/).filter(Boolean).map(Number);
+      const parts = (match[1] as string)
+        .split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 1];
     };
     const style = getComputedStyle(element);
@@ -87,7 +94,8 @@ export async function measureContrast(page: Page, selector: string): Promise<Con
     return { fg, base, stripes, large: size >= 24 || (size >= 18.66 && weight >= 700), text: (element.textContent ?? '').slice(0, 40) };
   }, selector);
   if (!found) throw new Error(`no element for ${selector}`);
-  const blend = (top: number[], under: number[]) => [0, 1, 2].map((i) => (top[i] as number) * (top[3] as number) + (under[i] as number) * (1 - (top[3] as number)));
+  const blend = (top: number[], under: number[]) =>
+    [0, 1, 2].map((i) => (top[i] as number) * (top[3] as number) + (under[i] as number) * (1 - (top[3] as number)));
   const luminance = (rgb: number[]) => {
     const [r, g, b] = rgb.map((channel) => {
       const c = channel / 255;

@@ -228,7 +228,10 @@ export class HarnessShell implements ShellPort, ViewsPort {
       const id = ids.get(request) ?? `pw-${++this.nextRequest}`;
       const seen = { accountId, method: request.method(), url: request.url() };
       // The context may close before the response is read (the test ended): nothing left to record then.
-      request.response().then((response) => response && this.gate().completed(id, response.status(), seen), () => undefined);
+      request.response().then(
+        (response) => response && this.gate().completed(id, response.status(), seen),
+        () => undefined,
+      );
     });
     context.on('requestfailed', (request) => {
       const id = ids.get(request);

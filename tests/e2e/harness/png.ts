@@ -22,7 +22,12 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-const QUADRANTS: Array<[number, number, number]> = [[200, 30, 30], [30, 160, 60], [40, 60, 200], [220, 200, 40]];
+const QUADRANTS: Array<[number, number, number]> = [
+  [200, 30, 30],
+  [30, 160, 60],
+  [40, 60, 200],
+  [220, 200, 40],
+];
 
 /** The RGB value of pixel (x, y) of a `size`×`size` test picture. */
 export function testPixel(x: number, y: number, size: number): [number, number, number] {
@@ -43,5 +48,10 @@ export function testPng(size: number): Buffer {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

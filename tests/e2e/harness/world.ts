@@ -42,7 +42,12 @@ export function useWorld(): World {
       return need(server, 'the fixture platform');
     },
     async start(options = {}) {
-      const app = await startApp({ browser: need(browser, 'Chromium'), server: need(server, 'the fixture platform'), dataDir: options.dataDir ?? freshDir(), ...options });
+      const app = await startApp({
+        browser: need(browser, 'Chromium'),
+        server: need(server, 'the fixture platform'),
+        dataDir: options.dataDir ?? freshDir(),
+        ...options,
+      });
       running.push(app);
       return app;
     },

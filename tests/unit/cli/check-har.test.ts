@@ -48,11 +48,35 @@ describe('check-har', () => {
   it('prints one JSON object per entry, in order, with the documented fields', async () => {
     const { out, code } = await run(['check-har', SAMPLE, '--json']);
     expect(code).toBe(0);
-    const rows = out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const rows = out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(rows).toHaveLength(8);
-    expect(Object.keys(rows[0] ?? {})).toEqual(['index', 'method', 'url', 'gated', 'platform', 'action', 'text', 'mediaCount', 'replyToId', 'quotedId', 'replyToCreatedAt', 'note', 'details']);
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      'index',
+      'method',
+      'url',
+      'gated',
+      'platform',
+      'action',
+      'text',
+      'mediaCount',
+      'replyToId',
+      'quotedId',
+      'replyToCreatedAt',
+      'note',
+      'details',
+    ]);
     expect(rows.map((r) => r['gated'])).toEqual([false, true, false, true, true, false, true, true]);
-    expect(rows[1]).toMatchObject({ index: 1, platform: 'x', action: 'reply', text: '@jack congrats', replyToId: '1212092628029698048', replyToCreatedAt: '2019-12-31T19:26:16.771Z' });
+    expect(rows[1]).toMatchObject({
+      index: 1,
+      platform: 'x',
+      action: 'reply',
+      text: '@jack congrats',
+      replyToId: '1212092628029698048',
+      replyToCreatedAt: '2019-12-31T19:26:16.771Z',
+    });
     expect(rows[6]).toMatchObject({ platform: 'bluesky', action: 'post', text: '1/2 thread start\n\n2/2 ✨ end', replyToId: null });
     expect(rows[7]).toMatchObject({ platform: 'mastodon', action: 'reply', text: 'Merci !', replyToId: '103270115826048975' });
     expect(String(rows[7]?.['replyToCreatedAt'])).toMatch(/^2019-12-08T03:48:33/);
@@ -99,7 +123,9 @@ describe('check-har', () => {
     expect((await run(['check-har', file])).err).toContain('(log.entries[1]: request.url is missing)');
     write([{ request: { method: 'POST', url: 'https://x.com/', headers: 'x' } }]);
     expect((await run(['check-har', file])).err).toContain('(log.entries[0]: request.headers is not a list)');
-    expect(() => harToRows(JSON.stringify({ log: { entries: [{ request: { method: 7, url: 'https://a/' } }] } }))).toThrow('log.entries[0]: request.method is missing');
+    expect(() => harToRows(JSON.stringify({ log: { entries: [{ request: { method: 7, url: 'https://a/' } }] } }))).toThrow(
+      'log.entries[0]: request.method is missing',
+    );
   });
 
   it('says when the path is a folder', async () => {

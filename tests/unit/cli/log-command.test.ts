@@ -13,7 +13,12 @@ const decode: DecodeItemTime = (_platform, id) => (id.startsWith('t') ? new Date
 
 function sink(): { stream: Writable; text: () => string } {
   const chunks: Buffer[] = [];
-  const stream = new Writable({ write(chunk: Buffer, _enc, done) { chunks.push(Buffer.from(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
@@ -32,7 +37,9 @@ async function hatrack(...argv: string[]): Promise<{ code: number; out: string; 
   const out = sink();
   const err = sink();
   process.exitCode = undefined;
-  const program = new Command('hatrack').exitOverride().configureOutput({ writeErr: (text) => err.stream.write(text), writeOut: (text) => out.stream.write(text) });
+  const program = new Command('hatrack')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => err.stream.write(text), writeOut: (text) => out.stream.write(text) });
   registerLog(program, { decodeItemTime: decode, stdout: out.stream, stderr: err.stream, logPath: () => join(dir, 'default', 'hatrack-log.jsonl') });
   let code: number;
   try {
@@ -46,7 +53,8 @@ async function hatrack(...argv: string[]): Promise<{ code: number; out: string; 
   return { code, out: out.text(), err: err.text() };
 }
 
-const CSV = 'account,platform,item,received_at,replied_at\nacme,x,https://x.com/acme/status/1,2026-03-30T08:00:00Z,2026-03-30T08:10:00Z\nacme,x,2,2026-03-30T08:00:00Z,2026-03-30T10:00:00Z\njo,mastodon,t2026-03-31T08:00:00Z,,2026-03-31T08:30:00Z\n';
+const CSV =
+  'account,platform,item,received_at,replied_at\nacme,x,https://x.com/acme/status/1,2026-03-30T08:00:00Z,2026-03-30T08:10:00Z\nacme,x,2,2026-03-30T08:00:00Z,2026-03-30T10:00:00Z\njo,mastodon,t2026-03-31T08:00:00Z,,2026-03-31T08:30:00Z\n';
 
 describe('hatrack log', () => {
   it('imports, exports and summarises a log file', async () => {
@@ -155,7 +163,9 @@ describe('hatrack log', () => {
     expect((await hatrack('log', 'import', join(dir, 'past.csv'), '--log', log)).code).toBe(0);
     const lines = readFileSync(log).toString('latin1').split('\n');
     // A Windows-1252 "é" (one byte, 0xE9) pasted into the handle of lines 1 and 3.
-    const damaged = lines.map((line, i) => (i === 0 || i === 2 ? line.replace('"handle":"acme"', '"handle":"acm\u00e9"').replace('"handle":"jo"', '"handle":"j\u00e9"') : line));
+    const damaged = lines.map((line, i) =>
+      i === 0 || i === 2 ? line.replace('"handle":"acme"', '"handle":"acm\u00e9"').replace('"handle":"jo"', '"handle":"j\u00e9"') : line,
+    );
     writeFileSync(log, Buffer.from(damaged.join('\n'), 'latin1'));
     const stats = await hatrack('log', 'stats', '--log', log);
     expect(stats.code).toBe(0);

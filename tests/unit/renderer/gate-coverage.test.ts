@@ -30,8 +30,12 @@ describe('GateCoverageTable', () => {
 describe('BlockedChannelNotice', () => {
   const brand = { kind: 'brand' as const, gate: defaultGatePolicy('brand') };
   it('tells a Facebook or Instagram brand frame that messages are off, in English and French', () => {
-    expect(render(createElement(BlockedChannelNotice, { account: { ...brand, platform: 'facebook' } }))).toContain('Messages are off for this brand account: Hatrack cannot confirm them');
-    expect(render(createElement(BlockedChannelNotice, { account: { ...brand, platform: 'instagram' } }), 'fr')).toContain('Les messages sont coupés pour ce compte de marque');
+    expect(render(createElement(BlockedChannelNotice, { account: { ...brand, platform: 'facebook' } }))).toContain(
+      'Messages are off for this brand account: Hatrack cannot confirm them',
+    );
+    expect(render(createElement(BlockedChannelNotice, { account: { ...brand, platform: 'instagram' } }), 'fr')).toContain(
+      'Les messages sont coupés pour ce compte de marque',
+    );
   });
 
   it('says nothing where messages are held or not held', () => {

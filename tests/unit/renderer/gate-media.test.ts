@@ -8,7 +8,16 @@ import { createI18n } from '../../../renderer/src/i18n/index.ts';
 import type { MediaPreview } from '../../../shared/gate/media/preview.ts';
 import type { PendingPostView } from '../../../shared/gate/pending.ts';
 
-const image: MediaPreview = { part: 0, kind: 'image', mime: 'image/png', size: 2048, durationMs: null, alt: 'A latte with a heart', src: 'data:image/png;base64,iVBORw0KGgo=', by: 'id' };
+const image: MediaPreview = {
+  part: 0,
+  kind: 'image',
+  mime: 'image/png',
+  size: 2048,
+  durationMs: null,
+  alt: 'A latte with a heart',
+  src: 'data:image/png;base64,iVBORw0KGgo=',
+  by: 'id',
+};
 const video: MediaPreview = { part: 0, kind: 'video', mime: 'video/mp4', size: 5 * 1024 * 1024, durationMs: 12_500, alt: null, src: null, by: 'order' };
 
 function view(media: MediaPreview[], unpreviewedMedia: number): PendingPostView {
@@ -30,8 +39,13 @@ function view(media: MediaPreview[], unpreviewedMedia: number): PendingPostView 
     unpreviewedMedia,
   };
 }
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, ' ');
-const render = (post: PendingPostView, language = 'en') => renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(language) }, createElement(GatePostBody, { post })));
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/\s+/g, ' ');
+const render = (post: PendingPostView, language = 'en') =>
+  renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(language) }, createElement(GatePostBody, { post })));
 
 describe('gate dialog attachments', () => {
   it('shows each image as a thumbnail with its alt text', () => {

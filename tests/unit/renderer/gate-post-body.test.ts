@@ -35,7 +35,11 @@ function view(overrides: Partial<PendingPostView> = {}): PendingPostView {
 function render(post: PendingPostView, language = 'en'): { html: string; rows: string[] } {
   const html = renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(language) }, createElement(GatePostBody, { post })));
   const rows = [...html.matchAll(/<(?:dt|dd|span class="gate-part-number"|p class="gate-target"[^>]*)>(.*?)<\/(?:dt|dd|span|p)>/g)].map((match) =>
-    (match[1] ?? '').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&'),
+    (match[1] ?? '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&amp;/g, '&'),
   );
   return { html, rows };
 }
@@ -46,11 +50,32 @@ describe('GatePostBody', () => {
       { key: 'visibility', value: 'unlisted' },
       { key: 'scheduledAt', value: '2026-12-24T09:00:00.000Z' },
     ];
-    const { rows } = render(view({
-      details,
-      parts: [part('Vote!', { details: [{ key: 'contentWarning', value: 'politics' }, { key: 'pollOption', value: 'Yes' }, { key: 'pollOption', value: 'No' }] })],
-    }));
-    expect(rows).toEqual(['Visibility', 'unlisted', 'Scheduled for', '2026-12-24T09:00:00.000Z', 'Content warning', 'politics', 'Poll option', 'Yes', 'Poll option', 'No']);
+    const { rows } = render(
+      view({
+        details,
+        parts: [
+          part('Vote!', {
+            details: [
+              { key: 'contentWarning', value: 'politics' },
+              { key: 'pollOption', value: 'Yes' },
+              { key: 'pollOption', value: 'No' },
+            ],
+          }),
+        ],
+      }),
+    );
+    expect(rows).toEqual([
+      'Visibility',
+      'unlisted',
+      'Scheduled for',
+      '2026-12-24T09:00:00.000Z',
+      'Content warning',
+      'politics',
+      'Poll option',
+      'Yes',
+      'Poll option',
+      'No',
+    ]);
   });
 
   it('has an English and a French label for every detail key', () => {
@@ -64,15 +89,19 @@ describe('GatePostBody', () => {
 
   it('shows a detail whose key it does not know under the raw key, never drops it', () => {
     const unknown = { key: 'flair', value: 'Announcement' } as unknown as PostDetail;
-    const { rows } = render(view({ details: [unknown], parts: [part('x', { details: [{ key: 'burnAfterReading', value: 'yes' } as unknown as PostDetail] })] }));
+    const { rows } = render(
+      view({ details: [unknown], parts: [part('x', { details: [{ key: 'burnAfterReading', value: 'yes' } as unknown as PostDetail] })] }),
+    );
     expect(rows).toEqual(['flair', 'Announcement', 'burnAfterReading', 'yes']);
   });
 
   it('shows every part of a thread in order, each with its own details, and the reply target', () => {
-    const { html, rows } = render(view({
-      action: 'reply',
-      parts: [part('first', { replyToId: '109876543210987654' }), part('second', { details: [{ key: 'title', value: 'Part two' }] }), part('third')],
-    }));
+    const { html, rows } = render(
+      view({
+        action: 'reply',
+        parts: [part('first', { replyToId: '109876543210987654' }), part('second', { details: [{ key: 'title', value: 'Part two' }] }), part('third')],
+      }),
+    );
     expect(html.indexOf('first')).toBeLessThan(html.indexOf('second'));
     expect(html.indexOf('second')).toBeLessThan(html.indexOf('third'));
     expect(rows.filter((row) => row.startsWith('Post '))).toEqual(['Post 1 of 3', 'Post 2 of 3', 'Post 3 of 3']);

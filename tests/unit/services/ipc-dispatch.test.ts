@@ -111,7 +111,9 @@ describe('createDispatcher', () => {
   it('hands the handler the parsed arguments: handle without @, name trimmed, unknown keys gone', async () => {
     const { handlers, calls } = recordingHandlers();
     const dispatch = createDispatcher(handlers, ORIGIN);
-    await dispatch('accounts:create', TRUSTED, [{ name: ' Ada ', handle: '@ada', platform: 'x', kind: 'personal', color: '#1d4ed8', partition: 'persist:evil' }]);
+    await dispatch('accounts:create', TRUSTED, [
+      { name: ' Ada ', handle: '@ada', platform: 'x', kind: 'personal', color: '#1d4ed8', partition: 'persist:evil' },
+    ]);
     expect(calls[0]?.args).toEqual([{ name: 'Ada', handle: 'ada', platform: 'x', kind: 'personal', color: '#1d4ed8' }]);
     await dispatch('accounts:update', TRUSTED, [ID, { handle: '@ada2', id: 'x' }]);
     expect(calls[1]?.args).toEqual([ID, { handle: 'ada2' }]);

@@ -25,7 +25,11 @@ describe('log:export', () => {
   it('saves an XLSX workbook where the user chose, in the app language', async () => {
     const t = tempDir();
     try {
-      const log = await LogService.open(t.file, { decodeItemTime: fakeDecode, now: () => new Date('2026-03-31T12:00:00Z'), schedule: defaultSchedule('Europe/Paris') });
+      const log = await LogService.open(t.file, {
+        decodeItemTime: fakeDecode,
+        now: () => new Date('2026-03-31T12:00:00Z'),
+        schedule: defaultSchedule('Europe/Paris'),
+      });
       await log.recordReply({ account: brand, platform: 'x', replyToId: 't2026-03-30T07:00:00Z', sentAt: '2026-03-30T08:00:00Z', excerpt: null });
       const target = join(t.dir, 'chosen.xlsx');
       const asked: string[][] = [];
@@ -34,7 +38,13 @@ describe('log:export', () => {
         openFile: async () => null,
         htmlToPdf: async () => new Uint8Array(),
       };
-      const handlers = logHandlers(log, files, () => undefined, () => new Date('2026-03-31T12:00:00Z'), () => 'fr');
+      const handlers = logHandlers(
+        log,
+        files,
+        () => undefined,
+        () => new Date('2026-03-31T12:00:00Z'),
+        () => 'fr',
+      );
       expect(await handlers['log:export']('xlsx', {})).toEqual({ path: target, count: 1 });
       expect(asked).toEqual([['hatrack-response-times-2026-03-31.xlsx', 'xlsx']]);
       await log.close();
@@ -55,8 +65,16 @@ describe('log:set-start', () => {
       const log = await LogService.open(t.file, { decodeItemTime: fakeDecode, now: () => new Date('2026-03-31T12:00:00Z') });
       const row = await log.recordReply({ account: brand, platform: 'x', replyToId: 'no-time-in-this-id', sentAt: '2026-03-30T08:00:00Z', excerpt: null });
       const files: FilePort = { saveAs: async () => null, openFile: async () => null, htmlToPdf: async () => new Uint8Array() };
-      const handlers = logHandlers(log, files, () => undefined, () => new Date('2026-03-31T12:00:00Z'), () => 'en');
-      await expect(handlers['log:set-start'](row.id, '2026-03-30T09:00:00Z')).rejects.toThrow('the item cannot arrive after the reply: 2026-03-30T09:00:00Z is after the reply was sent (2026-03-30T08:00:00.000Z)');
+      const handlers = logHandlers(
+        log,
+        files,
+        () => undefined,
+        () => new Date('2026-03-31T12:00:00Z'),
+        () => 'en',
+      );
+      await expect(handlers['log:set-start'](row.id, '2026-03-30T09:00:00Z')).rejects.toThrow(
+        'the item cannot arrive after the reply: 2026-03-30T09:00:00Z is after the reply was sent (2026-03-30T08:00:00.000Z)',
+      );
       await expect(handlers['log:set-start'](row.id, '2026-04-02T09:00:00Z')).rejects.toThrow('2026-04-02T09:00:00Z is in the future');
       expect(log.entry(row.id)?.startAt).toBeNull();
       expect((await handlers['log:set-start'](row.id, '2026-03-30T07:30:00Z')).responseMs).toBe(30 * 60_000);

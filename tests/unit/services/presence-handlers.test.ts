@@ -8,7 +8,15 @@ import type { ViewsPort } from '../../../electron/main/services/accounts/views-p
 import type { EventChannel, EventPayloads } from '../../../shared/ipc/contract.ts';
 import { tempDir } from './accounts/fixtures.ts';
 
-const shell: ShellPort = { show: () => undefined, forget: async () => undefined, accountsChanged: () => undefined, setViewBounds: () => undefined, setCovered: () => undefined, reloadView: () => undefined, stoppedViews: () => [] };
+const shell: ShellPort = {
+  show: () => undefined,
+  forget: async () => undefined,
+  accountsChanged: () => undefined,
+  setViewBounds: () => undefined,
+  setCovered: () => undefined,
+  reloadView: () => undefined,
+  stoppedViews: () => [],
+};
 
 describe('presence and memory handlers', () => {
   const cleanups: Array<() => Promise<void> | void> = [];

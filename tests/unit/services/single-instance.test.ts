@@ -4,9 +4,7 @@ import { focusFirstInstance, mainWindowOf, type FocusableWindow } from '../../..
 
 class FakeWindow implements FocusableWindow {
   calls: string[] = [];
-  constructor(
-    private readonly options: { minimized?: boolean; destroyed?: boolean; parent?: FakeWindow } = {},
-  ) {}
+  constructor(private readonly options: { minimized?: boolean; destroyed?: boolean; parent?: FakeWindow } = {}) {}
   isDestroyed(): boolean {
     return this.options.destroyed ?? false;
   }

@@ -49,7 +49,12 @@ function recordingGate(options: { mightPublish?: (method: string, url: string) =
 let n = 10;
 function session(gate: ReturnType<typeof recordingGate>): FakeSession {
   const account = storedAccount(n++);
-  return accountSession(account, () => account, gate, () => 'en') as unknown as FakeSession;
+  return accountSession(
+    account,
+    () => account,
+    gate,
+    () => 'en',
+  ) as unknown as FakeSession;
 }
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -58,8 +63,18 @@ describe('the webRequest dispatcher', () => {
   it('registers one listener per event, once per partition (a second registration would replace the first)', () => {
     const gate = recordingGate();
     const account = storedAccount(90);
-    const ses = accountSession(account, () => account, gate, () => 'en') as unknown as FakeSession;
-    accountSession(account, () => account, gate, () => 'en');
+    const ses = accountSession(
+      account,
+      () => account,
+      gate,
+      () => 'en',
+    ) as unknown as FakeSession;
+    accountSession(
+      account,
+      () => account,
+      gate,
+      () => 'en',
+    );
     expect([...ses.webRequest.listeners.keys()].sort()).toEqual(['onBeforeRequest', 'onBeforeSendHeaders', 'onCompleted', 'onErrorOccurred']);
     expect(ses.webRequest.registrations).toBe(4);
   });
@@ -71,7 +86,9 @@ describe('the webRequest dispatcher', () => {
       expect(await ses.webRequest.request({ id: 1, url: 'https://x.com/a.png', method: 'GET', resourceType })).toBe('not-seen');
     }
     for (const resourceType of ['xhr', 'mainFrame', 'subFrame', 'ping']) {
-      expect(await ses.webRequest.request({ id: 2, url: 'https://x.com/i/api/graphql/abc/CreateTweet', method: 'POST', resourceType })).toEqual({ cancel: false });
+      expect(await ses.webRequest.request({ id: 2, url: 'https://x.com/i/api/graphql/abc/CreateTweet', method: 'POST', resourceType })).toEqual({
+        cancel: false,
+      });
     }
   });
 
@@ -87,10 +104,24 @@ describe('the webRequest dispatcher', () => {
 
   it('cancels when the gate says cancel, and when reading the body fails', async () => {
     const ses = session(recordingGate({ verdict: 'cancel' }));
-    expect(await ses.webRequest.request({ id: 5, url: 'https://mastodon.social/api/v1/statuses', method: 'POST', resourceType: 'xhr', uploadData: [{ bytes: bytes('x') }] })).toEqual({ cancel: true });
+    expect(
+      await ses.webRequest.request({
+        id: 5,
+        url: 'https://mastodon.social/api/v1/statuses',
+        method: 'POST',
+        resourceType: 'xhr',
+        uploadData: [{ bytes: bytes('x') }],
+      }),
+    ).toEqual({ cancel: true });
     const gate = recordingGate();
     const broken = session(gate);
-    const answer = await broken.webRequest.request({ id: 6, url: 'https://mastodon.social/api/v1/statuses', method: 'POST', resourceType: 'xhr', uploadData: [{ type: 'blob', blobUUID: 'missing' }] });
+    const answer = await broken.webRequest.request({
+      id: 6,
+      url: 'https://mastodon.social/api/v1/statuses',
+      method: 'POST',
+      resourceType: 'xhr',
+      uploadData: [{ type: 'blob', blobUUID: 'missing' }],
+    });
     expect(answer).toEqual({ cancel: false });
     // The blob could not be read: the gate got the request marked unreadable (and fails closed on a matched endpoint).
     expect(gate.seen.at(-1)?.request.bodyUnreadable).toBe(true);
@@ -106,7 +137,12 @@ describe('the webRequest dispatcher', () => {
   it('tells the gate which session completed which request, GETs and page loads included (it learns Fediverse hosts from them)', () => {
     const gate = recordingGate();
     const account = storedAccount(77);
-    const ses = accountSession(account, () => account, gate, () => 'en') as unknown as FakeSession;
+    const ses = accountSession(
+      account,
+      () => account,
+      gate,
+      () => 'en',
+    ) as unknown as FakeSession;
     ses.webRequest.complete({ id: 11, url: 'https://social.example/api/v2/instance', method: 'GET', resourceType: 'xhr', statusCode: 200 });
     ses.webRequest.complete({ id: 12, url: 'https://misskey.example/api/meta', method: 'POST', resourceType: 'xhr', statusCode: 200 });
     ses.webRequest.complete({ id: 13, url: 'https://social.example/.well-known/nodeinfo', method: 'GET', resourceType: 'mainFrame', statusCode: 200 });
@@ -125,6 +161,8 @@ describe('the webRequest dispatcher', () => {
   });
 
   it('rejects the "other" type in a filter, as Electron does', () => {
-    expect(() => fake.session.fromPartition('p').webRequest.onBeforeRequest({ urls: ['<all_urls>'], types: ['other'] }, () => undefined)).toThrow('Invalid type other');
+    expect(() => fake.session.fromPartition('p').webRequest.onBeforeRequest({ urls: ['<all_urls>'], types: ['other'] }, () => undefined)).toThrow(
+      'Invalid type other',
+    );
   });
 });

@@ -234,7 +234,11 @@ export class FakeWebContents extends EventEmitter {
    */
   openWindow(url: string, opts: { noopener: boolean; disposition?: string }): { response: unknown; created: FakeWebContents | null } {
     const response = this.openHandler?.({ url, disposition: opts.disposition ?? 'foreground-tab' }) as
-      | { action: 'allow' | 'deny'; overrideBrowserWindowOptions?: { webPreferences?: { session?: FakeSession } }; createWindow?: (o: unknown) => FakeWebContents }
+      | {
+          action: 'allow' | 'deny';
+          overrideBrowserWindowOptions?: { webPreferences?: { session?: FakeSession } };
+          createWindow?: (o: unknown) => FakeWebContents;
+        }
       | undefined;
     if (!response || response.action !== 'allow') return { response, created: null };
     const guest = opts.noopener ? undefined : new FakeWebContents(this.fake, this.session);
@@ -252,7 +256,8 @@ export class FakeWebContentsView {
   bounds: Bounds = { x: 0, y: 0, width: 0, height: 0 };
   visible = true;
   constructor(fake: ElectronFake, options: { webPreferences?: { session?: FakeSession; partition?: string }; webContents?: FakeWebContents } = {}) {
-    this.webContents = options.webContents ?? new FakeWebContents(fake, options.webPreferences?.session ?? fake.session.fromPartition(options.webPreferences?.partition ?? ''));
+    this.webContents =
+      options.webContents ?? new FakeWebContents(fake, options.webPreferences?.session ?? fake.session.fromPartition(options.webPreferences?.partition ?? ''));
   }
   setBounds(bounds: Bounds): void {
     this.bounds = { ...bounds };

@@ -90,9 +90,12 @@ describe('ShutdownSequence on its own', () => {
       exit: (code) => log.push(`exit ${code}`),
       report: (where) => log.push(`reported ${where}`),
     });
-    const event = { prevented: false, preventDefault() {
-      this.prevented = true;
-    } };
+    const event = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     expect(() => sequence.willQuit(event)).not.toThrow();
     await sequence.done;
     expect(event.prevented).toBe(true);
@@ -130,12 +133,18 @@ describe('ShutdownSequence on its own', () => {
       exit: () => undefined,
       report: () => undefined,
     });
-    const first = { n: 0, preventDefault() {
-      this.n++;
-    } };
-    const second = { n: 0, preventDefault() {
-      this.n++;
-    } };
+    const first = {
+      n: 0,
+      preventDefault() {
+        this.n++;
+      },
+    };
+    const second = {
+      n: 0,
+      preventDefault() {
+        this.n++;
+      },
+    };
     sequence.willQuit(first);
     sequence.willQuit(second);
     expect([first.n, second.n]).toEqual([1, 0]);

@@ -54,7 +54,8 @@ describe('main-process strings', () => {
   const brand = storedAccount(1, { name: 'Acme', handle: 'acme', kind: 'brand', platform: 'mastodon' });
 
   it('title the window exactly as the renderer does, in English and French', () => {
-    const fill = (pattern: string, kind: string) => pattern.replace('{{name}}', 'Acme').replace('{{handle}}', 'acme').replace('{{platform}}', 'Mastodon').replace('{{kind}}', kind);
+    const fill = (pattern: string, kind: string) =>
+      pattern.replace('{{name}}', 'Acme').replace('{{handle}}', 'acme').replace('{{platform}}', 'Mastodon').replace('{{kind}}', kind);
     expect(windowTitle(brand, 'en')).toBe(fill(en.app.windowTitle, en.kind.brand));
     expect(windowTitle(brand, 'fr')).toBe(fill(fr.app.windowTitle, fr.kind.brand));
     expect(windowTitle(null, 'fr')).toBe('Hatrack');

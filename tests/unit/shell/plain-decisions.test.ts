@@ -55,7 +55,11 @@ describe('assembleBody (uploadData part shapes of Electron 45)', () => {
     const { reader } = manualReader({});
     const body = await assembleBody(
       [
-        uploadPart.rawData(enc('--b\r\nContent-Disposition: form-data; name="status"\r\n\r\nhello\r\n--b\r\nContent-Disposition: form-data; name="media"; filename="a.png"\r\n\r\n')),
+        uploadPart.rawData(
+          enc(
+            '--b\r\nContent-Disposition: form-data; name="status"\r\n\r\nhello\r\n--b\r\nContent-Disposition: form-data; name="media"; filename="a.png"\r\n\r\n',
+          ),
+        ),
         uploadPart.file('/home/u/a.png'),
         uploadPart.rawData(enc('\r\n--b--\r\n')),
       ],
@@ -124,7 +128,13 @@ describe('resolveAppPath', () => {
 });
 
 describe('switchShortcutIndex', () => {
-  const key = (code: string, mods: Partial<{ control: boolean; meta: boolean; alt: boolean }> = { control: true }) => ({ code, control: false, meta: false, alt: false, ...mods });
+  const key = (code: string, mods: Partial<{ control: boolean; meta: boolean; alt: boolean }> = { control: true }) => ({
+    code,
+    control: false,
+    meta: false,
+    alt: false,
+    ...mods,
+  });
   it('reads the physical digit key, whatever the layout prints', () => {
     expect(switchShortcutIndex(key('Digit1'))).toBe(0);
     expect(switchShortcutIndex(key('Digit9', { meta: true }))).toBe(8);
@@ -215,7 +225,7 @@ describe('senderFrameOf', () => {
 });
 
 describe('mightPublish (is the body worth reading?)', () => {
-  it('is true for the real platforms\' post endpoints and custom rules, false for other traffic', () => {
+  it("is true for the real platforms' post endpoints and custom rules, false for other traffic", () => {
     expect(mightPublish('POST', 'https://x.com/i/api/graphql/abc123/CreateTweet', [])).toBe(true);
     expect(mightPublish('POST', 'https://mastodon.social/api/v1/statuses', [])).toBe(true);
     expect(mightPublish('POST', 'https://bsky.social/xrpc/com.atproto.repo.createRecord', [])).toBe(true);

@@ -45,7 +45,14 @@ describe('quitting with a post held', () => {
       systemLocale: 'en-US',
       timeZone: 'Europe/Paris',
     });
-    const brand = services.accounts.create({ name: 'Acme', handle: 'acme', platform: 'mastodon', instance: 'mastodon.social', kind: 'brand', color: '#facc15' });
+    const brand = services.accounts.create({
+      name: 'Acme',
+      handle: 'acme',
+      platform: 'mastodon',
+      instance: 'mastodon.social',
+      kind: 'brand',
+      color: '#facc15',
+    });
     const verdict = services.gate.intercept(brand.id, 'req-1', {
       method: 'POST',
       url: 'https://mastodon.social/api/v1/statuses',
@@ -74,7 +81,10 @@ describe('quitting with a post held', () => {
     await expect(verdict).resolves.toBe('cancel');
     await sequence.done;
     expect(exits).toEqual([0]);
-    const lines = (exitedWith ?? '').trim().split('\n').map((line) => JSON.parse(line) as { type: string; decision?: string; requestId?: string });
+    const lines = (exitedWith ?? '')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; decision?: string; requestId?: string });
     expect(lines).toContainEqual(expect.objectContaining({ type: 'gate', decision: 'failed-closed', requestId: 'req-1' }));
   });
 });

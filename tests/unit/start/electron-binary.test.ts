@@ -14,7 +14,7 @@ import {
 const installed = { version: '45.5.0', platform: 'linux' as const, distVersion: '45.5.0', pathTxt: 'electron', binaryExists: true };
 
 describe('electronIsInstalled', () => {
-  it('accepts the binary of this exact version, as Electron\'s install.js does', () => {
+  it("accepts the binary of this exact version, as Electron's install.js does", () => {
     expect(electronIsInstalled(installed)).toBe(true);
     expect(electronIsInstalled({ ...installed, distVersion: 'v45.5.0\n' })).toBe(true);
   });
@@ -35,7 +35,7 @@ describe('electronIsInstalled', () => {
 });
 
 describe('downloadEnv', () => {
-  it('makes Node\'s fetch honour HTTPS_PROXY when one is set', () => {
+  it("makes Node's fetch honour HTTPS_PROXY when one is set", () => {
     expect(downloadEnv({ HTTPS_PROXY: 'http://proxy:8080' })).toMatchObject({ NODE_USE_ENV_PROXY: '1', ELECTRON_GET_USE_PROXY: '1' });
     expect(downloadEnv({ http_proxy: 'http://proxy:8080' })).toMatchObject({ NODE_USE_ENV_PROXY: '1' });
   });
@@ -49,7 +49,9 @@ describe('the download failure', () => {
   it('keeps the reason from the first error line and drops the stack', () => {
     const stderr = 'TypeError: fetch failed\n    at node:internal/deps/undici/undici:13502:13\n    at async FetchDownloader.download (file:///x.js:44:30)\n';
     expect(downloadFailureReason(stderr)).toBe('fetch failed');
-    expect(downloadFailureReason('HTTPError: Response code 404 (Not Found) for http://m/v45.5.0/x.zip\n    at y (z.js:1:1)')).toBe('Response code 404 (Not Found) for http://m/v45.5.0/x.zip');
+    expect(downloadFailureReason('HTTPError: Response code 404 (Not Found) for http://m/v45.5.0/x.zip\n    at y (z.js:1:1)')).toBe(
+      'Response code 404 (Not Found) for http://m/v45.5.0/x.zip',
+    );
     expect(downloadFailureReason('')).toBeNull();
   });
 
@@ -67,13 +69,13 @@ describe('the launch', () => {
     expect(env).toEqual({ PATH: '/bin', LANG: 'fr_FR.UTF-8' });
   });
 
-  it('starts Electron on the project folder, with the user\'s arguments but never --no-sandbox', () => {
+  it("starts Electron on the project folder, with the user's arguments but never --no-sandbox", () => {
     expect(launchArgs('/p/hatrack', ['--lang=fr', '--no-sandbox'])).toEqual(['/p/hatrack', '--lang=fr']);
   });
 });
 
 describe('startMode', () => {
-  it('runs the built app, or electron-vite\'s dev server for npm run dev, passing the rest on', () => {
+  it("runs the built app, or electron-vite's dev server for npm run dev, passing the rest on", () => {
     expect(startMode([])).toEqual({ dev: false, userArgs: [] });
     expect(startMode(['--dev', '--lang=fr'])).toEqual({ dev: true, userArgs: ['--lang=fr'] });
   });

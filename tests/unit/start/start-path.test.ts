@@ -127,7 +127,13 @@ describe.skipIf(!runnable)('npm start on a fresh copy of the project', () => {
     rmSync(join(project, 'node_modules/electron/path.txt'), { force: true });
     const proxy = await startProxy();
     try {
-      const run = await npmStart(project, { ...env, ELECTRON_MIRROR: mirror.url, electron_config_cache: join(work, 'proxied-cache'), HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url });
+      const run = await npmStart(project, {
+        ...env,
+        ELECTRON_MIRROR: mirror.url,
+        electron_config_cache: join(work, 'proxied-cache'),
+        HTTPS_PROXY: proxy.url,
+        HTTP_PROXY: proxy.url,
+      });
       expect(run.code === 0 || sandboxBlocked, run.output).toBe(true);
       expect(proxy.tunnels).toContain(new URL(mirror.url).host);
       expect(readFileSync(join(project, 'node_modules/electron/path.txt'), 'utf8')).toBe('electron');

@@ -1,11 +1,5 @@
 // Accounts and settings as the manager edits them: create, edit, reorder, remove (wiping site data), activate.
-import {
-  accountInputSchema,
-  defaultGatePolicy,
-  type Account,
-  type AccountInput,
-  type AccountPatch,
-} from '../../../../shared/accounts/account.ts';
+import { accountInputSchema, defaultGatePolicy, type Account, type AccountInput, type AccountPatch } from '../../../../shared/accounts/account.ts';
 import { defaultStartUrl } from '../../../../shared/accounts/platforms.ts';
 import { resolveLocale, type Settings, type SettingsPatch } from '../../../../shared/accounts/settings.ts';
 import type { AppState, StoreWarning, ViewBounds } from '../../../../shared/ipc/contract.ts';

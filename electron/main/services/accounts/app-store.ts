@@ -35,11 +35,7 @@ export interface OpenedStore {
  * electron-store and conf do with clearInvalidConfig off). A corrupt or hand-edited file is copied next to
  * itself, the user is warned, and everything valid in it is kept: never a crash, never a silent loss.
  */
-export function openAppStore(
-  filePath: string,
-  createBackend: () => StoreBackend,
-  options: { timeZone: string; now: () => Date },
-): OpenedStore {
+export function openAppStore(filePath: string, createBackend: () => StoreBackend, options: { timeZone: string; now: () => Date }): OpenedStore {
   const warnings: StoreWarning[] = [];
   const stamp = options.now().toISOString().replace(/[:.]/g, '-');
   const backupPath = `${filePath}.corrupt-${stamp}`;

@@ -12,9 +12,7 @@ type Stored = Record<string, unknown>;
 const MIGRATIONS: Array<(data: Stored) => Stored> = [
   (data) => ({
     ...data,
-    accounts: Array.isArray(data.accounts)
-      ? data.accounts.map((account: unknown) => migrateAccountV0(account))
-      : [],
+    accounts: Array.isArray(data.accounts) ? data.accounts.map((account: unknown) => migrateAccountV0(account)) : [],
     schemaVersion: 1,
   }),
 ];

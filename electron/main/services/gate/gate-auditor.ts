@@ -35,7 +35,17 @@ export class GateAuditor {
   /** Audits a refusal; the post itself may be what broke the entry (a malformed classification): then logs without it. */
   refusal(r: Refusal): void {
     const identity = typeof r.post?.identity === 'string' ? r.post.identity : null;
-    const facts = { requestId: r.requestId, pendingId: null, accountId: r.accountId, account: r.account, post: r.post, decision: r.decision, via: null, reason: r.reason, identity };
+    const facts = {
+      requestId: r.requestId,
+      pendingId: null,
+      accountId: r.accountId,
+      account: r.account,
+      post: r.post,
+      decision: r.decision,
+      via: null,
+      reason: r.reason,
+      identity,
+    };
     if (!this.write(facts)) this.write({ ...facts, post: undefined, identity: null });
   }
 

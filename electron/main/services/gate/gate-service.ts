@@ -57,7 +57,11 @@ export class GateService {
 
   constructor(deps: GateDeps) {
     this.deps = deps;
-    this.auditor = new GateAuditor(deps, () => this.readSettings(), (where, error) => this.report(where, error));
+    this.auditor = new GateAuditor(
+      deps,
+      () => this.readSettings(),
+      (where, error) => this.report(where, error),
+    );
     this.identities = new IdentityMemory(deps.initialIdentities, () => {
       const notify = deps.identitiesChanged;
       if (notify !== undefined) this.safely('identitiesChanged', () => notify(this.identities.snapshot()));
@@ -272,7 +276,18 @@ export class GateService {
       remember(this.tracked, requestId, { account, post, released: !verdict.hold, audited: verdict.hold }, MAX_TRACKED_REQUESTS);
       if (!verdict.hold) return Promise.resolve('continue');
       const media = claimPostMedia(this.deps.media, account.id, post, context.request, (error) => this.report('media', error));
-      return this.enqueue({ requestId, account, post, identity, hits, mode: verdict.mode, delayMs: verdict.delayMs, escalatedBecause: verdict.escalatedBecause, startedAt, media });
+      return this.enqueue({
+        requestId,
+        account,
+        post,
+        identity,
+        hits,
+        mode: verdict.mode,
+        delayMs: verdict.delayMs,
+        escalatedBecause: verdict.escalatedBecause,
+        startedAt,
+        media,
+      });
     } catch (error) {
       this.report('intercept', error);
       return Promise.resolve(this.refuse(requestId, accountId, account, post, `error: ${messageOf(error)}`));
@@ -390,7 +405,14 @@ export class GateService {
   }
 
   /** A publishing request refused (or abandoned by the site) before it could be held. */
-  private refuse(requestId: string, accountId: string, account: Account | undefined, post: ClassifiedPost | undefined, reason: string, decision?: 'aborted'): 'cancel' {
+  private refuse(
+    requestId: string,
+    accountId: string,
+    account: Account | undefined,
+    post: ClassifiedPost | undefined,
+    reason: string,
+    decision?: 'aborted',
+  ): 'cancel' {
     this.tracked.delete(requestId);
     this.auditor.refusal({ requestId, accountId, account, post, reason, decision: decision ?? 'failed-closed' });
     return 'cancel';

@@ -78,7 +78,14 @@ export class MediaStore {
     const contentType = Object.entries(request.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
     const account = this.accounts.get(accountId) ?? { captures: [], bytes: 0 };
     this.accounts.set(accountId, account);
-    account.captures.push({ seq: ++this.nextSeq, route, url: request.url, headers: contentType === undefined ? {} : { 'content-type': contentType }, body: request.body, claimed: false });
+    account.captures.push({
+      seq: ++this.nextSeq,
+      route,
+      url: request.url,
+      headers: contentType === undefined ? {} : { 'content-type': contentType },
+      body: request.body,
+      claimed: false,
+    });
     account.bytes += request.body.length;
     while (account.bytes > budget) {
       const oldest = account.captures.shift();

@@ -86,7 +86,13 @@ export class WebRequestDispatch {
     return this.decide(details.id, details.method, details.url, details.requestHeaders, parts);
   }
 
-  private async decide(id: number, method: string, url: string, requestHeaders: Record<string, string>, parts: UploadPart[] | undefined): Promise<{ cancel: boolean }> {
+  private async decide(
+    id: number,
+    method: string,
+    url: string,
+    requestHeaders: Record<string, string>,
+    parts: UploadPart[] | undefined,
+  ): Promise<{ cancel: boolean }> {
     try {
       const verdict = await this.gate.interceptRead(this.accountId, String(id), async () => {
         const platform = this.account()?.platform;

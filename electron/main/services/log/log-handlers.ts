@@ -46,7 +46,8 @@ export function logHandlers(log: LogService, files: FilePort, changed: () => voi
       const sent = log.entry(entryId)?.sentAt;
       const received = Date.parse(receivedAt);
       if (received > now().getTime()) throw new Error(`${receivedAt} is in the future`);
-      if (sent !== undefined && received > Date.parse(sent)) throw new Error(`the item cannot arrive after the reply: ${receivedAt} is after the reply was sent (${sent})`);
+      if (sent !== undefined && received > Date.parse(sent))
+        throw new Error(`the item cannot arrive after the reply: ${receivedAt} is after the reply was sent (${sent})`);
       const row = await log.setManualStart(entryId, receivedAt);
       changed();
       return row;

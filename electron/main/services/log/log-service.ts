@@ -100,18 +100,22 @@ export class LogService {
       service.index.addScanned(bytes, scan);
       return true;
     };
-    const result = await loadJsonl(filePath, (text) => {
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        return 'invalid JSON';
-      }
-      const checked = validateLogLine(value);
-      if (!checked.ok) return checked.reason;
-      service.apply(checked.line);
-      return null;
-    }, fast);
+    const result = await loadJsonl(
+      filePath,
+      (text) => {
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch {
+          return 'invalid JSON';
+        }
+        const checked = validateLogLine(value);
+        if (!checked.ok) return checked.reason;
+        service.apply(checked.line);
+        return null;
+      },
+      fast,
+    );
     service.loadReport = { total: result.lines - result.skipped.length, skipped: result.skipped, invalidUtf8: result.invalidUtf8 };
     // Business time is part of loading: one cursor pass over the columns while they are hot in cache.
     service.businessAll();
@@ -412,7 +416,10 @@ export class LogService {
 
   /** The latest gate decisions, newest first, with their results. */
   recentGate(limit = 50): GateRow[] {
-    return this.gates.slice(Math.max(0, this.gates.length - limit)).reverse().map((row) => ({ ...row }));
+    return this.gates
+      .slice(Math.max(0, this.gates.length - limit))
+      .reverse()
+      .map((row) => ({ ...row }));
   }
 
   /** Streams the filtered entries as CSV, JSON or an HTML report; resolves to the number of entries. */

@@ -58,11 +58,28 @@ export async function exportLog(
   if (format === 'html') {
     const summary = service.summaryOf(matches);
     const slowest = slowestRows(service, matches, options.slowestCount ?? 20);
-    await writeChunk(out, buildHtmlReport({ filter: filterForDisplay(service, filter), summary, slowest, generatedAt: now().toISOString(), zone: service.schedule.zone, schedule: service.schedule, ...(options.text ? { text: options.text } : {}) }));
+    await writeChunk(
+      out,
+      buildHtmlReport({
+        filter: filterForDisplay(service, filter),
+        summary,
+        slowest,
+        generatedAt: now().toISOString(),
+        zone: service.schedule.zone,
+        schedule: service.schedule,
+        ...(options.text ? { text: options.text } : {}),
+      }),
+    );
     return matches.length;
   }
   if (format === 'xlsx') {
-    const input = { filter: filterForDisplay(service, filter), summary: service.summaryOf(matches), schedule: service.schedule, generatedMs: now().getTime(), locale: options.locale ?? 'en' };
+    const input = {
+      filter: filterForDisplay(service, filter),
+      summary: service.summaryOf(matches),
+      schedule: service.schedule,
+      generatedMs: now().getTime(),
+      locale: options.locale ?? 'en',
+    };
     await writeXlsx(out, input, rowsOf(service, matches));
     return matches.length;
   }
@@ -137,12 +154,7 @@ export function decodeImportBytes(bytes: Uint8Array): { ok: true; text: string }
 export type ImportPlan = { ok: true; fresh: ReplyLine[]; duplicates: number } | { ok: false; errors: string[] };
 
 /** Parses an import and sets aside the entries the log already has (same id), writing nothing. */
-export function planImport(
-  service: LogService,
-  text: string,
-  kind: 'csv' | 'json',
-  deps: { decodeItemTime: DecodeItemTime; now: () => Date },
-): ImportPlan {
+export function planImport(service: LogService, text: string, kind: 'csv' | 'json', deps: { decodeItemTime: DecodeItemTime; now: () => Date }): ImportPlan {
   const known = new Map<string, AccountRef>();
   for (const account of service.index.variants) {
     known.set(`${account.id.toLowerCase()}`, account);

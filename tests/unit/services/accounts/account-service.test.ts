@@ -236,14 +236,21 @@ describe('reorder and activate', () => {
     const [a, b, c] = [service.create(brandX), service.create(personalBsky), service.create(brandX)];
     service.reorder([c.id, a.id, b.id]);
     expect(service.state().accounts.map((account) => account.id)).toEqual([c.id, a.id, b.id]);
-    expect(setup({ dir }).service.state().accounts.map((account) => account.id)).toEqual([c.id, a.id, b.id]);
+    expect(
+      setup({ dir })
+        .service.state()
+        .accounts.map((account) => account.id),
+    ).toEqual([c.id, a.id, b.id]);
   });
 
   it('refuses anything but a permutation of all accounts with errors.reorder, keeping the order', () => {
     const { service } = setup();
     const [a, b, c] = [service.create(brandX), service.create(personalBsky), service.create(brandX)];
     for (const order of [[a.id, b.id], [a.id, b.id, c.id, uuid(99)], [a.id, a.id, b.id], [a.id, b.id, uuid(99)], []]) {
-      expect(userErrorOf(() => service.reorder(order)), JSON.stringify(order)).toBe('errors.reorder');
+      expect(
+        userErrorOf(() => service.reorder(order)),
+        JSON.stringify(order),
+      ).toBe('errors.reorder');
     }
     expect(service.state().accounts.map((account) => account.id)).toEqual([a.id, b.id, c.id]);
   });
@@ -270,7 +277,13 @@ describe('update', () => {
     const { service, dir } = setup();
     const a = service.create(brandX);
     // What the IPC router hands the service: the patch as the contract's schema parsed it.
-    const patch = accountPatchSchema.parse({ id: uuid(9), partition: `persist:account-${uuid(9)}`, name: 'Acme Support', handle: '@acme_help', color: '#FACC15' });
+    const patch = accountPatchSchema.parse({
+      id: uuid(9),
+      partition: `persist:account-${uuid(9)}`,
+      name: 'Acme Support',
+      handle: '@acme_help',
+      color: '#FACC15',
+    });
     const updated = service.update(a.id, patch);
     expect(updated).toMatchObject({ id: a.id, partition: a.partition, createdAt: a.createdAt, name: 'Acme Support', handle: 'acme_help', color: '#facc15' });
     expect(setup({ dir }).service.get(a.id)).toEqual(updated);

@@ -80,7 +80,10 @@ describe('openAppStore: unreadable file', () => {
       const { dir, file } = temp();
       writeFileSync(file, content);
       const { warnings } = openStore(dir);
-      expect(warnings.map((warning) => warning.messageKey), JSON.stringify(content)).toEqual(['warnings.storeUnreadable']);
+      expect(
+        warnings.map((warning) => warning.messageKey),
+        JSON.stringify(content),
+      ).toEqual(['warnings.storeUnreadable']);
       expect(readFileSync(`${file}${BACKUP_SUFFIX}`, 'utf8')).toBe(content);
       expect(existsSync(file)).toBe(true);
     }
@@ -107,9 +110,7 @@ describe('openAppStore: damaged content', () => {
 
     const { store, warnings } = openStore(dir);
     const backup = `${file}${BACKUP_SUFFIX}`;
-    expect(warnings).toEqual([
-      { id: expect.stringMatching(/^store-repaired-/), messageKey: 'warnings.storeRepaired', values: { backup, dropped: 1 } },
-    ]);
+    expect(warnings).toEqual([{ id: expect.stringMatching(/^store-repaired-/), messageKey: 'warnings.storeRepaired', values: { backup, dropped: 1 } }]);
     expect(store.snapshot.accounts).toEqual([good]);
     expect(readFileSync(backup, 'utf8')).toBe(original);
     // The repaired file no longer holds the bad account, so the next start is quiet.
@@ -220,9 +221,7 @@ describe('openAppStore: damaged content', () => {
     const original = writeJson(file, { schemaVersion: STORE_SCHEMA_VERSION + 1, accounts: [storedAccount(1)], activeId: uuid(1) });
     const { store, warnings } = openStore(dir);
     const backup = `${file}${BACKUP_SUFFIX}`;
-    expect(warnings).toEqual([
-      { id: expect.stringMatching(/^store-repaired-/), messageKey: 'warnings.storeNewer', values: { backup, dropped: 0 } },
-    ]);
+    expect(warnings).toEqual([{ id: expect.stringMatching(/^store-repaired-/), messageKey: 'warnings.storeNewer', values: { backup, dropped: 0 } }]);
     expect(readFileSync(backup, 'utf8')).toBe(original);
     expect(store.snapshot.accounts).toEqual([storedAccount(1)]);
   });

@@ -38,7 +38,11 @@ describe('migrate', () => {
   });
 
   it('keeps what an old account already had rather than overwriting it with defaults', () => {
-    const gate = { mode: 'delay', delaySeconds: 30, actions: { post: true, reply: false, quote: true, edit: true, schedule: true, repost: false, message: false } };
+    const gate = {
+      mode: 'delay',
+      delaySeconds: 30,
+      actions: { post: true, reply: false, quote: true, edit: true, schedule: true, repost: false, message: false },
+    };
     const old = { ...v0Account(1, 'brand'), hibernate: false, watchWords: ['refund'], gate, createdAt: '2025-12-24T08:00:00.000Z' };
     const [migrated] = migrate({ accounts: [old] }).data.accounts as Array<Record<string, unknown>>;
     expect(migrated).toMatchObject({ hibernate: false, watchWords: ['refund'], gate, createdAt: '2025-12-24T08:00:00.000Z', name: 'Account 1' });
@@ -50,7 +54,12 @@ describe('migrate', () => {
   });
 
   it('leaves a current file as it is', () => {
-    const current = { schemaVersion: STORE_SCHEMA_VERSION, accounts: [storedAccount(1)], activeId: storedAccount(1).id, removedPartitions: ['persist:account-x'] };
+    const current = {
+      schemaVersion: STORE_SCHEMA_VERSION,
+      accounts: [storedAccount(1)],
+      activeId: storedAccount(1).id,
+      removedPartitions: ['persist:account-x'],
+    };
     const result = migrate(current);
     expect(result).toEqual({ data: current, from: STORE_SCHEMA_VERSION, newer: false });
   });

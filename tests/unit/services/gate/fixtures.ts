@@ -124,7 +124,13 @@ export function track<T>(promise: Promise<T>): { value: T | undefined; settled: 
     state.value = value;
     state.n++;
   }, vi.fn());
-  return { get value() { return state.value; }, settled: () => state.n > 0, count: () => state.n };
+  return {
+    get value() {
+      return state.value;
+    },
+    settled: () => state.n > 0,
+    count: () => state.n,
+  };
 }
 
 /** Lets promise callbacks run. */

@@ -51,7 +51,14 @@ describe('GateService: Fediverse rules only where the session shows a Fediverse 
     const h = gateWith();
     expect(await held(h, 'masto', 'r1', status('https://mastodon.social/api/v1/statuses'))).toBe(true);
     expect(await held(h, 'masto', 'r2', status('https://MASTODON.social./api/v1/statuses'))).toBe(true);
-    expect(await held(h, 'masto', 'r3', { method: 'PUT', url: 'https://mastodon.social/api/v1/statuses/1', body: new TextEncoder().encode('status=fixed'), headers: { 'content-type': 'application/x-www-form-urlencoded' } })).toBe(true);
+    expect(
+      await held(h, 'masto', 'r3', {
+        method: 'PUT',
+        url: 'https://mastodon.social/api/v1/statuses/1',
+        body: new TextEncoder().encode('status=fixed'),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    ).toBe(true);
     expect(await held(h, 'masto', 'r4', { method: 'POST', url: 'https://mastodon.social/api/v1/statuses/1/reblog', body: null })).toBe(true);
     expect(h.audits.map((a) => a.rule)).toEqual(['mastodon.statuses.create', 'mastodon.statuses.create', 'mastodon.statuses.edit', 'mastodon.statuses.reblog']);
   });
@@ -90,6 +97,8 @@ describe('GateService: Fediverse rules only where the session shows a Fediverse 
     expect(await held(h, 'web', 'r2', status('https://status.example.com/api/v1/statuses'))).toBe(true);
     expect(h.audits.map((a) => a.rule)).toEqual(['custom.forum', 'custom.status']);
     const body = new TextEncoder().encode(JSON.stringify({ variables: { tweet_text: 'hello' }, queryId: 'q' }));
-    expect(await held(h, 'x', 'r3', { method: 'POST', url: 'https://x.com/i/api/graphql/q/CreateTweet', headers: { 'content-type': 'application/json' }, body })).toBe(true);
+    expect(
+      await held(h, 'x', 'r3', { method: 'POST', url: 'https://x.com/i/api/graphql/q/CreateTweet', headers: { 'content-type': 'application/json' }, body }),
+    ).toBe(true);
   });
 });

@@ -11,7 +11,12 @@ function withHeaders(p: ClassifiedPost, headers: Record<string, string>): Outgoi
   return { method: 'POST', url: 'https://example.test/api', headers, body: new TextEncoder().encode(JSON.stringify(p)) };
 }
 
-async function confirmFirst(h: ReturnType<typeof harness>, p: ClassifiedPost, context: { sessionIdentity?: string | null } = {}, headers: Record<string, string> = {}) {
+async function confirmFirst(
+  h: ReturnType<typeof harness>,
+  p: ClassifiedPost,
+  context: { sessionIdentity?: string | null } = {},
+  headers: Record<string, string> = {},
+) {
   const result = h.gate.intercept('a1', 'r0', withHeaders(p, headers), context);
   expect(h.gate.decide(h.gate.queue()[0]!.id, { confirm: true })).toEqual({ ok: true });
   await expect(result).resolves.toBe('continue');

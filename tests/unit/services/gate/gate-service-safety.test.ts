@@ -62,18 +62,31 @@ describe('GateService: identity check', () => {
 
 describe('GateService: failing closed', () => {
   it('cancels and audits a publishing request when the classifier throws', async () => {
-    const h = harness([brand], { classify: () => { throw new Error('parser exploded'); } });
+    const h = harness([brand], {
+      classify: () => {
+        throw new Error('parser exploded');
+      },
+    });
     await expect(h.gate.intercept('a1', 'r1', request(post()))).resolves.toBe('cancel');
     expect(h.audits).toHaveLength(1);
     expect(h.audits[0]).toMatchObject({
-      requestId: 'r1', pendingId: null, decision: 'failed-closed', reason: 'classify-error: parser exploded',
-      account: { id: 'a1', handle: 'acme' }, action: null, text: null,
+      requestId: 'r1',
+      pendingId: null,
+      decision: 'failed-closed',
+      reason: 'classify-error: parser exploded',
+      account: { id: 'a1', handle: 'acme' },
+      action: null,
+      text: null,
     });
     expect(h.gate.queue()).toEqual([]);
   });
 
   it('lets a GET through when the classifier throws: it cannot publish, and the page keeps working', async () => {
-    const h = harness([brand], { classify: () => { throw new Error('boom'); } });
+    const h = harness([brand], {
+      classify: () => {
+        throw new Error('boom');
+      },
+    });
     await expect(h.gate.intercept('a1', 'r1', request(null, 'GET'))).resolves.toBe('continue');
     expect(h.audits).toEqual([]);
   });
@@ -91,20 +104,30 @@ describe('GateService: failing closed', () => {
   });
 
   it('cancels when looking up the account throws', async () => {
-    const h = harness([brand], { accounts: { get: () => { throw new Error('store broken'); } } });
+    const h = harness([brand], {
+      accounts: {
+        get: () => {
+          throw new Error('store broken');
+        },
+      },
+    });
     await expect(h.gate.intercept('a1', 'r1', request(post()))).resolves.toBe('cancel');
     expect(h.audits[0]).toMatchObject({ decision: 'failed-closed', reason: 'error: store broken' });
   });
 
   it('cancels a malformed classification instead of throwing', async () => {
-    const h = harness([brand], { classify: () => ({ gated: true, platform: 'x', rule: 'r', action: 'post', parts: null as never, readable: true, identity: null }) });
+    const h = harness([brand], {
+      classify: () => ({ gated: true, platform: 'x', rule: 'r', action: 'post', parts: null as never, readable: true, identity: null }),
+    });
     await expect(h.gate.intercept('a1', 'r1', request(post()))).resolves.toBe('cancel');
     expect(h.audits[0]).toMatchObject({ decision: 'failed-closed' });
   });
 
   it('cancels when arming the timer throws', async () => {
     const h = harness([brand]);
-    h.deps.clock.setTimeout = () => { throw new Error('no timers'); };
+    h.deps.clock.setTimeout = () => {
+      throw new Error('no timers');
+    };
     await expect(h.gate.intercept('a1', 'r1', request(post()))).resolves.toBe('cancel');
     expect(h.gate.queue()).toEqual([]);
   });
@@ -112,9 +135,15 @@ describe('GateService: failing closed', () => {
   it('still settles when the audit, emit and settings sinks throw', async () => {
     const errors: string[] = [];
     const h = harness([brand], {
-      audit: () => { throw new Error('disk full'); },
-      emitQueue: () => { throw new Error('window gone'); },
-      settings: () => { throw new Error('corrupt'); },
+      audit: () => {
+        throw new Error('disk full');
+      },
+      emitQueue: () => {
+        throw new Error('window gone');
+      },
+      settings: () => {
+        throw new Error('corrupt');
+      },
       reportError: (where) => errors.push(where),
     });
     const result = track(h.gate.intercept('a1', 'r1', request(post())));
@@ -136,11 +165,23 @@ describe('GateService: audit and completion', () => {
     // Its 3 attachments were never uploaded in this session, so none can be previewed: a second press confirms.
     h.gate.decide(h.gate.queue()[0]!.id, { confirm: true, secondPress: true });
     expect(h.audits[0]).toEqual({
-      at: new Date(h.clock.time).toISOString(), requestId: 'r1', pendingId: 'p1',
+      at: new Date(h.clock.time).toISOString(),
+      requestId: 'r1',
+      pendingId: 'p1',
       account: { id: 'a1', handle: 'acme', name: 'Acme Brand', kind: 'brand' },
-      platform: 'x', action: 'reply', rule: 'x.graphql.CreateTweet', decision: 'confirmed', via: 'dialog',
-      text: null, textHash: 'hash(first\n\nsecond)', mediaCount: 3, partCount: 2, replyToId: '17', quotedId: '9',
-      readable: true, identity: null,
+      platform: 'x',
+      action: 'reply',
+      rule: 'x.graphql.CreateTweet',
+      decision: 'confirmed',
+      via: 'dialog',
+      text: null,
+      textHash: 'hash(first\n\nsecond)',
+      mediaCount: 3,
+      partCount: 2,
+      replyToId: '17',
+      quotedId: '9',
+      readable: true,
+      identity: null,
     });
   });
 
@@ -178,7 +219,11 @@ describe('GateService: audit and completion', () => {
     h.gate.completed('r2', 200);
     h.gate.failed('r3', 'net::ERR_CONNECTION_RESET');
     expect(h.replies).toEqual([]);
-    expect(h.results).toEqual([['r1', 500, null], ['r2', 200, null], ['r3', null, 'net::ERR_CONNECTION_RESET']]);
+    expect(h.results).toEqual([
+      ['r1', 500, null],
+      ['r2', 200, null],
+      ['r3', null, 'net::ERR_CONNECTION_RESET'],
+    ]);
   });
 
   it('forgets a cancelled request: its later error is not reported', async () => {

@@ -256,6 +256,13 @@ describe('GateService: unreadable posts', () => {
     await flush();
     expect(result.settled()).toBe(false);
     h.gate.decide(view!.id, { confirm: false });
-    expect(h.audits[0]).toMatchObject({ decision: 'cancelled', readable: false, text: null, textHash: null, mediaCount: 1, reason: 'held for a dialog: unreadable' });
+    expect(h.audits[0]).toMatchObject({
+      decision: 'cancelled',
+      readable: false,
+      text: null,
+      textHash: null,
+      mediaCount: 1,
+      reason: 'held for a dialog: unreadable',
+    });
   });
 });

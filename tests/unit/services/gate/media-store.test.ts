@@ -20,7 +20,12 @@ async function multipart(url: string, fields: Array<[string, string | Blob]>): P
   const request = new Request(url, { method: 'POST', body: form });
   return { method: 'POST', url, headers: { 'content-type': request.headers.get('content-type') ?? '' }, body: new Uint8Array(await request.arrayBuffer()) };
 }
-const json = (url: string, value: unknown, method = 'POST'): OutgoingRequest => ({ method, url, headers: { 'content-type': 'application/json' }, body: enc.encode(JSON.stringify(value)) });
+const json = (url: string, value: unknown, method = 'POST'): OutgoingRequest => ({
+  method,
+  url,
+  headers: { 'content-type': 'application/json' },
+  body: enc.encode(JSON.stringify(value)),
+});
 function classified(request: OutgoingRequest): ClassifiedPost {
   const verdict = classify(request);
   if (!verdict.gated) throw new Error('not a post');
@@ -28,7 +33,10 @@ function classified(request: OutgoingRequest): ClassifiedPost {
 }
 
 const createTweet = (ids: string[]) =>
-  json('https://x.com/i/api/graphql/q/CreateTweet', { variables: { tweet_text: 'hi', media: { media_entities: ids.map((media_id) => ({ media_id, tagged_users: [] })), possibly_sensitive: false } }, queryId: 'q' });
+  json('https://x.com/i/api/graphql/q/CreateTweet', {
+    variables: { tweet_text: 'hi', media: { media_entities: ids.map((media_id) => ({ media_id, tagged_users: [] })), possibly_sensitive: false } },
+    queryId: 'q',
+  });
 const append = (id: string, segment: number, chunk: Uint8Array<ArrayBuffer>) =>
   multipart(`https://upload.x.com/i/media/upload.json?command=APPEND&media_id=${id}&segment_index=${segment}`, [['media', new Blob([chunk])]]);
 
@@ -40,7 +48,9 @@ describe('MediaStore', () => {
     store.capture('a1', 'x', json('https://x.com/i/api/1.1/media/metadata/create.json', { media_id: '77', alt_text: { text: 'A latte' } }));
     const tweet = createTweet(['77']);
     const claimed = store.claim('a1', classified(tweet), tweet);
-    expect(claimed.media).toEqual([{ part: 0, kind: 'image', mime: 'image/png', size: PNG.length, durationMs: null, alt: 'A latte', src: dataUrl(PNG), video: null, by: 'id' }]);
+    expect(claimed.media).toEqual([
+      { part: 0, kind: 'image', mime: 'image/png', size: PNG.length, durationMs: null, alt: 'A latte', src: dataUrl(PNG), video: null, by: 'id' },
+    ]);
     expect(claimed.unpreviewed).toBe(0);
   });
 
@@ -56,11 +66,25 @@ describe('MediaStore', () => {
   it('matches a Bluesky image by the CID of the uploaded bytes, with the record’s alt text', () => {
     const store = new MediaStore({ sha256 });
     const other = Buffer.concat([PNG, Buffer.from([1])]);
-    for (const bytes of [PNG, other]) store.capture('a1', 'bluesky', { method: 'POST', url: 'https://bsky.test/xrpc/com.atproto.repo.uploadBlob', headers: { 'Content-Type': 'image/png' }, body: bytes });
+    for (const bytes of [PNG, other])
+      store.capture('a1', 'bluesky', {
+        method: 'POST',
+        url: 'https://bsky.test/xrpc/com.atproto.repo.uploadBlob',
+        headers: { 'Content-Type': 'image/png' },
+        body: bytes,
+      });
     const record = json('https://bsky.test/xrpc/com.atproto.repo.createRecord', {
       repo: 'did:plc:brand123',
       collection: 'app.bsky.feed.post',
-      record: { $type: 'app.bsky.feed.post', text: 'hi', createdAt: '2026-01-01T00:00:00.000Z', embed: { $type: 'app.bsky.embed.images', images: [{ alt: 'The first', image: { $type: 'blob', ref: { $link: rawBlobCid(sha256(PNG)) }, mimeType: 'image/png', size: PNG.length } }] } },
+      record: {
+        $type: 'app.bsky.feed.post',
+        text: 'hi',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        embed: {
+          $type: 'app.bsky.embed.images',
+          images: [{ alt: 'The first', image: { $type: 'blob', ref: { $link: rawBlobCid(sha256(PNG)) }, mimeType: 'image/png', size: PNG.length } }],
+        },
+      },
     });
     const claimed = store.claim('a1', classified(record), record);
     expect(claimed.media.map((item) => [item.src, item.alt, item.by])).toEqual([[dataUrl(PNG), 'The first', 'hash']]);
@@ -68,8 +92,22 @@ describe('MediaStore', () => {
 
   it('matches Mastodon uploads by order (the id is only in the upload’s response), with alt text by id from PUT /api/v1/media/:id', async () => {
     const store = new MediaStore({ sha256 });
-    store.capture('a1', 'mastodon', await multipart('https://mastodon.test/api/v2/media', [['file', new Blob([PNG], { type: 'image/png' })], ['description', 'Old upload']]));
-    store.capture('a1', 'mastodon', await multipart('https://mastodon.test/api/v2/media', [['file', new Blob([PNG], { type: 'image/png' })], ['description', 'A cat']]));
+    store.capture(
+      'a1',
+      'mastodon',
+      await multipart('https://mastodon.test/api/v2/media', [
+        ['file', new Blob([PNG], { type: 'image/png' })],
+        ['description', 'Old upload'],
+      ]),
+    );
+    store.capture(
+      'a1',
+      'mastodon',
+      await multipart('https://mastodon.test/api/v2/media', [
+        ['file', new Blob([PNG], { type: 'image/png' })],
+        ['description', 'A cat'],
+      ]),
+    );
     store.capture('a1', 'mastodon', json('https://mastodon.test/api/v1/media/110', { description: 'A cat, edited' }, 'PUT'));
     const status = json('https://mastodon.test/api/v1/statuses', { status: 'hi', media_ids: ['110'], visibility: 'public' });
     const claimed = store.claim('a1', classified(status), status);
@@ -92,7 +130,12 @@ describe('MediaStore', () => {
 
   it('keeps at most its budget per account session, dropping the oldest upload first, and nothing larger than the budget', async () => {
     const store = new MediaStore({ sha256, budgetBytes: 1000 });
-    const blob = (size: number): OutgoingRequest => ({ method: 'POST', url: 'https://bsky.test/xrpc/com.atproto.repo.uploadBlob', headers: {}, body: new Uint8Array(size) });
+    const blob = (size: number): OutgoingRequest => ({
+      method: 'POST',
+      url: 'https://bsky.test/xrpc/com.atproto.repo.uploadBlob',
+      headers: {},
+      body: new Uint8Array(size),
+    });
     expect(store.capture('a1', 'bluesky', blob(400))).toBe(true);
     expect(store.capture('a1', 'bluesky', blob(400))).toBe(true);
     expect(store.bytesHeld('a1')).toBe(800);
@@ -170,18 +213,34 @@ describe('WebRequestDispatch reads the file parts of media uploads only', () => 
     const media = new MediaStore({ sha256 });
     const h = harness([mastodon], { classify: (request) => classify(request), media });
     const files: string[] = [];
-    const session: SessionReader = { getBlobData: () => Promise.reject(new Error('none')), cookie: async () => null, readFile: async (path) => (files.push(path), PNG) };
+    const session: SessionReader = {
+      getBlobData: () => Promise.reject(new Error('none')),
+      cookie: async () => null,
+      readFile: async (path) => (files.push(path), PNG),
+    };
     const dispatch = new WebRequestDispatch('m1', () => mastodon, h.gate, session);
     const boundary = '----WebKitFormBoundaryabc';
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cat.png"\r\nContent-Type: image/png\r\n\r\n`;
     const tail = `\r\n--${boundary}\r\nContent-Disposition: form-data; name="description"\r\n\r\nA cat\r\n--${boundary}--\r\n`;
     const headers = { 'Content-Type': `multipart/form-data; boundary=${boundary}` };
     const upload = 'https://mastodon.test/api/v2/media';
-    await dispatch.beforeRequest({ id: 1, method: 'POST', url: upload, resourceType: 'xhr', uploadData: [{ bytes: enc.encode(head) }, { file: '/home/u/cat.png' }, { bytes: enc.encode(tail) }] });
+    await dispatch.beforeRequest({
+      id: 1,
+      method: 'POST',
+      url: upload,
+      resourceType: 'xhr',
+      uploadData: [{ bytes: enc.encode(head) }, { file: '/home/u/cat.png' }, { bytes: enc.encode(tail) }],
+    });
     expect(await dispatch.beforeSendHeaders({ id: 1, method: 'POST', url: upload, requestHeaders: headers })).toEqual({ cancel: false });
     expect(files).toEqual(['/home/u/cat.png']);
     // Another request's file parts are not read.
-    await dispatch.beforeRequest({ id: 2, method: 'POST', url: 'https://mastodon.test/other', resourceType: 'xhr', uploadData: [{ file: '/home/u/secret.txt' }] });
+    await dispatch.beforeRequest({
+      id: 2,
+      method: 'POST',
+      url: 'https://mastodon.test/other',
+      resourceType: 'xhr',
+      uploadData: [{ file: '/home/u/secret.txt' }],
+    });
     await dispatch.beforeSendHeaders({ id: 2, method: 'POST', url: 'https://mastodon.test/other', requestHeaders: {} });
     expect(files).toEqual(['/home/u/cat.png']);
     const status = json('https://mastodon.test/api/v1/statuses', { status: 'hi', media_ids: ['1'] });
@@ -200,7 +259,12 @@ describe('MediaStore hashing', () => {
       json('https://bsky.test/xrpc/com.atproto.repo.createRecord', {
         repo: 'did:plc:brand123',
         collection: 'app.bsky.feed.post',
-        record: { $type: 'app.bsky.feed.post', text: 'hi', createdAt: '2026-01-01T00:00:00.000Z', embed: { $type: 'app.bsky.embed.images', images: [{ alt: '', image: { $type: 'blob', ref: { $link: cid }, mimeType: 'image/png', size: 1 } }] } },
+        record: {
+          $type: 'app.bsky.feed.post',
+          text: 'hi',
+          createdAt: '2026-01-01T00:00:00.000Z',
+          embed: { $type: 'app.bsky.embed.images', images: [{ alt: '', image: { $type: 'blob', ref: { $link: cid }, mimeType: 'image/png', size: 1 } }] },
+        },
       });
     const missing = record(rawBlobCid(sha256(PNG)));
     store.claim('a1', classified(missing), missing);

@@ -36,7 +36,9 @@ describe('WebRequestDispatch: joining body and headers', () => {
     const gate = new RecordingGate();
     const dispatch = new WebRequestDispatch('a1', () => brand, gate, noSession);
     const url = 'https://mastodon.example/api/v1/statuses';
-    await expect(dispatch.beforeRequest({ id: 7, method: 'POST', url, resourceType: 'xhr', uploadData: [{ bytes: enc.encode('{"status":"hi"}') }] })).resolves.toEqual({ cancel: false });
+    await expect(
+      dispatch.beforeRequest({ id: 7, method: 'POST', url, resourceType: 'xhr', uploadData: [{ bytes: enc.encode('{"status":"hi"}') }] }),
+    ).resolves.toEqual({ cancel: false });
     // Another request in between must not take this one's body.
     await dispatch.beforeRequest({ id: 8, method: 'POST', url, resourceType: 'xhr', uploadData: [{ bytes: enc.encode('other') }] });
     const headers = { 'Content-Type': 'application/json', Authorization: 'Bearer abc' };
@@ -67,11 +69,19 @@ describe('WebRequestDispatch: joining body and headers', () => {
 });
 
 describe('assembleBody (as the dispatcher reads a body)', () => {
-  const timers = (getBlobData: (uuid: string) => Promise<Uint8Array>) => ({ getBlobData, setTimeout, clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>) });
+  const timers = (getBlobData: (uuid: string) => Promise<Uint8Array>) => ({
+    getBlobData,
+    setTimeout,
+    clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  });
   it('keeps the text parts of a multipart body with a file part, in order, blobs included', async () => {
-    const head = '--b\r\nContent-Disposition: form-data; name="status"\r\n\r\nhello\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n';
+    const head =
+      '--b\r\nContent-Disposition: form-data; name="status"\r\n\r\nhello\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n';
     const tail = '\r\n--b\r\nContent-Disposition: form-data; name="title"\r\n\r\nworld\r\n--b--\r\n';
-    const body = await assembleBody([{ bytes: enc.encode(head) }, { file: '/tmp/a.png' }, { blobUUID: 'u1' }], timers(async () => enc.encode(tail)));
+    const body = await assembleBody(
+      [{ bytes: enc.encode(head) }, { file: '/tmp/a.png' }, { blobUUID: 'u1' }],
+      timers(async () => enc.encode(tail)),
+    );
     expect(body.unreadable).toBe(false);
     expect(dec.decode(body.bytes!)).toBe(head + tail);
   });
@@ -135,7 +145,15 @@ describe('WebRequestDispatch: requests without an onBeforeSendHeaders', () => {
   it('decides a write to a scheme other than http(s) in onBeforeRequest, since no header event follows', async () => {
     const h = harness([brand]);
     const dispatch = new WebRequestDispatch('a1', () => brand, h.gate, noSession);
-    const result = track(dispatch.beforeRequest({ id: 9, method: 'POST', url: 'custom-scheme://host/post', resourceType: 'xhr', uploadData: [{ bytes: enc.encode(JSON.stringify(post())) }] }));
+    const result = track(
+      dispatch.beforeRequest({
+        id: 9,
+        method: 'POST',
+        url: 'custom-scheme://host/post',
+        resourceType: 'xhr',
+        uploadData: [{ bytes: enc.encode(JSON.stringify(post())) }],
+      }),
+    );
     await flush();
     expect(result.settled()).toBe(false);
     expect(h.gate.queue()).toHaveLength(1);
@@ -151,16 +169,29 @@ describe('WebRequestDispatch: channels the gate cannot read', () => {
     const personal = account({ id: 'f2', platform: 'facebook', kind: 'personal', gate: defaultGatePolicy('personal') });
     const gate = new RecordingGate();
     const brandDispatch = new WebRequestDispatch('f1', () => facebook, gate, noSession);
-    await expect(brandDispatch.beforeRequest({ id: 1, method: 'GET', url: 'wss://edge-chat.facebook.com/chat', resourceType: 'webSocket' })).resolves.toEqual({ cancel: true });
-    await expect(brandDispatch.beforeRequest({ id: 2, method: 'GET', url: 'https://www.facebook.com/', resourceType: 'mainFrame' })).resolves.toEqual({ cancel: false });
+    await expect(brandDispatch.beforeRequest({ id: 1, method: 'GET', url: 'wss://edge-chat.facebook.com/chat', resourceType: 'webSocket' })).resolves.toEqual({
+      cancel: true,
+    });
+    await expect(brandDispatch.beforeRequest({ id: 2, method: 'GET', url: 'https://www.facebook.com/', resourceType: 'mainFrame' })).resolves.toEqual({
+      cancel: false,
+    });
     const personalDispatch = new WebRequestDispatch('f2', () => personal, gate, noSession);
-    await expect(personalDispatch.beforeRequest({ id: 3, method: 'GET', url: 'wss://edge-chat.facebook.com/chat', resourceType: 'webSocket' })).resolves.toEqual({ cancel: false });
+    await expect(
+      personalDispatch.beforeRequest({ id: 3, method: 'GET', url: 'wss://edge-chat.facebook.com/chat', resourceType: 'webSocket' }),
+    ).resolves.toEqual({ cancel: false });
   });
 
   it('refuses a socket handshake when the account cannot be read', async () => {
-    const dispatch = new WebRequestDispatch('f1', () => {
-      throw new Error('store broken');
-    }, new RecordingGate(), noSession);
-    await expect(dispatch.beforeRequest({ id: 1, method: 'GET', url: 'wss://edge-chat.facebook.com/chat', resourceType: 'webSocket' })).resolves.toEqual({ cancel: true });
+    const dispatch = new WebRequestDispatch(
+      'f1',
+      () => {
+        throw new Error('store broken');
+      },
+      new RecordingGate(),
+      noSession,
+    );
+    await expect(dispatch.beforeRequest({ id: 1, method: 'GET', url: 'wss://edge-chat.facebook.com/chat', resourceType: 'webSocket' })).resolves.toEqual({
+      cancel: true,
+    });
   });
 });

@@ -8,9 +8,7 @@ const log = await LogService.open(file, { decodeItemTime: () => null, newId: () 
 const account = { id: 'acc', handle: 'acme', name: 'Acme', kind: 'brand' as const };
 for (;;) {
   // Several appends in flight at once, like a busy app: exercises group commit under the kill.
-  const batch = Array.from({ length: 8 }, () =>
-    log.recordReply({ account, platform: 'x', replyToId: 'item', sentAt: new Date(), excerpt: 'x'.repeat(400) }),
-  );
+  const batch = Array.from({ length: 8 }, () => log.recordReply({ account, platform: 'x', replyToId: 'item', sentAt: new Date(), excerpt: 'x'.repeat(400) }));
   const rows = await Promise.all(batch);
   process.stdout.write(rows.map((row) => row.id).join('\n') + '\n');
 }

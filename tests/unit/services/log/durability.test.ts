@@ -17,7 +17,7 @@ describe('durability', () => {
     const { file, cleanup } = tempDir();
     try {
       let state = seed * 7919;
-      const random = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+      const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
       const disk = new PowerCutDisk(random);
       let n = 0;
       const log = await LogService.open(file, { decodeItemTime: () => null, newId: () => `p${++n}`, openFile: disk.open });
@@ -81,7 +81,9 @@ describe('durability', () => {
 
       const log = await LogService.open(file, { decodeItemTime: () => null, readOnly: true });
       for (const id of acked) expect(log.entry(id), id).not.toBeNull();
-      const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.length > 0);
+      const lines = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.length > 0);
       expect(log.loadReport.total + log.loadReport.skipped.length).toBe(lines.length);
       // At most the very last line can be torn by the kill.
       for (const skipped of log.loadReport.skipped) {

@@ -10,8 +10,18 @@ afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 function reply(id: string, sent: string, extra: Partial<ReplyLine> = {}): ReplyLine {
   return {
-    v: 1, type: 'reply', id, account: brand, platform: 'x', replyToId: `r-${id}`, targetCreatedAt: '2026-03-06T16:00:00.000Z',
-    startSource: 'decoded', sentAt: sent, responseMs: 1, excerpt: `hello ${id}`, ...extra,
+    v: 1,
+    type: 'reply',
+    id,
+    account: brand,
+    platform: 'x',
+    replyToId: `r-${id}`,
+    targetCreatedAt: '2026-03-06T16:00:00.000Z',
+    startSource: 'decoded',
+    sentAt: sent,
+    responseMs: 1,
+    excerpt: `hello ${id}`,
+    ...extra,
   };
 }
 
@@ -22,7 +32,14 @@ describe('fast load', () => {
     const lines: LogLine[] = [
       { v: 1, type: 'correction', targetId: 'e3', receivedAt: '2026-03-09T08:00:00.000Z', at: '2026-03-10T00:00:00.000Z', note: 'early' },
       reply('e1', '2026-03-09T09:30:00.000Z'),
-      reply('e2', '2026-03-08T09:30:00.000Z', { account: personal, platform: 'bluesky', excerpt: 'Merci ! "quoted"\n🎉 \\ done', targetCreatedAt: null, startSource: 'unknown', responseMs: null }),
+      reply('e2', '2026-03-08T09:30:00.000Z', {
+        account: personal,
+        platform: 'bluesky',
+        excerpt: 'Merci ! "quoted"\n🎉 \\ done',
+        targetCreatedAt: null,
+        startSource: 'unknown',
+        responseMs: null,
+      }),
       reply('e3', '2026-03-10T09:30:00.000Z', { account: { ...brand, handle: 'acme_new' }, excerpt: null }),
       reply('e1', '2026-03-11T09:30:00.000Z', { excerpt: 'duplicate id: the first one is kept' }),
       reply('\ud800lone', '2026-03-12T09:30:00.000Z', { replyToId: 'é\ud801' }),
@@ -48,7 +65,13 @@ describe('fast load', () => {
     cleanups.push(t.cleanup);
     const schedule = { zone: 'Europe/Paris', days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17 };
     const log = await LogService.open(t.file, { decodeItemTime: fakeDecode, schedule });
-    await log.recordReply({ account: brand, platform: 'x', replyToId: 't2026-03-27T16:00:00Z', sentAt: '2026-03-30T09:30:00Z', excerpt: 'over the DST weekend' });
+    await log.recordReply({
+      account: brand,
+      platform: 'x',
+      replyToId: 't2026-03-27T16:00:00Z',
+      sentAt: '2026-03-30T09:30:00Z',
+      excerpt: 'over the DST weekend',
+    });
     const first = log.query({}).summary.business.median;
     await log.recordReply({ account: brand, platform: 'x', replyToId: 'unknown', sentAt: '2026-03-30T12:00:00Z', excerpt: null });
     const [entry] = log.unknownStarts();

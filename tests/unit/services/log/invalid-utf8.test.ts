@@ -10,7 +10,19 @@ const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 function reply(id: string, excerpt: string): string {
-  return JSON.stringify({ v: 1, type: 'reply', id, account: brand, platform: 'x', replyToId: 't2026-03-30T08:00:00Z', targetCreatedAt: '2026-03-30T08:00:00.000Z', startSource: 'decoded', sentAt: '2026-03-30T08:10:00.000Z', responseMs: 600_000, excerpt });
+  return JSON.stringify({
+    v: 1,
+    type: 'reply',
+    id,
+    account: brand,
+    platform: 'x',
+    replyToId: 't2026-03-30T08:00:00Z',
+    targetCreatedAt: '2026-03-30T08:00:00.000Z',
+    startSource: 'decoded',
+    sentAt: '2026-03-30T08:10:00.000Z',
+    responseMs: 600_000,
+    excerpt,
+  });
 }
 
 describe('invalid UTF-8 in the log', () => {

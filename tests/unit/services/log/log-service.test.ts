@@ -21,13 +21,22 @@ describe('LogService', () => {
   it('records a reply with a decoded start and reloads it from disk', async () => {
     const { file } = temp();
     const log = await openLog(file);
-    const row = await log.recordReply({ account: brand, platform: 'x', replyToId: 't2026-03-10T10:00:00Z', sentAt: '2026-03-10T10:12:00Z', excerpt: 'Thanks!' });
+    const row = await log.recordReply({
+      account: brand,
+      platform: 'x',
+      replyToId: 't2026-03-10T10:00:00Z',
+      sentAt: '2026-03-10T10:12:00Z',
+      excerpt: 'Thanks!',
+    });
     expect(row).toMatchObject({ id: 'e1', startSource: 'decoded', responseMs: 12 * 60_000, withinTarget: true, excerpt: 'Thanks!' });
     const unknown = await log.recordReply({ account: personal, platform: 'custom', replyToId: 'abc', sentAt: new Date('2026-03-10T11:00:00Z'), excerpt: null });
     expect(unknown).toMatchObject({ startSource: 'unknown', responseMs: null, withinTarget: null });
     await log.close();
 
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines[0]).toMatchObject({ v: 1, type: 'reply', id: 'e1', targetCreatedAt: '2026-03-10T10:00:00.000Z' });
 
     const again = await openLog(file);
@@ -77,7 +86,8 @@ describe('LogService', () => {
   it('skips and reports a corrupt line in the middle, keeping the lines around it', async () => {
     const { file } = temp();
     const log = await openLog(file);
-    for (let i = 0; i < 3; i++) await log.recordReply({ account: brand, platform: 'x', replyToId: `t2026-03-10T10:0${i}:00Z`, sentAt: '2026-03-10T11:00:00Z', excerpt: null });
+    for (let i = 0; i < 3; i++)
+      await log.recordReply({ account: brand, platform: 'x', replyToId: `t2026-03-10T10:0${i}:00Z`, sentAt: '2026-03-10T11:00:00Z', excerpt: null });
     await log.close();
     const lines = readFileSync(file, 'utf8').split('\n');
     lines.splice(1, 0, '{"v":1,"type":"reply","id":', '{"v":1,"type":"reply","id":"x","sentAt":"soon"}', '{"v":2,"type":"future"}');
@@ -89,7 +99,12 @@ describe('LogService', () => {
       { line: 3, reason: expect.stringMatching(/^schema: /) },
       { line: 4, reason: 'unsupported schema version 2' },
     ]);
-    expect(again.query({}).rows.map((r) => r.id).sort()).toEqual(['e1', 'e2', 'e3']);
+    expect(
+      again
+        .query({})
+        .rows.map((r) => r.id)
+        .sort(),
+    ).toEqual(['e1', 'e2', 'e3']);
     await again.close();
   });
 
@@ -124,13 +139,22 @@ describe('LogService', () => {
     expect(again.loadReport).toEqual({ total: 1, skipped: [], invalidUtf8: { count: 0, lines: [] } });
     await again.recordReply({ account: brand, platform: 'x', replyToId: 'b', sentAt: '2026-03-10T10:06:00Z', excerpt: null });
     await again.close();
-    expect(readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).replyToId)).toEqual(['a', 'b']);
+    expect(
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).replyToId),
+    ).toEqual(['a', 'b']);
   });
 
   it('group-commits concurrent appends, each resolving after the write', async () => {
     const { file } = temp();
     const log = await LogService.open(file, { decodeItemTime: fakeDecode, groupCommitMs: 5 });
-    await Promise.all(Array.from({ length: 200 }, (_, i) => log.recordReply({ account: brand, platform: 'x', replyToId: `r${i}`, sentAt: '2026-03-10T10:05:00Z', excerpt: null })));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        log.recordReply({ account: brand, platform: 'x', replyToId: `r${i}`, sentAt: '2026-03-10T10:05:00Z', excerpt: null }),
+      ),
+    );
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(200);
     await log.close();
   });
@@ -157,7 +181,11 @@ describe('LogService', () => {
     await log.recordReply({ account: brand, platform: 'x', replyToId: 'a', sentAt: '2026-03-01T10:00:00Z', excerpt: null });
     await log.recordReply({ account: brand, platform: 'bluesky', replyToId: 'b', sentAt: '2026-03-05T10:00:00Z', excerpt: null });
     await log.recordReply({ account: personal, platform: 'x', replyToId: 'c', sentAt: '2026-03-09T10:00:00Z', excerpt: null });
-    const ids = (filter: Parameters<typeof log.query>[0]) => log.query(filter).rows.map((r) => r.replyToId).sort();
+    const ids = (filter: Parameters<typeof log.query>[0]) =>
+      log
+        .query(filter)
+        .rows.map((r) => r.replyToId)
+        .sort();
     expect(ids({ from: '2026-03-02T00:00:00Z' })).toEqual(['b', 'c']);
     expect(ids({ to: '2026-03-05T10:00:00Z' })).toEqual(['a']);
     expect(ids({ accounts: ['@ACME'] })).toEqual(['a', 'b']);
@@ -175,7 +203,15 @@ describe('writing', () => {
     const { file, cleanup } = tempDir();
     const log = await LogService.open(file, { decodeItemTime: () => null });
     await expect(
-      log.recordGate({ account: { id: 'a', handle: '', name: '', kind: 'brand' }, platform: 'x', action: 'post', decision: 'cancelled', requestId: 'r1', text: null, textHash: null }),
+      log.recordGate({
+        account: { id: 'a', handle: '', name: '', kind: 'brand' },
+        platform: 'x',
+        action: 'post',
+        decision: 'cancelled',
+        requestId: 'r1',
+        text: null,
+        textHash: null,
+      }),
     ).rejects.toThrow(/invalid log line/);
     await log.close();
     expect(existsSync(file) ? readFileSync(file, 'utf8') : '').toBe('');

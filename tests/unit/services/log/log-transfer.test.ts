@@ -34,8 +34,20 @@ async function exported(log: LogService, format: 'csv' | 'json' | 'html', filter
 }
 
 async function seed(log: LogService) {
-  await log.recordReply({ account: brand, platform: 'x', replyToId: 't2026-03-27T15:00:00Z', sentAt: '2026-03-30T08:00:00Z', excerpt: '=HYPERLINK("http://evil")' });
-  await log.recordReply({ account: personal, platform: 'bluesky', replyToId: 't2026-03-30T08:00:00Z', sentAt: '2026-03-30T08:10:00Z', excerpt: 'Merci, "voilà", à bientôt\nJo' });
+  await log.recordReply({
+    account: brand,
+    platform: 'x',
+    replyToId: 't2026-03-27T15:00:00Z',
+    sentAt: '2026-03-30T08:00:00Z',
+    excerpt: '=HYPERLINK("http://evil")',
+  });
+  await log.recordReply({
+    account: personal,
+    platform: 'bluesky',
+    replyToId: 't2026-03-30T08:00:00Z',
+    sentAt: '2026-03-30T08:10:00Z',
+    excerpt: 'Merci, "voilà", à bientôt\nJo',
+  });
   await log.recordReply({ account: brand, platform: 'mastodon', replyToId: 'unknown-id', sentAt: '2026-03-30T09:00:00Z', excerpt: null });
 }
 
@@ -91,7 +103,13 @@ describe('exports', () => {
   it('builds a self-contained HTML report with user text escaped', async () => {
     const { log } = await openTemp();
     await seed(log);
-    await log.recordReply({ account: { ...brand, name: '<script>alert(1)</script>' }, platform: 'x', replyToId: 't2026-03-30T08:00:00Z', sentAt: '2026-03-30T09:00:00Z', excerpt: '<img src=x onerror=alert(1)>' });
+    await log.recordReply({
+      account: { ...brand, name: '<script>alert(1)</script>' },
+      platform: 'x',
+      replyToId: 't2026-03-30T08:00:00Z',
+      sentAt: '2026-03-30T09:00:00Z',
+      excerpt: '<img src=x onerror=alert(1)>',
+    });
     const html = await exported(log, 'html');
     expect(html).toContain('<svg');
     expect(html).not.toContain('<script>');
@@ -152,7 +170,10 @@ const ACCEPTED_DATES =
 
 describe('import', () => {
   it('refuses a file that is not UTF-8, naming its lines, instead of importing replacement characters', () => {
-    const latin1 = Buffer.from('account,platform,item,received_at,replied_at,excerpt\nacme,x,1,,2026-03-30T08:30:00Z,ok\nacme,x,2,,2026-03-30T08:30:00Z,caf\u00e9\n', 'latin1');
+    const latin1 = Buffer.from(
+      'account,platform,item,received_at,replied_at,excerpt\nacme,x,1,,2026-03-30T08:30:00Z,ok\nacme,x,2,,2026-03-30T08:30:00Z,caf\u00e9\n',
+      'latin1',
+    );
     expect(decodeImportBytes(latin1)).toEqual({ ok: false, errors: ['line 3: not UTF-8 text (save the file as "CSV UTF-8")'] });
     const utf8 = Buffer.from('\uFEFFaccount\ncafé\n', 'utf8');
     expect(decodeImportBytes(utf8)).toEqual({ ok: true, text: '\uFEFFaccount\ncafé\n' });
@@ -160,7 +181,8 @@ describe('import', () => {
 
   it('imports the same CSV twice without adding anything the second time', async () => {
     const { log, file } = await openTemp();
-    const csv = 'account,platform,item,received_at,replied_at\nacme,x,1,2026-03-30T08:00:00Z,2026-03-30T08:10:00Z\nacme,x,2,,2026-03-30T08:20:00Z\njo,bluesky,t2026-03-30T08:00:00Z,,2026-03-30T09:00:00Z\njo,x,3,2026-03-30 09:00,2026-03-30T09:00:00Z\n';
+    const csv =
+      'account,platform,item,received_at,replied_at\nacme,x,1,2026-03-30T08:00:00Z,2026-03-30T08:10:00Z\nacme,x,2,,2026-03-30T08:20:00Z\njo,bluesky,t2026-03-30T08:00:00Z,,2026-03-30T09:00:00Z\njo,x,3,2026-03-30 09:00,2026-03-30T09:00:00Z\n';
     expect(await log.importFile(csv, 'csv')).toEqual({ ok: true, added: 4, duplicates: 0 });
     expect(await log.importFile(csv, 'csv')).toEqual({ ok: true, added: 0, duplicates: 4 });
     // The same rows in another shape (semicolons, URL, @handle, upper case) are the same replies.
@@ -195,8 +217,21 @@ describe('import', () => {
 
   it('applies the same date checks to JSON imports, naming the entry', async () => {
     const { log } = await openTemp();
-    const entry = (id: string, startAt: string | null, sentAt: string) => ({ id, account: brand, platform: 'x', replyToId: id, startAt, startSource: 'import', sentAt, excerpt: null });
-    const json = JSON.stringify({ schema: 'hatrack.log.export', v: 1, entries: [entry('a', '2026-03-30T08:00:00Z', '2026-03-30T07:00:00Z'), entry('b', null, '2027-01-01T00:00:00Z')] });
+    const entry = (id: string, startAt: string | null, sentAt: string) => ({
+      id,
+      account: brand,
+      platform: 'x',
+      replyToId: id,
+      startAt,
+      startSource: 'import',
+      sentAt,
+      excerpt: null,
+    });
+    const json = JSON.stringify({
+      schema: 'hatrack.log.export',
+      v: 1,
+      entries: [entry('a', '2026-03-30T08:00:00Z', '2026-03-30T07:00:00Z'), entry('b', null, '2027-01-01T00:00:00Z')],
+    });
     expect(await log.importFile(json, 'json')).toEqual({
       ok: false,
       errors: ['entry 1: sentAt 2026-03-30T07:00:00Z is before startAt 2026-03-30T08:00:00Z', 'entry 2: sentAt 2027-01-01T00:00:00Z is in the future'],
@@ -205,7 +240,8 @@ describe('import', () => {
 
   it('imports a CSV of past replies with URLs and case-insensitive headers', async () => {
     const { log } = await openTemp();
-    const csv = 'Account,PLATFORM,Item,Received_At,Replied_At\n@acme,x,https://x.com/acme/status/42,2026-03-30 10:00,2026-03-30T08:30:00Z\njo,Bluesky,t2026-03-30T08:00:00Z,,2026-03-30T08:05:00Z\nacme,x,zz,,2026-03-30T08:05:00Z\n';
+    const csv =
+      'Account,PLATFORM,Item,Received_At,Replied_At\n@acme,x,https://x.com/acme/status/42,2026-03-30 10:00,2026-03-30T08:30:00Z\njo,Bluesky,t2026-03-30T08:00:00Z,,2026-03-30T08:05:00Z\nacme,x,zz,,2026-03-30T08:05:00Z\n';
     expect(await log.importFile(csv, 'csv')).toEqual({ ok: true, added: 3, duplicates: 0 });
     const rows = log.query({}).rows;
     expect(rows.find((r) => r.replyToId === '42')).toMatchObject({ startSource: 'import', responseMs: 30 * 60_000, account: { handle: 'acme' } });

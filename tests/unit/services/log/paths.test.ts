@@ -15,16 +15,16 @@ describe('defaultLogPath', () => {
     expect(pkg.productName).toBe('Hatrack');
   });
 
-  it('is the app\'s data folder on Linux: $XDG_CONFIG_HOME or ~/.config', () => {
+  it("is the app's data folder on Linux: $XDG_CONFIG_HOME or ~/.config", () => {
     expect(defaultLogPath('linux', {}, '/home/u')).toBe(posix.join('/home/u/.config', folder, LOG_FILE_NAME));
     expect(defaultLogPath('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/u')).toBe(posix.join('/cfg', folder, LOG_FILE_NAME));
   });
 
-  it('is the app\'s data folder on macOS: ~/Library/Application Support', () => {
+  it("is the app's data folder on macOS: ~/Library/Application Support", () => {
     expect(defaultLogPath('darwin', {}, '/Users/u')).toBe(posix.join('/Users/u/Library/Application Support', folder, LOG_FILE_NAME));
   });
 
-  it('is the app\'s data folder on Windows: %APPDATA%', () => {
+  it("is the app's data folder on Windows: %APPDATA%", () => {
     const path = defaultLogPath('win32', { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'C:\\Users\\u');
     expect(path).toBe(win32.join('C:\\Users\\u\\AppData\\Roaming', folder, LOG_FILE_NAME));
   });

@@ -21,7 +21,13 @@ async function seeded() {
     schedule: { zone: 'Europe/Paris', days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17.5 },
   });
   cleanups.push(() => void log.close());
-  await log.recordReply({ account: brand, platform: 'x', replyToId: 't2026-03-27T15:00:00Z', sentAt: '2026-03-30T08:00:00Z', excerpt: '=HYPERLINK("http://evil","x")' });
+  await log.recordReply({
+    account: brand,
+    platform: 'x',
+    replyToId: 't2026-03-27T15:00:00Z',
+    sentAt: '2026-03-30T08:00:00Z',
+    excerpt: '=HYPERLINK("http://evil","x")',
+  });
   await log.recordReply({ account: brand, platform: 'x', replyToId: LONG_ID, sentAt: '2026-03-30T08:30:00Z', excerpt: '@SUM(A1)' });
   await log.setManualStart('e2', '2026-03-30T08:00:00Z');
   await log.recordReply({ account: personal, platform: 'bluesky', replyToId: 'unknown-id', sentAt: '2026-03-30T09:00:00Z', excerpt: 'Merci, à bientôt' });

@@ -1,12 +1,6 @@
 // Account form and patch validation: what the manager types is refused with the right message or cleaned up before storing.
 import { describe, it, expect } from 'vitest';
-import {
-  accountInputSchema,
-  accountPatchSchema,
-  accountSchema,
-  defaultGatePolicy,
-  type AccountInput,
-} from '../../../../shared/accounts/account.ts';
+import { accountInputSchema, accountPatchSchema, accountSchema, defaultGatePolicy, type AccountInput } from '../../../../shared/accounts/account.ts';
 import { POST_ACTIONS } from '../../../../shared/gate/types.ts';
 
 const valid: AccountInput = { name: 'Acme', handle: 'acme', platform: 'x', kind: 'brand', color: '#1d4ed8' };
@@ -57,19 +51,13 @@ describe('accountInputSchema', () => {
     expect(accountInputSchema.safeParse({ ...valid, color }).success).toBe(true);
   });
 
-  it.each(['1d4ed8', '#1d4ed', '#1d4ed8ff', '#fff', 'blue', '#gggggg', 'rgb(0,0,0)', ''])(
-    'refuses the colour %j with errors.color',
-    (color) => {
-      expect(errorsOf({ ...valid, color })).toEqual({ color: 'errors.color' });
-    },
-  );
+  it.each(['1d4ed8', '#1d4ed', '#1d4ed8ff', '#fff', 'blue', '#gggggg', 'rgb(0,0,0)', ''])('refuses the colour %j with errors.color', (color) => {
+    expect(errorsOf({ ...valid, color })).toEqual({ color: 'errors.color' });
+  });
 
-  it.each(['https://example.com/', 'http://localhost:8080/feed', 'https://social.example.org/@brand'])(
-    'accepts the start URL %s',
-    (startUrl) => {
-      expect(accountInputSchema.parse({ ...valid, platform: 'custom', startUrl }).startUrl).toBe(startUrl);
-    },
-  );
+  it.each(['https://example.com/', 'http://localhost:8080/feed', 'https://social.example.org/@brand'])('accepts the start URL %s', (startUrl) => {
+    expect(accountInputSchema.parse({ ...valid, platform: 'custom', startUrl }).startUrl).toBe(startUrl);
+  });
 
   it('trims spaces around the start URL', () => {
     expect(accountInputSchema.parse({ ...valid, startUrl: '  https://example.com/  ' }).startUrl).toBe('https://example.com/');

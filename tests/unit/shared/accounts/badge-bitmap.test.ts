@@ -17,7 +17,13 @@ describe('drawBadge', () => {
     const pixels = drawBadge(size, '#d92d20');
     expect(pixels.length).toBe(size * size * 4);
     expect(pixel(pixels, size, 8, 8)).toEqual([0x20, 0x2d, 0xd9, 255]);
-    for (const [x, y] of [[0, 0], [15, 0], [0, 15], [15, 15]] as const) expect(pixel(pixels, size, x, y)[3]).toBe(0);
+    for (const [x, y] of [
+      [0, 0],
+      [15, 0],
+      [0, 15],
+      [15, 15],
+    ] as const)
+      expect(pixel(pixels, size, x, y)[3]).toBe(0);
   });
 
   it('draws the count in white on a dark fill and black on a light one', () => {

@@ -47,7 +47,9 @@ describe('account presence', () => {
   });
 
   it('platforms without an identity cookie ignore cookie changes', () => {
-    expect(withCookie(UNKNOWN_PRESENCE, mastodon, { name: '_mastodon_session', domain: 'mastodon.social', removed: true, cause: 'explicit' })).toEqual(UNKNOWN_PRESENCE);
+    expect(withCookie(UNKNOWN_PRESENCE, mastodon, { name: '_mastodon_session', domain: 'mastodon.social', removed: true, cause: 'explicit' })).toEqual(
+      UNKNOWN_PRESENCE,
+    );
   });
 
   it('the app icon total adds the known counts of signed-in accounts only', () => {

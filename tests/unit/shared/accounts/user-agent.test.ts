@@ -26,7 +26,9 @@ describe('chromeUserAgent', () => {
 
   it('strips pre-release versions whole', () => {
     expect(
-      chromeUserAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) hatrack/0.2.0-beta.1 Chrome/141.0.7390.7 Electron/39.0.0-alpha.4 Safari/537.36'),
+      chromeUserAgent(
+        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) hatrack/0.2.0-beta.1 Chrome/141.0.7390.7 Electron/39.0.0-alpha.4 Safari/537.36',
+      ),
     ).toBe('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.7390.7 Safari/537.36');
   });
 

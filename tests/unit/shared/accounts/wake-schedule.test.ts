@@ -23,8 +23,14 @@ describe('WakeSchedule', () => {
     const schedule = new WakeSchedule(20 * MINUTE);
     schedule.update(['a', 'b', 'c', 'd'], T0);
     expect(run(schedule, T0, T0 + 40 * MINUTE)).toEqual([
-      [5, 'a'], [10, 'b'], [15, 'c'], [20, 'd'],
-      [25, 'a'], [30, 'b'], [35, 'c'], [40, 'd'],
+      [5, 'a'],
+      [10, 'b'],
+      [15, 'c'],
+      [20, 'd'],
+      [25, 'a'],
+      [30, 'b'],
+      [35, 'c'],
+      [40, 'd'],
     ]);
   });
 
@@ -75,9 +81,20 @@ describe('Sleepers with the hibernation check, on a fake clock', () => {
   it('closes idle views, wakes them one at a time for 90 s, and keeps the one the manager opens awake', () => {
     const ids = ['a', 'b'].map((n) => `${n.repeat(8)}-0000-4000-8000-000000000000`);
     const accounts = ids.map((id) => ({
-      id, partition: `persist:account-${id}`, name: id, handle: id.slice(0, 4), platform: 'x' as const, startUrl: 'https://x.com/home',
-      kind: 'personal' as const, color: '#1d4ed8', gate: defaultGatePolicy('personal'), watchWords: [], targetMinutes: 60,
-      notifications: false, hibernate: true, createdAt: '2026-03-10T12:00:00.000Z',
+      id,
+      partition: `persist:account-${id}`,
+      name: id,
+      handle: id.slice(0, 4),
+      platform: 'x' as const,
+      startUrl: 'https://x.com/home',
+      kind: 'personal' as const,
+      color: '#1d4ed8',
+      gate: defaultGatePolicy('personal'),
+      watchWords: [],
+      targetMinutes: 60,
+      notifications: false,
+      hibernate: true,
+      createdAt: '2026-03-10T12:00:00.000Z',
     }));
     const IDLE = 10 * MINUTE;
     const WAKE_FOR = 90_000;

@@ -59,7 +59,9 @@ describe('classify properties', () => {
   });
 
   it('never holds random traffic on paths no rule knows', () => {
-    const segment = fc.stringMatching(/^[a-z0-9_.-]{1,12}$/).filter((s) => !['statuses', 'reblog', 'create', 'comment', 'submit', 'compose', 'editusertext', 'add', 'text'].includes(s));
+    const segment = fc
+      .stringMatching(/^[a-z0-9_.-]{1,12}$/)
+      .filter((s) => !['statuses', 'reblog', 'create', 'comment', 'submit', 'compose', 'editusertext', 'add', 'text'].includes(s));
     fc.assert(
       fc.property(
         fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),

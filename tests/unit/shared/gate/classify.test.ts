@@ -9,7 +9,8 @@ const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const CREATE_TWEET = 'https://x.com/i/api/graphql/SiM_cAu83R0wnrpmKQQSEw/CreateTweet';
 
 describe('64-bit IDs', () => {
-  const raw = '{"variables":{"tweet_text":"x","reply":{"in_reply_to_tweet_id":1790000000000000001}},"n":9007199254740993,"f":0.12345678901234567,"s":"1790000000000000001 in a string"}';
+  const raw =
+    '{"variables":{"tweet_text":"x","reply":{"in_reply_to_tweet_id":1790000000000000001}},"n":9007199254740993,"f":0.12345678901234567,"s":"1790000000000000001 in a string"}';
   it('keeps integer literals above 2^53 exact (reviver with context.source)', () => {
     const parsed = parseJsonKeepingBigInts(raw) as { variables: { reply: { in_reply_to_tweet_id: unknown } }; n: unknown; f: unknown; s: unknown };
     expect(parsed.variables.reply.in_reply_to_tweet_id).toBe('1790000000000000001');
@@ -37,17 +38,34 @@ describe('fail closed', () => {
     expect(result.gated && result.parts).toEqual([{ text: null, mediaCount: 0, replyToId: null, quotedId: null }]);
   });
   it('holds malformed JSON and missing bodies', () => {
-    expect(classify({ method: 'POST', url: CREATE_TWEET, body: enc('{"variables":') })).toMatchObject({ gated: true, readable: false, unreadableReason: 'invalid-json' });
-    expect(classify({ method: 'POST', url: 'https://bsky.social/xrpc/com.atproto.repo.createRecord', body: null })).toMatchObject({ gated: true, readable: false });
+    expect(classify({ method: 'POST', url: CREATE_TWEET, body: enc('{"variables":') })).toMatchObject({
+      gated: true,
+      readable: false,
+      unreadableReason: 'invalid-json',
+    });
+    expect(classify({ method: 'POST', url: 'https://bsky.social/xrpc/com.atproto.repo.createRecord', body: null })).toMatchObject({
+      gated: true,
+      readable: false,
+    });
   });
   it('holds a body whose shape lacks the text', () => {
-    expect(classify({ method: 'POST', url: CREATE_TWEET, body: enc('{"variables":{}}') })).toMatchObject({ gated: true, readable: false, unreadableReason: 'text-not-found' });
+    expect(classify({ method: 'POST', url: CREATE_TWEET, body: enc('{"variables":{}}') })).toMatchObject({
+      gated: true,
+      readable: false,
+      unreadableReason: 'text-not-found',
+    });
   });
   it('holds a Mastodon edit with the edit action even when unreadable', () => {
-    expect(classify({ method: 'PUT', url: 'https://mastodon.social/api/v1/statuses/1', body: enc('%%%not json{') , headers: { 'Content-Type': 'application/json' } })).toMatchObject({ gated: true, action: 'edit', readable: false });
+    expect(
+      classify({ method: 'PUT', url: 'https://mastodon.social/api/v1/statuses/1', body: enc('%%%not json{'), headers: { 'Content-Type': 'application/json' } }),
+    ).toMatchObject({ gated: true, action: 'edit', readable: false });
   });
   it('holds a Facebook graphql POST without a friendly name (cannot be told apart)', () => {
-    expect(classify({ method: 'POST', url: 'https://www.facebook.com/api/graphql/', body: enc('doc_id=1&variables=%7B%7D') })).toMatchObject({ gated: true, readable: false, unreadableReason: 'unknown-operation' });
+    expect(classify({ method: 'POST', url: 'https://www.facebook.com/api/graphql/', body: enc('doc_id=1&variables=%7B%7D') })).toMatchObject({
+      gated: true,
+      readable: false,
+      unreadableReason: 'unknown-operation',
+    });
   });
 });
 

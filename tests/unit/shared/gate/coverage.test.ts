@@ -55,7 +55,10 @@ describe('blocked channels', () => {
     expect(blocksRequest(brand('x'), 'wss://x.com/live', 'webSocket')).toBe(false);
     const personal: Gated = { platform: 'facebook', kind: 'personal', gate: defaultGatePolicy('personal') };
     expect(blocksRequest(personal, 'wss://edge-chat.facebook.com/chat', 'webSocket')).toBe(false);
-    const messagesOff: Gated = { ...brand('facebook'), gate: { ...defaultGatePolicy('brand'), actions: { ...defaultGatePolicy('brand').actions, message: false } } };
+    const messagesOff: Gated = {
+      ...brand('facebook'),
+      gate: { ...defaultGatePolicy('brand'), actions: { ...defaultGatePolicy('brand').actions, message: false } },
+    };
     expect(blockedChannels(messagesOff)).toEqual([]);
     const gateOff: Gated = { ...brand('instagram'), gate: { ...defaultGatePolicy('brand'), mode: 'off' } };
     expect(blocksRequest(gateOff, 'wss://edge-chat.instagram.com/chat', 'webSocket')).toBe(false);

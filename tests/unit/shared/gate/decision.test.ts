@@ -51,7 +51,15 @@ describe('transition from pending-delay', () => {
 
 describe('decided once', () => {
   const finals = ['confirmed', 'cancelled', 'timed-out', 'failed-closed', 'blocked-identity', 'undone', 'sent'] as const;
-  const events: DecisionEvent[] = [confirm, { kind: 'cancel', identityMismatch: false }, { kind: 'undo' }, { kind: 'timeout' }, { kind: 'elapse' }, { kind: 'block-identity' }, { kind: 'fail' }];
+  const events: DecisionEvent[] = [
+    confirm,
+    { kind: 'cancel', identityMismatch: false },
+    { kind: 'undo' },
+    { kind: 'timeout' },
+    { kind: 'elapse' },
+    { kind: 'block-identity' },
+    { kind: 'fail' },
+  ];
   it('refuses every event after a decision', () => {
     for (const state of finals) for (const event of events) expect(transition(state, event)).toEqual({ ok: false, reason: 'decided' });
   });
@@ -71,7 +79,10 @@ describe('checkConfirm', () => {
   });
 
   it('never confirms an identity mismatch, whatever else is right', () => {
-    expect(checkConfirm({ ...base, mode: 'type-handle', typedHandle: 'acme', secondPress: true, identityMismatch: true })).toEqual({ ok: false, reason: 'identity-mismatch' });
+    expect(checkConfirm({ ...base, mode: 'type-handle', typedHandle: 'acme', secondPress: true, identityMismatch: true })).toEqual({
+      ok: false,
+      reason: 'identity-mismatch',
+    });
   });
 
   it('needs the typed handle in type-handle mode', () => {

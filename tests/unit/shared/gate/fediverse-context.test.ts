@@ -29,7 +29,17 @@ describe('Fediverse rules with a session context', () => {
     expect(classify(note('app.example.com')).gated).toBe(true);
   });
   it('keep the other platforms rules as they are', () => {
-    expect(classify({ method: 'POST', url: 'https://bsky.social/xrpc/com.atproto.repo.createRecord', headers: JSON_TYPE, body: enc('{"repo":"did:plc:a","collection":"app.bsky.feed.post","record":{"text":"hi"}}') }, { context: xAccount }).gated).toBe(true);
+    expect(
+      classify(
+        {
+          method: 'POST',
+          url: 'https://bsky.social/xrpc/com.atproto.repo.createRecord',
+          headers: JSON_TYPE,
+          body: enc('{"repo":"did:plc:a","collection":"app.bsky.feed.post","record":{"text":"hi"}}'),
+        },
+        { context: xAccount },
+      ).gated,
+    ).toBe(true);
   });
 });
 

@@ -14,7 +14,12 @@ describe('holdVerdict', () => {
 
   it('holds a brand post for confirmation by default, every action included', () => {
     for (const action of ['post', 'reply', 'quote', 'edit', 'schedule', 'repost', 'message'] as const) {
-      expect(holdVerdict(defaultGatePolicy('brand'), { action, readable: true }, plain)).toEqual({ hold: true, mode: 'confirm', delayMs: null, escalatedBecause: null });
+      expect(holdVerdict(defaultGatePolicy('brand'), { action, readable: true }, plain)).toEqual({
+        hold: true,
+        mode: 'confirm',
+        delayMs: null,
+        escalatedBecause: null,
+      });
     }
   });
 

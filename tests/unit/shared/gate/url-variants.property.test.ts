@@ -33,7 +33,7 @@ const variantArb: fc.Arbitrary<Variant> = fc.oneof(
 );
 
 function flipCase(text: string, seed: number): string {
-  return [...text].map((c, i) => (((seed >> i % 30) & 1) === 1 ? c.toUpperCase() : c.toLowerCase())).join('');
+  return [...text].map((c, i) => (((seed >> (i % 30)) & 1) === 1 ? c.toUpperCase() : c.toLowerCase())).join('');
 }
 
 /** Applies variants to an absolute URL, by string surgery (never through URL, which would undo them). */
@@ -136,7 +136,10 @@ describe('URL spelling variants', () => {
 
   it('a user rule written in another spelling holds the same URLs', () => {
     const respell = (rule: CustomRule, variants: readonly Variant[]): CustomRule => {
-      const spelled = spell(`https://${rule.host.replace('*.', 'wildcard.')}${rule.pathPattern}`, variants.filter((v) => v.kind !== 'query' && v.kind !== 'fragment'));
+      const spelled = spell(
+        `https://${rule.host.replace('*.', 'wildcard.')}${rule.pathPattern}`,
+        variants.filter((v) => v.kind !== 'query' && v.kind !== 'fragment'),
+      );
       const m = /^https:\/\/([^/]+)(\/.*)$/.exec(spelled);
       return m === null ? rule : { ...rule, host: (m[1] ?? '').replace(/^wildcard\./i, '*.'), pathPattern: m[2] ?? rule.pathPattern };
     };

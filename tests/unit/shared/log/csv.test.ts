@@ -39,9 +39,18 @@ describe('CSV cells', () => {
   });
 
   it('reads the semicolon and tab separated files spreadsheets save in many locales', () => {
-    expect(parseCsv('a;b\r\n1;"x;y"\r\n').map((r) => r.cells)).toEqual([['a', 'b'], ['1', 'x;y']]);
-    expect(parseCsv('a\tb\n1\t2,5\n').map((r) => r.cells)).toEqual([['a', 'b'], ['1', '2,5']]);
-    expect(parseCsv('a,b\r1,2\r').map((r) => [r.line, r.cells])).toEqual([[1, ['a', 'b']], [2, ['1', '2']]]);
+    expect(parseCsv('a;b\r\n1;"x;y"\r\n').map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', 'x;y'],
+    ]);
+    expect(parseCsv('a\tb\n1\t2,5\n').map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2,5'],
+    ]);
+    expect(parseCsv('a,b\r1,2\r').map((r) => [r.line, r.cells])).toEqual([
+      [1, ['a', 'b']],
+      [2, ['1', '2']],
+    ]);
   });
 });
 

@@ -39,7 +39,23 @@ describe('validateLogLine', () => {
   });
 
   it('never accepts a mutated reply line that zod rejects, and agrees with zod on the result', () => {
-    const keys = ['v', 'type', 'id', 'account', 'platform', 'replyToId', 'targetCreatedAt', 'startSource', 'sentAt', 'responseMs', 'excerpt', 'account.id', 'account.handle', 'account.name', 'account.kind'];
+    const keys = [
+      'v',
+      'type',
+      'id',
+      'account',
+      'platform',
+      'replyToId',
+      'targetCreatedAt',
+      'startSource',
+      'sentAt',
+      'responseMs',
+      'excerpt',
+      'account.id',
+      'account.handle',
+      'account.name',
+      'account.kind',
+    ];
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...keys), oddValue, fc.boolean()), { maxLength: 3 }), (mutations) => {
         const line: Record<string, unknown> = structuredClone(good);
@@ -76,11 +92,24 @@ describe('validateLogLine', () => {
     'gate-result': { v: 1, type: 'gate-result', at: '2026-03-10T10:00:01.000Z', requestId: 'r1', status: 200, error: null },
     correction: { v: 1, type: 'correction', targetId: 'e1', receivedAt: '2026-03-10T09:00:00.000Z', at: '2026-03-10T10:00:00.000Z', note: 'inbox' },
   };
-  const moreOdd = fc.oneof(oddValue, fc.constant(1.5), fc.constant(-1), fc.constant(1000), fc.constant(2 ** 60), fc.constant('x'.repeat(129)), fc.constantFrom('reply', 'gate', 'post', 'cancelled', 'personal', 'mastodon'));
+  const moreOdd = fc.oneof(
+    oddValue,
+    fc.constant(1.5),
+    fc.constant(-1),
+    fc.constant(1000),
+    fc.constant(2 ** 60),
+    fc.constant('x'.repeat(129)),
+    fc.constantFrom('reply', 'gate', 'post', 'cancelled', 'personal', 'mastodon'),
+  );
 
   it.each(Object.keys(others))('agrees with zod on mutated %s lines', (type) => {
     const base = others[type] as Record<string, unknown>;
-    const keys = [...Object.keys(base), 'note', 'extra', ...('account' in base ? ['account.id', 'account.handle', 'account.name', 'account.kind', 'account.extra'] : [])];
+    const keys = [
+      ...Object.keys(base),
+      'note',
+      'extra',
+      ...('account' in base ? ['account.id', 'account.handle', 'account.name', 'account.kind', 'account.extra'] : []),
+    ];
     expect(validateLogLine(base)).toEqual({ ok: true, line: logLineSchema.parse(base) });
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...keys), moreOdd, fc.boolean()), { maxLength: 3 }), (mutations) => {

@@ -30,11 +30,39 @@ const anyString = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
-  fc.constantFrom('', 'x'.repeat(200), 'x'.repeat(201), 'é'.repeat(200), '😀'.repeat(100), '😀'.repeat(101), 'a"b', 'a\\b', 'line\nbreak', '\u0000', '\ud800', 'x'.repeat(2000), 'x'.repeat(2001)),
+  fc.constantFrom(
+    '',
+    'x'.repeat(200),
+    'x'.repeat(201),
+    'é'.repeat(200),
+    '😀'.repeat(100),
+    '😀'.repeat(101),
+    'a"b',
+    'a\\b',
+    'line\nbreak',
+    '\u0000',
+    '\ud800',
+    'x'.repeat(2000),
+    'x'.repeat(2001),
+  ),
 );
 const isoTime = fc.oneof(
-  { weight: 6, arbitrary: fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString()) },
-  fc.constantFrom('2026-02-29T00:00:00.000Z', '2024-02-29T10:00:00.000Z', '2026-02-30T00:00:00.000Z', '2026-03-10T24:00:00.000Z', '2026-03-10T23:59:60.000Z', '2026-13-01T00:00:00.000Z', '2026-03-10T10:00:00Z', '2026-03-10T10:00:00.000+02:00', 'nope', '2026-03-10'),
+  {
+    weight: 6,
+    arbitrary: fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+  },
+  fc.constantFrom(
+    '2026-02-29T00:00:00.000Z',
+    '2024-02-29T10:00:00.000Z',
+    '2026-02-30T00:00:00.000Z',
+    '2026-03-10T24:00:00.000Z',
+    '2026-03-10T23:59:60.000Z',
+    '2026-13-01T00:00:00.000Z',
+    '2026-03-10T10:00:00Z',
+    '2026-03-10T10:00:00.000+02:00',
+    'nope',
+    '2026-03-10',
+  ),
 );
 const reply = fc.record({
   v: fc.oneof({ arbitrary: fc.constant(1), weight: 8 }, fc.constant(2), fc.constant('1')),
@@ -93,30 +121,51 @@ describe('scanReplyLine', () => {
 
   it('agrees after byte-level damage (cut, changed, inserted bytes)', () => {
     const base = {
-      v: 1, type: 'reply', id: 'e1', account: { id: 'a', handle: 'acme', name: 'Acmé "Inc"', kind: 'brand' }, platform: 'x', replyToId: '123',
-      targetCreatedAt: '2026-03-10T10:00:00.000Z', startSource: 'decoded', sentAt: '2026-03-10T10:05:00.000Z', responseMs: 300000, excerpt: 'hi 😀 \\ "there"',
+      v: 1,
+      type: 'reply',
+      id: 'e1',
+      account: { id: 'a', handle: 'acme', name: 'Acmé "Inc"', kind: 'brand' },
+      platform: 'x',
+      replyToId: '123',
+      targetCreatedAt: '2026-03-10T10:00:00.000Z',
+      startSource: 'decoded',
+      sentAt: '2026-03-10T10:05:00.000Z',
+      responseMs: 300000,
+      excerpt: 'hi 😀 \\ "there"',
     };
     const bytes = encoder.encode(JSON.stringify(base));
     expect(agree(bytes)).toBe(true);
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(bytes.length - 1), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'cut', 'insert')), { minLength: 1, maxLength: 3 }), (edits) => {
-        let damaged = Array.from(bytes);
-        for (const [at, byte, kind] of edits) {
-          const k = Math.min(at, damaged.length - 1);
-          if (kind === 'set') damaged[k] = byte;
-          else if (kind === 'cut') damaged = damaged.slice(0, k);
-          else damaged.splice(k, 0, byte);
-        }
-        agree(Uint8Array.from(damaged));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(bytes.length - 1), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'cut', 'insert')), { minLength: 1, maxLength: 3 }),
+        (edits) => {
+          let damaged = Array.from(bytes);
+          for (const [at, byte, kind] of edits) {
+            const k = Math.min(at, damaged.length - 1);
+            if (kind === 'set') damaged[k] = byte;
+            else if (kind === 'cut') damaged = damaged.slice(0, k);
+            else damaged.splice(k, 0, byte);
+          }
+          agree(Uint8Array.from(damaged));
+        },
+      ),
       { numRuns: 5000 },
     );
   });
 
   it('takes the lines the app writes, including escapes and non-ASCII text', () => {
     const line = {
-      v: 1, type: 'reply', id: '0b7e3c2a-5a0e-4d55-9a55-2f0f5e9a7c11', account: { id: 'acc', handle: 'brand', name: 'Brand Ünïcode', kind: 'personal' }, platform: 'bluesky',
-      replyToId: 'at://did:plc:abc/app.bsky.feed.post/3k', targetCreatedAt: null, startSource: 'unknown', sentAt: '2024-02-29T23:59:59.999Z', responseMs: null, excerpt: 'Merci ! "quoted"\nnew line 🎉',
+      v: 1,
+      type: 'reply',
+      id: '0b7e3c2a-5a0e-4d55-9a55-2f0f5e9a7c11',
+      account: { id: 'acc', handle: 'brand', name: 'Brand Ünïcode', kind: 'personal' },
+      platform: 'bluesky',
+      replyToId: 'at://did:plc:abc/app.bsky.feed.post/3k',
+      targetCreatedAt: null,
+      startSource: 'unknown',
+      sentAt: '2024-02-29T23:59:59.999Z',
+      responseMs: null,
+      excerpt: 'Merci ! "quoted"\nnew line 🎉',
     };
     expect(agree(encoder.encode(JSON.stringify(line)))).toBe(true);
     expect(agree(encoder.encode(JSON.stringify({ ...line, excerpt: null, responseMs: 12.5 })))).toBe(true);

@@ -17,8 +17,13 @@ function oracle(values: number[], targets: number[]): TimeStats {
   if (n === 0) return { median: null, count: 0, mean: null, p90: null, fastest: null, slowest: null, withinTarget: null };
   const median = n % 2 ? (sorted[n >> 1] as number) : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
   return {
-    median, count: n, mean: values.reduce((s, v) => s + v, 0) / n, p90: sorted[Math.ceil(0.9 * n) - 1] as number,
-    fastest: sorted[0] as number, slowest: sorted[n - 1] as number, withinTarget: values.filter((v, k) => v <= (targets[k] as number)).length / n,
+    median,
+    count: n,
+    mean: values.reduce((s, v) => s + v, 0) / n,
+    p90: sorted[Math.ceil(0.9 * n) - 1] as number,
+    fastest: sorted[0] as number,
+    slowest: sorted[n - 1] as number,
+    withinTarget: values.filter((v, k) => v <= (targets[k] as number)).length / n,
   };
 }
 
@@ -26,7 +31,11 @@ describe('summarise (oracle)', () => {
   it('equals a sort-based computation', () => {
     const calendar = new BusinessCalendar({ zone: 'Europe/Paris', days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17.5 });
     const base = Date.parse('2026-03-20T00:00:00Z');
-    const entry = fc.record({ sent: fc.integer({ min: 0, max: 20 * 86_400_000 }), wait: fc.option(fc.integer({ min: -3_600_000, max: 4 * 86_400_000 }), { freq: 5 }), account: fc.integer({ min: 0, max: 2 }) });
+    const entry = fc.record({
+      sent: fc.integer({ min: 0, max: 20 * 86_400_000 }),
+      wait: fc.option(fc.integer({ min: -3_600_000, max: 4 * 86_400_000 }), { freq: 5 }),
+      account: fc.integer({ min: 0, max: 2 }),
+    });
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 300 }), fc.boolean(), (rows, ordered) => {
         if (ordered) rows.sort((x, y) => x.sent - y.sent);
@@ -42,12 +51,21 @@ describe('summarise (oracle)', () => {
         expect(summary.unknownStart).toBe(rows.length - timed.length);
         expect(summary.calendar).toEqual(oracle(timed.map(cal), timed.map(target)));
         expect(summary.business).toEqual(oracle(timed.map(bus), timed.map(target)));
-        expect(summary.buckets.map((b) => [b.calendar, b.business])).toEqual(BUCKETS.map((_, k) => [timed.filter((i) => bucketOf(cal(i)) === k).length, timed.filter((i) => bucketOf(bus(i)) === k).length]));
+        expect(summary.buckets.map((b) => [b.calendar, b.business])).toEqual(
+          BUCKETS.map((_, k) => [timed.filter((i) => bucketOf(cal(i)) === k).length, timed.filter((i) => bucketOf(bus(i)) === k).length]),
+        );
         const days = [...new Set(timed.map((i) => calendar.dayLabel(calendar.dayIndex(sentMs[i] as number))))].sort();
-        expect(summary.daily).toEqual(days.map((day) => {
-          const members = timed.filter((i) => calendar.dayLabel(calendar.dayIndex(sentMs[i] as number)) === day);
-          return { day, count: members.length, medianMs: oracle(members.map(cal), members.map(target)).median, businessMedianMs: oracle(members.map(bus), members.map(target)).median };
-        }));
+        expect(summary.daily).toEqual(
+          days.map((day) => {
+            const members = timed.filter((i) => calendar.dayLabel(calendar.dayIndex(sentMs[i] as number)) === day);
+            return {
+              day,
+              count: members.length,
+              medianMs: oracle(members.map(cal), members.map(target)).median,
+              businessMedianMs: oracle(members.map(bus), members.map(target)).median,
+            };
+          }),
+        );
         for (const row of summary.perAccount) {
           const a = accounts.indexOf(row.account);
           const mine = timed.filter((i) => accountIndex[i] === a);
@@ -63,7 +81,9 @@ describe('summarise (oracle)', () => {
         const viaMembers = { count: rows.length, members, sentMs: wide(sentMs), startMs: wide(startMs), accountIndex: wideAccounts, accounts };
         const options = { targets: { a1: 5, a2: 600 } };
         expect(summarise(viaMembers, calendar, options)).toEqual(summary);
-        const business = Float64Array.from(viaMembers.startMs, (start, j) => (Number.isNaN(start) ? NaN : calendar.businessMs(start, viaMembers.sentMs[j] as number)));
+        const business = Float64Array.from(viaMembers.startMs, (start, j) =>
+          Number.isNaN(start) ? NaN : calendar.businessMs(start, viaMembers.sentMs[j] as number),
+        );
         expect(summarise({ ...viaMembers, businessMs: business }, calendar, options)).toEqual(summary);
       }),
       { numRuns: 300 },
@@ -74,7 +94,12 @@ describe('summarise (oracle)', () => {
 describe('selectRanks', () => {
   it('agrees with sorting on large arrays, with heavy ties and skew', async () => {
     const { selectRanks } = await import('../../../../shared/log/selection.ts');
-    const makers = [() => Math.random() * 1e9, () => Math.floor(Math.random() * 5), () => (Math.random() < 0.95 ? 7 : Math.random()), () => Math.random() ** 8 * 1e6];
+    const makers = [
+      () => Math.random() * 1e9,
+      () => Math.floor(Math.random() * 5),
+      () => (Math.random() < 0.95 ? 7 : Math.random()),
+      () => Math.random() ** 8 * 1e6,
+    ];
     for (const make of makers) {
       for (const n of [20_000, 100_001]) {
         const data = Float64Array.from({ length: n }, make);

@@ -68,7 +68,13 @@ describe('summarise', () => {
   it('reports business hours separately from calendar time', () => {
     const office = new BusinessCalendar({ zone: 'UTC', days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17 });
     // Item Friday 16:00Z, reply Monday 09:30Z: calendar 65.5 h, business 1.5 h.
-    const one = { count: 1, sentMs: Float64Array.of(Date.parse('2026-03-09T09:30:00Z')), startMs: Float64Array.of(Date.parse('2026-03-06T16:00:00Z')), accountIndex: Uint32Array.of(0), accounts: [brand] };
+    const one = {
+      count: 1,
+      sentMs: Float64Array.of(Date.parse('2026-03-09T09:30:00Z')),
+      startMs: Float64Array.of(Date.parse('2026-03-06T16:00:00Z')),
+      accountIndex: Uint32Array.of(0),
+      accounts: [brand],
+    };
     const summary = summarise(one, office);
     expect(summary.calendar.median).toBe(65.5 * 60 * MIN);
     expect(summary.business.median).toBe(90 * MIN);

@@ -14,7 +14,10 @@ describe('platform request fixtures', () => {
 
   for (const fixture of fixtures) {
     it(`${fixture.file}: ${fixture.expect.gated ? `held as ${String(fixture.expect.action)}` : 'passes'}`, () => {
-      const result = classify(toRequest(fixture), fixture.context ? { context: { ...fixture.context, fediverseHosts: new Set(fixture.context.fediverseHosts ?? []) } } : {});
+      const result = classify(
+        toRequest(fixture),
+        fixture.context ? { context: { ...fixture.context, fediverseHosts: new Set(fixture.context.fediverseHosts ?? []) } } : {},
+      );
       expect(result).toMatchObject(fixture.expect);
       if (result.gated) {
         // Unrecognised requests are held unread on purpose (their fixtures say readable: false).

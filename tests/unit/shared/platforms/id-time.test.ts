@@ -19,7 +19,7 @@ describe('X snowflake', () => {
     const date = decodeXSnowflake('1212092628029698048', NOW);
     expect(date?.toISOString().slice(0, 19)).toBe('2019-12-31T19:26:16');
   });
-  it('returns null for pre-snowflake IDs such as jack\'s first tweet (20)', () => {
+  it("returns null for pre-snowflake IDs such as jack's first tweet (20)", () => {
     expect(decodeXSnowflake('20', NOW)).toBeNull();
     expect(decodeXSnowflake('29700859247', NOW)).toBeNull();
   });
@@ -30,7 +30,7 @@ describe('X snowflake', () => {
     expect(decodeXSnowflake(id, NOW)?.toISOString()).toBe('2025-06-01T00:00:00.123Z');
   });
   it('rejects future times, bogus and oversized strings', () => {
-    const future = ((BigInt(NOW.getTime() + 3_600_000 - 1288834974657) << 22n)).toString();
+    const future = (BigInt(NOW.getTime() + 3_600_000 - 1288834974657) << 22n).toString();
     expect(decodeXSnowflake(future, NOW)).toBeNull();
     for (const bad of ['', 'abc', '12e5', '-1212092628029698048', '1'.repeat(25), '0x10']) expect(decodeXSnowflake(bad, NOW)).toBeNull();
   });

@@ -7,7 +7,12 @@ describe('itemUrl', () => {
     ['x', '1212092628029698048', {}, 'https://x.com/i/web/status/1212092628029698048'],
     ['mastodon', '103270115826048975', { instance: 'mastodon.social' }, 'https://mastodon.social/web/statuses/103270115826048975'],
     ['mastodon', '103270115826048975', { handle: 'acme@Mastodon.Social' }, 'https://mastodon.social/web/statuses/103270115826048975'],
-    ['bluesky', 'at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3k43tv4rft22g', {}, 'https://bsky.app/profile/did:plc:ewvi7nxzyoun6zhxrhs64oiz/post/3k43tv4rft22g'],
+    [
+      'bluesky',
+      'at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3k43tv4rft22g',
+      {},
+      'https://bsky.app/profile/did:plc:ewvi7nxzyoun6zhxrhs64oiz/post/3k43tv4rft22g',
+    ],
     ['linkedin', 'urn:li:activity:7402746946853253120', {}, 'https://www.linkedin.com/feed/update/urn:li:activity:7402746946853253120/'],
     ['reddit', 't3_1abcde', {}, 'https://www.reddit.com/comments/1abcde/'],
     ['youtube', 'dQw4w9WgXcQ', {}, 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],

@@ -22,7 +22,10 @@ const json = (value: unknown) => ({ headers: { 'content-type': 'application/json
 
 describe('multipart bytes', () => {
   it('keeps a file part byte for byte, CRLF and dashes included', async () => {
-    const { headers, body } = await multipart([['description', 'A cat, été'], ['file', new Blob([PNG], { type: 'image/png' }), 'cat.png']]);
+    const { headers, body } = await multipart([
+      ['description', 'A cat, été'],
+      ['file', new Blob([PNG], { type: 'image/png' }), 'cat.png'],
+    ]);
     const parts = parseMultipartBytes(body, /boundary=(.+)$/.exec(headers['Content-Type'] ?? '')?.[1] ?? null);
     expect(parts.map((part) => part.name)).toEqual(['description', 'file']);
     expect(new TextDecoder().decode(parts[0]?.data)).toBe('A cat, été');
@@ -49,19 +52,37 @@ describe('X', () => {
     const alt = 'https://x.com/i/api/1.1/media/metadata/create.json';
     const altRoute = uploadRoute('x', 'POST', alt);
     const meta = json({ media_id: '1866000000000000001', alt_text: { text: 'A latte with a heart' } });
-    expect(parseUpload(altRoute!, alt, meta.headers, meta.body)).toEqual([{ platform: 'x', mediaId: '1866000000000000001', bytes: null, segment: 0, declaredType: null, alt: 'A latte with a heart' }]);
+    expect(parseUpload(altRoute!, alt, meta.headers, meta.body)).toEqual([
+      { platform: 'x', mediaId: '1866000000000000001', bytes: null, segment: 0, declaredType: null, alt: 'A latte with a heart' },
+    ]);
   });
 
   it('reads the public API’s form fields and base64 media_data', async () => {
     const url = 'https://upload.twitter.com/1.1/media/upload.json';
-    const { headers, body } = await multipart([['command', 'APPEND'], ['media_id', '42'], ['segment_index', '0'], ['media_data', Buffer.from(PNG).toString('base64')]]);
+    const { headers, body } = await multipart([
+      ['command', 'APPEND'],
+      ['media_id', '42'],
+      ['segment_index', '0'],
+      ['media_data', Buffer.from(PNG).toString('base64')],
+    ]);
     const [seen] = parseUpload(uploadRoute('x', 'POST', url)!, url, headers, body);
     expect(seen?.mediaId).toBe('42');
     expect([...(seen?.bytes ?? [])]).toEqual([...PNG]);
   });
 
   it('names the media ids of a CreateTweet', () => {
-    const post = json({ variables: { tweet_text: 'hi', media: { media_entities: [{ media_id: '1866000000000000001', tagged_users: [] }, { media_id: '1866000000000000002', tagged_users: [] }] } }, queryId: 'q' });
+    const post = json({
+      variables: {
+        tweet_text: 'hi',
+        media: {
+          media_entities: [
+            { media_id: '1866000000000000001', tagged_users: [] },
+            { media_id: '1866000000000000002', tagged_users: [] },
+          ],
+        },
+      },
+      queryId: 'q',
+    });
     expect(postRefs('x', 'https://x.com/i/api/graphql/q/CreateTweet', post.headers, post.body).map((ref) => [ref.id, ref.by])).toEqual([
       ['1866000000000000001', 'id'],
       ['1866000000000000002', 'id'],
@@ -72,7 +93,10 @@ describe('X', () => {
 describe('Mastodon', () => {
   it('captures the file and description of POST /api/v2/media, the alt text of PUT /api/v1/media/:id, and a status’s media_ids', async () => {
     const url = 'https://mastodon.test/api/v2/media';
-    const { headers, body } = await multipart([['file', new Blob([PNG], { type: 'image/png' }), 'cat.png'], ['description', 'A cat']]);
+    const { headers, body } = await multipart([
+      ['file', new Blob([PNG], { type: 'image/png' }), 'cat.png'],
+      ['description', 'A cat'],
+    ]);
     const [seen] = parseUpload(uploadRoute('mastodon', 'POST', url)!, url, headers, body);
     expect(seen).toMatchObject({ platform: 'mastodon', mediaId: null, declaredType: 'image/png', alt: 'A cat' });
     expect([...(seen?.bytes ?? [])]).toEqual([...PNG]);
@@ -86,7 +110,10 @@ describe('Mastodon', () => {
       ['110', 'order'],
       ['111', 'order'],
     ]);
-    const form = { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new TextEncoder().encode('status=hi&media_ids%5B%5D=7&media_ids%5B%5D=8') };
+    const form = {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new TextEncoder().encode('status=hi&media_ids%5B%5D=7&media_ids%5B%5D=8'),
+    };
     expect(postRefs('mastodon', 'https://mastodon.test/api/v1/statuses', form.headers, form.body).map((ref) => ref.id)).toEqual(['7', '8']);
   });
 });
@@ -100,17 +127,33 @@ describe('Bluesky', () => {
     const post = json({
       repo: 'did:plc:x',
       collection: 'app.bsky.feed.post',
-      record: { $type: 'app.bsky.feed.post', text: 'hi', createdAt: '2026-01-01T00:00:00Z', embed: { $type: 'app.bsky.embed.images', images: [{ alt: 'A cat', image: { $type: 'blob', ref: { $link: cid }, mimeType: 'image/png', size: PNG.length } }] } },
+      record: {
+        $type: 'app.bsky.feed.post',
+        text: 'hi',
+        createdAt: '2026-01-01T00:00:00Z',
+        embed: {
+          $type: 'app.bsky.embed.images',
+          images: [{ alt: 'A cat', image: { $type: 'blob', ref: { $link: cid }, mimeType: 'image/png', size: PNG.length } }],
+        },
+      },
     });
-    expect(postRefs('bluesky', 'https://bsky.social/xrpc/com.atproto.repo.createRecord', post.headers, post.body)).toEqual([{ part: 0, id: cid, by: 'hash', alt: 'A cat', declaredType: 'image/png' }]);
+    expect(postRefs('bluesky', 'https://bsky.social/xrpc/com.atproto.repo.createRecord', post.headers, post.body)).toEqual([
+      { part: 0, id: cid, by: 'hash', alt: 'A cat', declaredType: 'image/png' },
+    ]);
     const thread = json({
       repo: 'did:plc:x',
       writes: [
         { $type: 'com.atproto.repo.applyWrites#create', collection: 'app.bsky.feed.post', value: { text: 'one' } },
-        { $type: 'com.atproto.repo.applyWrites#create', collection: 'app.bsky.feed.post', value: { text: 'two', embed: { $type: 'app.bsky.embed.video', alt: 'A clip', video: { ref: { $link: 'bafkvideo' }, mimeType: 'video/mp4' } } } },
+        {
+          $type: 'com.atproto.repo.applyWrites#create',
+          collection: 'app.bsky.feed.post',
+          value: { text: 'two', embed: { $type: 'app.bsky.embed.video', alt: 'A clip', video: { ref: { $link: 'bafkvideo' }, mimeType: 'video/mp4' } } },
+        },
       ],
     });
-    expect(postRefs('bluesky', 'https://bsky.social/xrpc/com.atproto.repo.applyWrites', thread.headers, thread.body)).toEqual([{ part: 1, id: 'bafkvideo', by: 'hash', alt: 'A clip', declaredType: 'video/mp4' }]);
+    expect(postRefs('bluesky', 'https://bsky.social/xrpc/com.atproto.repo.applyWrites', thread.headers, thread.body)).toEqual([
+      { part: 1, id: 'bafkvideo', by: 'hash', alt: 'A clip', declaredType: 'video/mp4' },
+    ]);
   });
 });
 
@@ -119,8 +162,16 @@ describe('matchMedia', () => {
   const candidate = (key: number, mediaId: string | null, cid: string | null = null): Candidate => ({ key, mediaId, cid: () => cid });
 
   it('matches ids and hashes exactly, never twice, and misses what was never captured', () => {
-    const matches = matchMedia([ref('b', 'id'), ref('a', 'id'), ref('zz', 'id'), ref('bafyc', 'hash')], [candidate(1, 'a'), candidate(2, 'b'), candidate(3, null, 'bafyc')]);
-    expect(matches.map((match) => [match.key, match.by])).toEqual([[2, 'id'], [1, 'id'], [null, 'id'], [3, 'hash']]);
+    const matches = matchMedia(
+      [ref('b', 'id'), ref('a', 'id'), ref('zz', 'id'), ref('bafyc', 'hash')],
+      [candidate(1, 'a'), candidate(2, 'b'), candidate(3, null, 'bafyc')],
+    );
+    expect(matches.map((match) => [match.key, match.by])).toEqual([
+      [2, 'id'],
+      [1, 'id'],
+      [null, 'id'],
+      [3, 'hash'],
+    ]);
   });
 
   it('matches the rest by order, newest uploads last, leaving the first attachments unmatched when uploads are missing', () => {

@@ -21,7 +21,19 @@ describe('sniffMime', () => {
 
 describe('durationMs', () => {
   it('reads an MP4 mvhd (version 0) inside moov', () => {
-    const mvhd = [...u32(8 + 100), ...'mvhd'.split('').map((c) => c.charCodeAt(0)), 0, 0, 0, 0, ...u32(0), ...u32(0), ...u32(1000), ...u32(12_345), ...new Array(100 - 20).fill(0)];
+    const mvhd = [
+      ...u32(8 + 100),
+      ...'mvhd'.split('').map((c) => c.charCodeAt(0)),
+      0,
+      0,
+      0,
+      0,
+      ...u32(0),
+      ...u32(0),
+      ...u32(1000),
+      ...u32(12_345),
+      ...new Array(100 - 20).fill(0),
+    ];
     const moov = [...u32(8 + mvhd.length), ...'moov'.split('').map((c) => c.charCodeAt(0)), ...mvhd];
     const file = bytes(...u32(16), 'ftypisom', 0, 0, 0, 0, ...moov);
     expect(durationMs(file, 'video/mp4')).toBe(12_345);
