@@ -156,6 +156,8 @@ function hostIn(host: string, domains: readonly string[]): boolean {
  * (webRequest resourceType 'webSocket', or a ws:/wss: URL) to one of the platform's domains.
  */
 export function blocksRequest(account: Pick<Account, 'platform' | 'kind' | 'gate'>, url: string, resourceType: string): boolean {
+  // Every request of a session passes here: anything that is not a socket handshake leaves before any work.
+  if (resourceType !== 'webSocket' && !/^wss?:/i.test(url)) return false;
   const channels = blockedChannels(account);
   if (channels.length === 0) return false;
   let parsed: URL;
@@ -164,8 +166,6 @@ export function blocksRequest(account: Pick<Account, 'platform' | 'kind' | 'gate
   } catch {
     return false;
   }
-  const webSocket = resourceType === 'webSocket' || parsed.protocol === 'ws:' || parsed.protocol === 'wss:';
-  if (!webSocket) return false;
   return channels.some((channel) => {
     const coverage = GATE_COVERAGE[channel.platform][channel.action];
     return coverage.status === 'blocked' && hostIn(parsed.hostname, coverage.domains);

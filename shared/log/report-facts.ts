@@ -38,11 +38,6 @@ export function localMinuteOfIso(iso: string, zone: string): string {
   return Number.isNaN(ms) ? iso : localMinute(ms, zone);
 }
 
-/** A wall-clock time as a Date whose UTC fields read the local time in `zone` (spreadsheets keep no zone). */
-export function wallClockDate(ms: number, zone: string): Date {
-  return new Date(ms + new LocalTimeFormatter(zone).offsetMinutes(ms) * 60_000);
-}
-
 /** "2026-03-30 00:00 – 2026-03-31 00:00 (Europe/Paris)", one bound only, or "all entries". */
 export function periodText(filter: LogFilter, zone: string, locale: string): string {
   const w = wordsOf(locale);
@@ -62,12 +57,6 @@ export function filterFacts(filter: LogFilter, locale: string): { accounts: stri
     platforms: filter.platforms?.length ? filter.platforms.join(', ') : w.all,
     kind: filter.kind ? w.kinds[filter.kind] : w.all,
   };
-}
-
-/** One line for the whole filter (period; accounts; platforms; kind), for a report's header. */
-export function filterLine(filter: LogFilter, zone: string, locale: string, labels: { accounts: string; platforms: string; kind: string }): string {
-  const facts = filterFacts(filter, locale);
-  return `${periodText(filter, zone, locale)} · ${labels.accounts}: ${facts.accounts} · ${labels.platforms}: ${facts.platforms} · ${labels.kind}: ${facts.kind}`;
 }
 
 function clock(hours: number): string {

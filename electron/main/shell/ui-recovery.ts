@@ -49,8 +49,4 @@ export class UiRecovery {
     this.recovering = false;
     this.steps.cancelAllHeld(`app UI could not reload: ${reason}`);
   }
-
-  get isRecovering(): boolean {
-    return this.recovering;
-  }
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaPreview } from '../../../shared/gate/media/preview.ts';
 import type { PendingPostView } from '../../../shared/gate/pending.ts';
+import { base64Bytes } from '../../../shared/gate/media/base64.ts';
 
 function formatSize(bytes: number, language: string): string {
   const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : bytes >= 1024 ? [bytes / 1024, 'kilobyte'] : [bytes, 'byte'];
@@ -23,10 +24,9 @@ export interface VideoFrame {
 async function firstFrame(dataUrl: string): Promise<VideoFrame> {
   const comma = dataUrl.indexOf(',');
   const mime = /^data:([^;,]+)/.exec(dataUrl)?.[1] ?? 'video/mp4';
-  const binary = atob(dataUrl.slice(comma + 1));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const bytes = base64Bytes(dataUrl.slice(comma + 1));
+  if (bytes === null) throw new Error('not base64');
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
   const video = document.createElement('video');
   try {
     video.muted = true;

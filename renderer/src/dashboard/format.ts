@@ -27,30 +27,44 @@ function timeOptions(language: string): Intl.DateTimeFormatOptions {
 }
 const localeOf = (language: string) => (isFrench(language) ? 'fr-FR' : 'en-US');
 
+/** One Intl formatter per language and style: a table row formats two dates on every render. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: string, style: 'dateTime' | 'day' | 'clock'): Intl.DateTimeFormat {
+  const key = `${localeOf(language)} ${style}`;
+  let cached = formatters.get(key);
+  if (cached === undefined) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'dateTime'
+        ? { ...DATE_OPTIONS, ...timeOptions(language) }
+        : style === 'day'
+          ? { ...DATE_OPTIONS, timeZone: 'UTC' }
+          : { ...timeOptions(language), timeZone: 'UTC' };
+    cached = new Intl.DateTimeFormat(localeOf(language), options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 /** An ISO time (or Date) shown as a local date and time in the language's one style; "—" when unknown. */
 export function formatDateTime(iso: string | Date | null, language = 'en'): string {
   if (iso === null) return '—';
   const date = iso instanceof Date ? iso : new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
-  return new Intl.DateTimeFormat(localeOf(language), { ...DATE_OPTIONS, ...timeOptions(language) }).format(date);
+  return formatter(language, 'dateTime').format(date);
 }
 
 /** A "YYYY-MM-DD" day in the language's date style ("12/01/2026", "01/12/2026"); "" for a bad value. */
 export function formatDay(day: string, language = 'en'): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return '';
-  return new Intl.DateTimeFormat(localeOf(language), { ...DATE_OPTIONS, timeZone: 'UTC' }).format(
-    new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))),
-  );
+  return formatter(language, 'day').format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
 }
 
 /** A wall-clock "HH:mm" in the language's time style ("9:00 AM", "09:00"); the input back when it is not a time. */
 export function formatClock(clock: string, language = 'en'): string {
   const match = /^(\d{2}):(\d{2})$/.exec(clock);
   if (!match) return clock;
-  return new Intl.DateTimeFormat(localeOf(language), { ...timeOptions(language), timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, 0, 1, Number(match[1]), Number(match[2]))),
-  );
+  return formatter(language, 'clock').format(new Date(Date.UTC(2024, 0, 1, Number(match[1]), Number(match[2]))));
 }
 
 /** The pattern a date field expects, shown as its placeholder. */

@@ -64,11 +64,6 @@ export class MediaStore {
     },
   ) {}
 
-  /** True when the request is an upload of `platform`'s (only then do its file parts need reading). */
-  isUpload(platform: PlatformId, method: string, url: string): boolean {
-    return uploadRoute(platform, method, url) !== null;
-  }
-
   /** Keeps an upload request's body, if it is one; returns whether it did. */
   capture(accountId: string, platform: PlatformId, request: OutgoingRequest): boolean {
     const route = uploadRoute(platform, request.method, request.url);

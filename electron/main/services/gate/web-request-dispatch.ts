@@ -101,7 +101,8 @@ export class WebRequestDispatch {
         const worthReading = media || (this.session.mightPublish?.(method, url) ?? true);
         const reader = bodyTimers(this.session, media);
         const body = worthReading ? await assembleBody(parts, reader) : { bytes: null, unreadable: false };
-        const sessionIdentity = await this.xIdentity(url);
+        // Who is logged in matters only for a request a rule could match: other traffic skips the cookie lookup.
+        const sessionIdentity = worthReading ? await this.xIdentity(url) : null;
         return { request: { method, url, headers: requestHeaders, body: body.bytes, bodyUnreadable: body.unreadable }, sessionIdentity };
       });
       return { cancel: verdict !== 'continue' };
