@@ -1,17 +1,11 @@
 // Holds the app state main reports, and keeps it fresh through the 'state:changed' event.
-import { useEffect, useState } from 'react';
 import type { AppState } from '../../shared/ipc/contract.ts';
 import { api } from './api.ts';
-import { useReportError } from './ipc-errors.tsx';
+import { useMainValue } from './use-main-value.ts';
 
+const readState = () => api().invoke('app:state');
+
+/** Null until the first read answers; a failed first read leaves the app loading, with the reason shown above it. */
 export function useAppState(): AppState | null {
-  const [state, setState] = useState<AppState | null>(null);
-  const report = useReportError();
-  useEffect(() => {
-    const unsubscribe = api().on('state:changed', setState);
-    // A failed first read leaves the app loading, with the reason shown above it.
-    api().invoke('app:state').then(setState).catch(report);
-    return unsubscribe;
-  }, [report]);
-  return state;
+  return useMainValue('state:changed', readState, null);
 }

@@ -1,16 +1,11 @@
 // Each account's unread count and signed-out state, kept fresh through the 'presence:changed' event.
-import { useEffect, useState } from 'react';
 import type { PresenceMap } from '../../shared/ipc/contract.ts';
 import { api } from './api.ts';
-import { useReportError } from './ipc-errors.tsx';
+import { useMainValue } from './use-main-value.ts';
+
+const NONE: PresenceMap = {};
+const readPresence = () => api().invoke('presence:state');
 
 export function usePresence(): PresenceMap {
-  const [presence, setPresence] = useState<PresenceMap>({});
-  const report = useReportError();
-  useEffect(() => {
-    const unsubscribe = api().on('presence:changed', setPresence);
-    api().invoke('presence:state').then(setPresence).catch(report);
-    return unsubscribe;
-  }, [report]);
-  return presence;
+  return useMainValue('presence:changed', readPresence, NONE);
 }

@@ -1,28 +1,25 @@
 // The frame around the account's site: header band (name, @handle, platform, kind) and a thick border in its colour.
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/accounts/account.ts';
 import { readableTextColor } from '../../../shared/accounts/contrast.ts';
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import { api } from '../api.ts';
-import { useInvoke, useReportError } from '../ipc-errors.tsx';
+import { useInvoke } from '../ipc-errors.tsx';
 import { BlockedChannelNotice } from './gate-coverage.tsx';
 import { KindBadge } from './kind-badge.tsx';
+import { useMainValue } from '../use-main-value.ts';
 
 /** Border width of the frame in CSS pixels (the issue asks for at least 6). */
 export const FRAME_WIDTH = 8;
 
 /** Ids of the accounts whose page stopped (crashed), kept in step with main. */
 function useStoppedViews(): string[] {
-  const [stopped, setStopped] = useState<string[]>([]);
-  const report = useReportError();
-  useEffect(() => {
-    const unsubscribe = api().on('view:stopped', setStopped);
-    api().invoke('view:stopped').then(setStopped).catch(report);
-    return unsubscribe;
-  }, [report]);
-  return stopped;
+  return useMainValue('view:stopped', readStopped, NONE_STOPPED);
 }
+
+const NONE_STOPPED: string[] = [];
+const readStopped = () => api().invoke('view:stopped');
 
 export function AccountFrame({ account, signedOut = false, children }: { account: Account; signedOut?: boolean; children?: ReactNode }) {
   const { t } = useTranslation();

@@ -10,18 +10,15 @@ import { useReportError } from '../ipc-errors.tsx';
 import { GatePostBody } from './gate-post-body.tsx';
 import { KindBadge } from './kind-badge.tsx';
 import { Modal } from './modal.tsx';
+import { useMainValue } from '../use-main-value.ts';
 
 /** Subscribes to the held posts; the dialog shows the first, in order. */
 export function useGateQueue(): PendingPostView[] {
-  const [queue, setQueue] = useState<PendingPostView[]>([]);
-  const report = useReportError();
-  useEffect(() => {
-    const unsubscribe = api().on('gate:queue', setQueue);
-    api().invoke('gate:queue').then(setQueue).catch(report);
-    return unsubscribe;
-  }, [report]);
-  return queue;
+  return useMainValue('gate:queue', readQueue, NO_POSTS);
 }
+
+const NO_POSTS: PendingPostView[] = [];
+const readQueue = () => api().invoke('gate:queue');
 
 function useNow(): number {
   const [now, setNow] = useState(() => Date.now());
