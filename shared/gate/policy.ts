@@ -48,7 +48,9 @@ export function holdVerdict(policy: GatePolicy, post: Pick<ClassifiedPost, 'acti
   if (mode === 'off') return { hold: false, reason: 'gate-off' };
   const switchValue: unknown = policy.actions[post.action];
   // A missing switch (an action added after the policy was saved) is held, not waved through.
-  if (switchValue === false) return { hold: false, reason: 'action-off' };
+  // The identity check runs whether or not the action is held: a repost or message from the wrong
+  // logged-in account must not go out just because reposts need no confirmation.
+  if (switchValue === false) return context.identityMismatch ? confirmBecause('identity-mismatch') : { hold: false, reason: 'action-off' };
   if (switchValue !== true) return confirmBecause('invalid-policy');
   if (mode === 'type-handle') return { hold: true, mode: 'type-handle', delayMs: null, escalatedBecause: null };
   if (mode === 'confirm') return { hold: true, mode: 'confirm', delayMs: null, escalatedBecause: null };

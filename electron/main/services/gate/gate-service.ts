@@ -258,20 +258,11 @@ export class GateService {
       account = this.deps.accounts.get(accountId);
       // An account that is not ours is a bug: never let its posts out.
       if (account === undefined) return Promise.resolve(this.refuse(requestId, accountId, undefined, post, 'unknown-account'));
-      const poster = posterIdentity(post, headers, context.sessionIdentity ?? null, this.deps.hash);
-      // The classifier may already show a fact (X's acting account): each is shown once.
-      const shown = post.details ?? [];
-      const extra = [...(context.details ?? []), ...poster.details].filter((d) => !shown.some((s) => s.key === d.key && s.value === d.value));
-      if (extra.length > 0) post = { ...post, details: [...(post.details ?? []), ...extra] };
-      const identity = poster.identity;
+      const identity = posterIdentity(post, headers, context.sessionIdentity ?? null, this.deps.hash);
+      if (context.details !== undefined && context.details.length > 0) post = { ...post, details: [...(post.details ?? []), ...context.details] };
       const hits = findPostWatchWords(post.parts, account.watchWords);
       const mismatch = this.identities.mismatch(account.id, identity) !== null;
-      let verdict = holdVerdict(account.gate, post, { watchWordHit: hits.length > 0, identityMismatch: mismatch });
-      // The identity check runs whether or not the action is held: a repost or message from the wrong
-      // logged-in account must not go out just because reposts need no confirmation.
-      if (!verdict.hold && verdict.reason === 'action-off' && mismatch) {
-        verdict = { hold: true, mode: 'confirm', delayMs: null, escalatedBecause: 'identity-mismatch' };
-      }
+      const verdict = holdVerdict(account.gate, post, { watchWordHit: hits.length > 0, identityMismatch: mismatch });
       // Remembered even when not held, so a reply from an ungated account is still timed.
       remember(this.tracked, requestId, { account, post, released: !verdict.hold, audited: verdict.hold }, MAX_TRACKED_REQUESTS);
       if (!verdict.hold) return Promise.resolve('continue');

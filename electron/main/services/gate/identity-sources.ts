@@ -1,47 +1,29 @@
 // Who is posting, from what the request's headers and the session show beside the body the classifier read.
-import type { ClassifiedPost, PostDetail } from '../../../../shared/gate/types.ts';
-
-/** The poster identity of one held request, and the facts the dialog shows about it. */
-export interface PosterIdentity {
-  identity: string | null;
-  details: PostDetail[];
-}
+import type { ClassifiedPost } from '../../../../shared/gate/types.ts';
+import { headerValue } from '../../../../shared/platforms/request-body.ts';
 
 /** Hex characters of the token's SHA-256 kept: enough to tell accounts apart, useless to replay. */
 const FINGERPRINT_LENGTH = 16;
 
-function header(headers: Readonly<Record<string, string>> | undefined, name: string): string | null {
-  if (headers === undefined) return null;
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === name) return value;
-  }
-  return null;
-}
-
 /**
  * The identity a request posts as. In order:
- * - X: the delegation header `x-act-as-user-id` names the account the post is published as (a manager
- *   with delegated access posts as another account than the one logged in); shown as "acting as".
+ * - X: the classifier reads the delegation header `x-act-as-user-id` (a manager with delegated access posts
+ *   as another account than the one logged in) into the post's identity and an "acting as" detail; without
+ *   it, the logged-in account of the session (the `twid` cookie).
  * - Mastodon: the server alone cannot tell two accounts on it apart; the account is the bearer token's
  *   (Authorization header), so the identity is the server plus a SHA-256 prefix of the token.
- * - Otherwise what the session shows (the X `twid` cookie), then what the body names (a Bluesky repo).
+ * - Otherwise what the session shows, then what the body names (a Bluesky repo).
  */
 export function posterIdentity(
   post: Pick<ClassifiedPost, 'platform' | 'identity'>,
   headers: Readonly<Record<string, string>> | undefined,
   sessionIdentity: string | null,
   hash: (text: string) => string,
-): PosterIdentity {
-  if (post.platform === 'x') {
-    const actAs = header(headers, 'x-act-as-user-id')?.trim() ?? '';
-    if (/^\d+$/.test(actAs)) {
-      const identity = `x:${actAs}`;
-      return { identity, details: [{ key: 'actingAs', value: identity }] };
-    }
-  }
+): string | null {
+  if (post.platform === 'x') return post.identity ?? sessionIdentity;
   if (post.platform === 'mastodon' && post.identity !== null) {
-    const token = /^\s*bearer\s+(\S+)\s*$/i.exec(header(headers, 'authorization') ?? '')?.[1];
-    if (token !== undefined) return { identity: `${post.identity}/token:${hash(token).slice(0, FINGERPRINT_LENGTH)}`, details: [] };
+    const token = /^\s*bearer\s+(\S+)\s*$/i.exec(headerValue(headers, 'authorization'))?.[1];
+    if (token !== undefined) return `${post.identity}/token:${hash(token).slice(0, FINGERPRINT_LENGTH)}`;
   }
-  return { identity: sessionIdentity ?? post.identity ?? null, details: [] };
+  return sessionIdentity ?? post.identity ?? null;
 }

@@ -80,10 +80,12 @@ describe('GateService: who is posting, from the request headers', () => {
     expect(h.gate.rememberedIdentities().a1).toMatch(/^server:mastodon\.example\/token:/);
   });
 
-  it('takes the X delegation header as the acting account, and shows it in the dialog', async () => {
+  it("takes the acting account the classifier read from X's delegation header over the logged-in one, and shows it", async () => {
     const h = harness([brand]);
     await confirmFirst(h, post(), { sessionIdentity: 'x:1111' });
-    const result = h.gate.intercept('a1', 'r1', withHeaders(post(), { 'x-act-as-user-id': '3333' }), { sessionIdentity: 'x:1111' });
+    // What the X rule makes of `x-act-as-user-id: 3333` (tests/unit/shared/platforms cover the reading itself).
+    const delegated = post({ identity: 'x:3333', details: [{ key: 'actingAs', value: 'x:3333' }] });
+    const result = h.gate.intercept('a1', 'r1', withHeaders(delegated, { 'x-act-as-user-id': '3333' }), { sessionIdentity: 'x:1111' });
     const [view] = h.gate.queue();
     expect(view!.identityMismatch).toEqual({ expected: 'x:1111', actual: 'x:3333' });
     expect(view!.details).toContainEqual({ key: 'actingAs', value: 'x:3333' });

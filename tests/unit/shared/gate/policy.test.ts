@@ -29,6 +29,16 @@ describe('holdVerdict', () => {
     expect(holdVerdict(policy, readablePost, plain).hold).toBe(true);
   });
 
+  it('still holds an action whose switch is off when the poster is not the identity seen before', () => {
+    const policy = { ...withMode('confirm'), actions: { ...withMode('confirm').actions, message: false } };
+    expect(holdVerdict(policy, { action: 'message', readable: true }, { ...plain, identityMismatch: true })).toEqual({
+      hold: true,
+      mode: 'confirm',
+      delayMs: null,
+      escalatedBecause: 'identity-mismatch',
+    });
+  });
+
   it('holds in type-handle mode', () => {
     expect(holdVerdict(withMode('type-handle'), readablePost, plain)).toMatchObject({ hold: true, mode: 'type-handle' });
   });
