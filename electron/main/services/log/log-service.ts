@@ -22,6 +22,7 @@ import { newReplyScan, scanReplyLine } from '../../../../shared/log/reply-scan.t
 import type { OpenAppendOnly } from '../file-port.ts';
 import { JsonlAppender, loadJsonl, type SkippedLine } from './jsonl-file.ts';
 import { ReplyIndex } from './reply-index.ts';
+import { GateStore } from './gate-store.ts';
 import { exportLog, importIntoLog, type ExportFormat, type ExportOptions, type ImportResult } from './log-transfer.ts';
 
 /** What the service needs from the composition root. */
@@ -63,8 +64,7 @@ export type AccountLike = Pick<AccountRef, 'id' | 'handle' | 'name' | 'kind'>;
 /** The service behind the log: one per log file. */
 export class LogService {
   readonly index = new ReplyIndex();
-  private readonly gates: GateRow[] = [];
-  private readonly gateByRequest = new Map<string, number>();
+  private readonly gates = new GateStore();
   private readonly now: () => Date;
   private readonly newId: () => string;
   private calendar: BusinessCalendar;
@@ -111,7 +111,7 @@ export class LogService {
         }
         const checked = validateLogLine(value);
         if (!checked.ok) return checked.reason;
-        service.apply(checked.line);
+        service.apply(checked.line, text);
         return null;
       },
       fast,
@@ -143,8 +143,8 @@ export class LogService {
     if (settings.defaultTargetMinutes !== undefined) this.defaultTarget = settings.defaultTargetMinutes;
   }
 
-  /** Folds one validated line into memory. */
-  private apply(line: LogLine): void {
+  /** Folds one validated line (whose JSON text is `text`) into memory. */
+  private apply(line: LogLine, text: string): void {
     this.changes++;
     switch (line.type) {
       case 'reply':
@@ -157,18 +157,12 @@ export class LogService {
         if (i >= 0 && i < this.businessValid) this.business[i] = this.businessOf(i);
         break;
       }
-      case 'gate': {
-        const { v: _v, type: _t, ...rest } = line;
-        this.gateByRequest.set(line.requestId, this.gates.length);
-        this.gates.push({ ...rest, result: null });
+      case 'gate':
+        this.gates.addGate(line, text);
         break;
-      }
-      case 'gate-result': {
-        const at = this.gateByRequest.get(line.requestId);
-        const row = at === undefined ? undefined : this.gates[at];
-        if (row) row.result = { at: line.at, status: line.status, error: line.error };
+      case 'gate-result':
+        this.gates.addResult(line, text);
         break;
-      }
     }
   }
 
@@ -179,8 +173,9 @@ export class LogService {
       const checked = validateLogLine(line);
       if (!checked.ok) throw new Error(`refusing to write an invalid log line: ${checked.reason}`);
     }
-    await this.appender.appendMany(lines.map((line) => JSON.stringify(line)));
-    for (const line of lines) this.apply(line);
+    const texts = lines.map((line) => JSON.stringify(line));
+    await this.appender.appendMany(texts);
+    lines.forEach((line, k) => this.apply(line, texts[k] as string));
   }
 
   /** Records a gate decision (audit). `text` is null when only the hash is kept. */
@@ -416,10 +411,7 @@ export class LogService {
 
   /** The latest gate decisions, newest first, with their results. */
   recentGate(limit = 50): GateRow[] {
-    return this.gates
-      .slice(Math.max(0, this.gates.length - limit))
-      .reverse()
-      .map((row) => ({ ...row }));
+    return this.gates.recent(limit);
   }
 
   /** Streams the filtered entries as CSV, JSON or an HTML report; resolves to the number of entries. */
