@@ -13,7 +13,7 @@ import {
 import { accountMatches, type CompiledFilter } from '../../../../shared/log/model.ts';
 import { parseIsoMs } from '../../../../shared/log/iso-time.ts';
 import { scannedAccount, type ReplyScan, type ScannedText } from '../../../../shared/log/reply-scan.ts';
-import { IdTable, StringColumn, hashBytes } from './string-column.ts';
+import { IdTable, StringColumn, hashBytes, hashText } from './string-column.ts';
 
 const PLATFORM_INDEX = new Map<string, number>(PLATFORM_IDS.map((id, i) => [id, i]));
 const SOURCE_INDEX = new Map<string, number>(START_SOURCES.map((id, i) => [id, i]));
@@ -80,6 +80,8 @@ export class ReplyIndex {
   /** Raw account-object bytes already seen while loading, by hash: identical bytes are the same variant. */
   private readonly accountBytes = new Map<number, Array<{ bytes: Uint8Array; variant: number }>>();
   private readonly orphans = new Map<string, HistoryLine[]>();
+  /** The hashes (hashText) of the orphans' target ids, so a new entry is looked up only when its id may be one. */
+  private readonly orphanHashes = new Set<number>();
   /** True while entries were appended in non-decreasing sentAt order: the file order is the time order. */
   private inOrder = true;
   private order: Uint32Array | null = null;
@@ -154,7 +156,8 @@ export class ReplyIndex {
     this.byId.insert(i);
     this.count = i + 1;
     this.order = null;
-    if (this.orphans.size === 0) return;
+    // Decoding every new entry's id to look it up would cost a string per line while any orphan waits.
+    if (this.orphans.size === 0 || !this.orphanHashes.has(this.ids.hashOf(i))) return;
     const id = this.idOf(i);
     const waiting = this.orphans.get(id);
     if (waiting) {
@@ -182,6 +185,7 @@ export class ReplyIndex {
       const waiting = this.orphans.get(line.targetId) ?? [];
       waiting.push(line);
       this.orphans.set(line.targetId, waiting);
+      this.orphanHashes.add(hashText(line.targetId));
       return -1;
     }
     const list = this.history.get(i) ?? [];

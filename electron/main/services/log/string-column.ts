@@ -128,6 +128,13 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number): number
   return h >>> 1;
 }
 
+/** The hash `StringColumn.hashOf` gives an entry holding `value` (0 for values kept as side strings). */
+export function hashText(value: string): number {
+  if (!wellFormed(value)) return 0;
+  const bytes = Buffer.from(value, 'utf8');
+  return hashBytes(bytes, 0, bytes.length);
+}
+
 /** Entry index by id, over a StringColumn of ids (insert-only, like the log). */
 export class IdTable {
   private slots = new Int32Array(1 << 12).fill(-1);
