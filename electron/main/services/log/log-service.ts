@@ -5,6 +5,7 @@ import type { PlatformId } from '../../../../shared/platforms/platform-id.ts';
 import type { PostAction } from '../../../../shared/gate/types.ts';
 import {
   validateLogLine,
+  validateParsedLine,
   type AccountRef,
   type CorrectionLine,
   type DecodeItemTime,
@@ -109,7 +110,7 @@ export class LogService {
         } catch {
           return 'invalid JSON';
         }
-        const checked = validateLogLine(value);
+        const checked = validateParsedLine(value);
         if (!checked.ok) return checked.reason;
         service.apply(checked.line, text);
         return null;
