@@ -25,8 +25,8 @@ export class GateStore {
   private readonly results = new StringColumn();
   count = 0;
 
-  /** Adds a validated gate line; `text` is its JSON (as read from the file, or as written). */
-  addGate(line: GateLine, text: string): void {
+  /** Adds a validated gate line; `bytes[start, end)` is its JSON in UTF-8 (as read from the file, or as written). */
+  addGate(line: GateLine, bytes: Uint8Array, start: number, end: number): void {
     const i = this.count++;
     if (i >= this.resultOf.length) {
       const resultOf = new Int32Array(this.resultOf.length * 2);
@@ -36,7 +36,7 @@ export class GateStore {
       latest.set(this.latest);
       this.latest = latest;
     }
-    this.lines.push(text);
+    this.lines.pushBytes(bytes, start, end);
     this.resultOf[i] = -1;
     this.requestIds.push(line.requestId);
     const first = this.byRequest.get(line.requestId);
@@ -50,10 +50,10 @@ export class GateStore {
   }
 
   /** Attaches a validated result line to the newest gate with its request id (a later result replaces it); ignored without one. */
-  addResult(line: GateResultLine, text: string): void {
+  addResult(line: GateResultLine, bytes: Uint8Array, start: number, end: number): void {
     const first = this.byRequest.get(line.requestId);
     if (first === undefined) return;
-    this.resultOf[this.latest[first] as number] = this.results.push(text);
+    this.resultOf[this.latest[first] as number] = this.results.pushBytes(bytes, start, end);
   }
 
   /** The latest `limit` gate rows, newest first. */

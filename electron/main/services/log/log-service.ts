@@ -95,25 +95,34 @@ export class LogService {
   static async open(filePath: string, deps: LogServiceDeps): Promise<LogService> {
     const service = new LogService(filePath, deps);
     const scan = newReplyScan();
-    // Reply lines in the app's own shape go straight from bytes into the index; everything else is parsed.
-    const fast = (bytes: Uint8Array, start: number, end: number): boolean => {
-      if (!scanReplyLine(bytes, start, end, scan)) return false;
-      service.index.addScanned(bytes, scan);
-      return true;
+    /** Parses, validates and folds one line; returns why it was skipped, or null. */
+    const fold = (text: string, bytes: Uint8Array, start: number, end: number): string | null => {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return 'invalid JSON';
+      }
+      const checked = validateParsedLine(value);
+      if (!checked.ok) return checked.reason;
+      service.apply(checked.line, bytes, start, end);
+      return null;
+    };
+    // Reply lines in the app's own shape go straight from bytes into the index; everything else is parsed here,
+    // next to its bytes (a gate line's are kept as they are). A line this declines is parsed again by the
+    // loader's slow path, which reports why it was skipped.
+    const fast = (bytes: Buffer, start: number, end: number): boolean => {
+      if (scanReplyLine(bytes, start, end, scan)) {
+        service.index.addScanned(bytes, scan);
+        return true;
+      }
+      return fold(bytes.toString('utf8', start, end), bytes, start, end) === null;
     };
     const result = await loadJsonl(
       filePath,
       (text) => {
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch {
-          return 'invalid JSON';
-        }
-        const checked = validateParsedLine(value);
-        if (!checked.ok) return checked.reason;
-        service.apply(checked.line, text);
-        return null;
+        const bytes = Buffer.from(text, 'utf8');
+        return fold(text, bytes, 0, bytes.length);
       },
       fast,
     );
@@ -144,8 +153,8 @@ export class LogService {
     if (settings.defaultTargetMinutes !== undefined) this.defaultTarget = settings.defaultTargetMinutes;
   }
 
-  /** Folds one validated line (whose JSON text is `text`) into memory. */
-  private apply(line: LogLine, text: string): void {
+  /** Folds one validated line, whose JSON is the UTF-8 `bytes[start, end)`, into memory. */
+  private apply(line: LogLine, bytes: Uint8Array, start: number, end: number): void {
     this.changes++;
     switch (line.type) {
       case 'reply':
@@ -159,10 +168,10 @@ export class LogService {
         break;
       }
       case 'gate':
-        this.gates.addGate(line, text);
+        this.gates.addGate(line, bytes, start, end);
         break;
       case 'gate-result':
-        this.gates.addResult(line, text);
+        this.gates.addResult(line, bytes, start, end);
         break;
     }
   }
@@ -176,7 +185,10 @@ export class LogService {
     }
     const texts = lines.map((line) => JSON.stringify(line));
     await this.appender.appendMany(texts);
-    lines.forEach((line, k) => this.apply(line, texts[k] as string));
+    lines.forEach((line, k) => {
+      const bytes = Buffer.from(texts[k] as string, 'utf8');
+      this.apply(line, bytes, 0, bytes.length);
+    });
   }
 
   /** Records a gate decision (audit). `text` is null when only the hash is kept. */

@@ -32,8 +32,9 @@ const result = (requestId: string, status: number | null, error: string | null =
 function store(lines: Array<GateLine | GateResultLine>): GateStore {
   const gates = new GateStore();
   for (const line of lines) {
-    if (line.type === 'gate') gates.addGate(line, JSON.stringify(line));
-    else gates.addResult(line, JSON.stringify(line));
+    const bytes = Buffer.from(JSON.stringify(line), 'utf8');
+    if (line.type === 'gate') gates.addGate(line, bytes, 0, bytes.length);
+    else gates.addResult(line, bytes, 0, bytes.length);
   }
   return gates;
 }
