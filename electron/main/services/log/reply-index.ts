@@ -192,7 +192,7 @@ export class ReplyIndex {
     list.push(line);
     this.history.set(i, list);
     if (line.type === 'correction') {
-      this.startMs[i] = Date.parse(line.receivedAt);
+      this.startMs[i] = parseIsoMs(line.receivedAt);
       this.source[i] = START_SOURCES.indexOf('manual');
     } else {
       this.deleted[i] = 1;
