@@ -125,8 +125,11 @@ export class ReplyIndex {
   /** Adds a reply line read by scanReplyLine from `b` (the loader's fast path); same result as addReply. */
   addScanned(b: Uint8Array, scan: ReplyScan): number {
     const id = scan.id;
+    // The id's hash, computed once here for the lookup, the table and the orphans (-1: let the column hash it).
+    let h = -1;
     if (id.decoded === null) {
-      if (this.byId.findBytes(b, id.start, id.end, hashBytes(b, id.start, id.end)) >= 0) return -1;
+      h = hashBytes(b, id.start, id.end);
+      if (this.byId.findBytes(b, id.start, id.end, h) >= 0) return -1;
     } else if (this.byId.has(id.decoded)) return -1;
     const i = this.count;
     this.reserve(i + 1);
@@ -134,7 +137,7 @@ export class ReplyIndex {
     this.pushText(this.replyToIds, b, scan.replyToId);
     if (scan.excerptNull) this.excerpts.push(null);
     else this.pushText(this.excerpts, b, scan.excerpt);
-    this.fill(i, this.internBytes(b, scan), scan.platform, scan.source, scan.targetMs, scan.sentMs);
+    this.fill(i, this.internBytes(b, scan), scan.platform, scan.source, scan.targetMs, scan.sentMs, h);
     return i;
   }
 
@@ -143,7 +146,8 @@ export class ReplyIndex {
     else column.push(text.decoded);
   }
 
-  private fill(i: number, variant: number, platform: number, source: number, target: number, sent: number): void {
+  /** `h` is the hash of the id's bytes as the id column holds them, when the caller has it (else -1). */
+  private fill(i: number, variant: number, platform: number, source: number, target: number, sent: number, h = -1): void {
     this.accountVariant[i] = variant;
     this.accountGroup[i] = this.variantGroup[variant] as number;
     this.platform[i] = platform;
@@ -153,11 +157,11 @@ export class ReplyIndex {
     this.startMs[i] = target;
     if (i > 0 && sent < (this.sentMs[i - 1] as number)) this.inOrder = false;
     this.sentMs[i] = sent;
-    this.byId.insert(i);
+    this.byId.insert(i, h);
     this.count = i + 1;
     this.order = null;
     // Decoding every new entry's id to look it up would cost a string per line while any orphan waits.
-    if (this.orphans.size === 0 || !this.orphanHashes.has(this.ids.hashOf(i))) return;
+    if (this.orphans.size === 0 || !this.orphanHashes.has(h >= 0 ? h : this.ids.hashOf(i))) return;
     const id = this.idOf(i);
     const waiting = this.orphans.get(id);
     if (waiting) {

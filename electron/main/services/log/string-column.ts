@@ -164,8 +164,8 @@ export class IdTable {
     }
   }
 
-  /** Registers entry i (its id already pushed to the column, and absent from the table). */
-  insert(i: number): void {
+  /** Registers entry i (its id already pushed to the column, and absent from the table); `known` is its hashOf when the caller has it. */
+  insert(i: number, known = -1): void {
     const sideId = this.ids.sideValue(i);
     if (sideId !== null) {
       this.side.set(sideId, i);
@@ -176,7 +176,7 @@ export class IdTable {
       hashes.set(this.hashes);
       this.hashes = hashes;
     }
-    const h = this.ids.hashOf(i);
+    const h = known >= 0 ? known : this.ids.hashOf(i);
     this.hashes[i] = h;
     if (++this.size * 2 > this.slots.length) this.rehash();
     this.place(i, h);
