@@ -5,6 +5,7 @@ import type { PlatformId } from '../../../../shared/platforms/platform-id.ts';
 import type { PostAction } from '../../../../shared/gate/types.ts';
 import {
   validateLogLine,
+  validateParsedLine,
   type AccountRef,
   type CorrectionLine,
   type DecodeItemTime,
@@ -22,6 +23,7 @@ import { newReplyScan, scanReplyLine } from '../../../../shared/log/reply-scan.t
 import type { OpenAppendOnly } from '../file-port.ts';
 import { JsonlAppender, loadJsonl, type SkippedLine } from './jsonl-file.ts';
 import { ReplyIndex } from './reply-index.ts';
+import { GateStore } from './gate-store.ts';
 import { exportLog, importIntoLog, type ExportFormat, type ExportOptions, type ImportResult } from './log-transfer.ts';
 
 /** What the service needs from the composition root. */
@@ -63,8 +65,7 @@ export type AccountLike = Pick<AccountRef, 'id' | 'handle' | 'name' | 'kind'>;
 /** The service behind the log: one per log file. */
 export class LogService {
   readonly index = new ReplyIndex();
-  private readonly gates: GateRow[] = [];
-  private readonly gateByRequest = new Map<string, number>();
+  private readonly gates = new GateStore();
   private readonly now: () => Date;
   private readonly newId: () => string;
   private calendar: BusinessCalendar;
@@ -94,25 +95,34 @@ export class LogService {
   static async open(filePath: string, deps: LogServiceDeps): Promise<LogService> {
     const service = new LogService(filePath, deps);
     const scan = newReplyScan();
-    // Reply lines in the app's own shape go straight from bytes into the index; everything else is parsed.
-    const fast = (bytes: Uint8Array, start: number, end: number): boolean => {
-      if (!scanReplyLine(bytes, start, end, scan)) return false;
-      service.index.addScanned(bytes, scan);
-      return true;
+    /** Parses, validates and folds one line; returns why it was skipped, or null. */
+    const fold = (text: string, bytes: Uint8Array, start: number, end: number): string | null => {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return 'invalid JSON';
+      }
+      const checked = validateParsedLine(value);
+      if (!checked.ok) return checked.reason;
+      service.apply(checked.line, bytes, start, end);
+      return null;
+    };
+    // Reply lines in the app's own shape go straight from bytes into the index; everything else is parsed here,
+    // next to its bytes (a gate line's are kept as they are). A line this declines is parsed again by the
+    // loader's slow path, which reports why it was skipped.
+    const fast = (bytes: Buffer, start: number, end: number): boolean => {
+      if (scanReplyLine(bytes, start, end, scan)) {
+        service.index.addScanned(bytes, scan);
+        return true;
+      }
+      return fold(bytes.toString('utf8', start, end), bytes, start, end) === null;
     };
     const result = await loadJsonl(
       filePath,
       (text) => {
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch {
-          return 'invalid JSON';
-        }
-        const checked = validateLogLine(value);
-        if (!checked.ok) return checked.reason;
-        service.apply(checked.line);
-        return null;
+        const bytes = Buffer.from(text, 'utf8');
+        return fold(text, bytes, 0, bytes.length);
       },
       fast,
     );
@@ -143,8 +153,8 @@ export class LogService {
     if (settings.defaultTargetMinutes !== undefined) this.defaultTarget = settings.defaultTargetMinutes;
   }
 
-  /** Folds one validated line into memory. */
-  private apply(line: LogLine): void {
+  /** Folds one validated line, whose JSON is the UTF-8 `bytes[start, end)`, into memory. */
+  private apply(line: LogLine, bytes: Uint8Array, start: number, end: number): void {
     this.changes++;
     switch (line.type) {
       case 'reply':
@@ -157,18 +167,12 @@ export class LogService {
         if (i >= 0 && i < this.businessValid) this.business[i] = this.businessOf(i);
         break;
       }
-      case 'gate': {
-        const { v: _v, type: _t, ...rest } = line;
-        this.gateByRequest.set(line.requestId, this.gates.length);
-        this.gates.push({ ...rest, result: null });
+      case 'gate':
+        this.gates.addGate(line, bytes, start, end);
         break;
-      }
-      case 'gate-result': {
-        const at = this.gateByRequest.get(line.requestId);
-        const row = at === undefined ? undefined : this.gates[at];
-        if (row) row.result = { at: line.at, status: line.status, error: line.error };
+      case 'gate-result':
+        this.gates.addResult(line, bytes, start, end);
         break;
-      }
     }
   }
 
@@ -179,8 +183,12 @@ export class LogService {
       const checked = validateLogLine(line);
       if (!checked.ok) throw new Error(`refusing to write an invalid log line: ${checked.reason}`);
     }
-    await this.appender.appendMany(lines.map((line) => JSON.stringify(line)));
-    for (const line of lines) this.apply(line);
+    const texts = lines.map((line) => JSON.stringify(line));
+    await this.appender.appendMany(texts);
+    lines.forEach((line, k) => {
+      const bytes = Buffer.from(texts[k] as string, 'utf8');
+      this.apply(line, bytes, 0, bytes.length);
+    });
   }
 
   /** Records a gate decision (audit). `text` is null when only the hash is kept. */
@@ -416,10 +424,7 @@ export class LogService {
 
   /** The latest gate decisions, newest first, with their results. */
   recentGate(limit = 50): GateRow[] {
-    return this.gates
-      .slice(Math.max(0, this.gates.length - limit))
-      .reverse()
-      .map((row) => ({ ...row }));
+    return this.gates.recent(limit);
   }
 
   /** Streams the filtered entries as CSV, JSON or an HTML report; resolves to the number of entries. */

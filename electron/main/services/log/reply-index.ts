@@ -13,7 +13,7 @@ import {
 import { accountMatches, type CompiledFilter } from '../../../../shared/log/model.ts';
 import { parseIsoMs } from '../../../../shared/log/iso-time.ts';
 import { scannedAccount, type ReplyScan, type ScannedText } from '../../../../shared/log/reply-scan.ts';
-import { IdTable, StringColumn, hashBytes } from './string-column.ts';
+import { IdTable, StringColumn, hashBytes, hashText } from './string-column.ts';
 
 const PLATFORM_INDEX = new Map<string, number>(PLATFORM_IDS.map((id, i) => [id, i]));
 const SOURCE_INDEX = new Map<string, number>(START_SOURCES.map((id, i) => [id, i]));
@@ -80,6 +80,8 @@ export class ReplyIndex {
   /** Raw account-object bytes already seen while loading, by hash: identical bytes are the same variant. */
   private readonly accountBytes = new Map<number, Array<{ bytes: Uint8Array; variant: number }>>();
   private readonly orphans = new Map<string, HistoryLine[]>();
+  /** The hashes (hashText) of the orphans' target ids, so a new entry is looked up only when its id may be one. */
+  private readonly orphanHashes = new Set<number>();
   /** True while entries were appended in non-decreasing sentAt order: the file order is the time order. */
   private inOrder = true;
   private order: Uint32Array | null = null;
@@ -123,8 +125,11 @@ export class ReplyIndex {
   /** Adds a reply line read by scanReplyLine from `b` (the loader's fast path); same result as addReply. */
   addScanned(b: Uint8Array, scan: ReplyScan): number {
     const id = scan.id;
+    // The id's hash, computed once here for the lookup, the table and the orphans (-1: let the column hash it).
+    let h = -1;
     if (id.decoded === null) {
-      if (this.byId.findBytes(b, id.start, id.end, hashBytes(b, id.start, id.end)) >= 0) return -1;
+      h = hashBytes(b, id.start, id.end);
+      if (this.byId.findBytes(b, id.start, id.end, h) >= 0) return -1;
     } else if (this.byId.has(id.decoded)) return -1;
     const i = this.count;
     this.reserve(i + 1);
@@ -132,7 +137,7 @@ export class ReplyIndex {
     this.pushText(this.replyToIds, b, scan.replyToId);
     if (scan.excerptNull) this.excerpts.push(null);
     else this.pushText(this.excerpts, b, scan.excerpt);
-    this.fill(i, this.internBytes(b, scan), scan.platform, scan.source, scan.targetMs, scan.sentMs);
+    this.fill(i, this.internBytes(b, scan), scan.platform, scan.source, scan.targetMs, scan.sentMs, h);
     return i;
   }
 
@@ -141,7 +146,8 @@ export class ReplyIndex {
     else column.push(text.decoded);
   }
 
-  private fill(i: number, variant: number, platform: number, source: number, target: number, sent: number): void {
+  /** `h` is the hash of the id's bytes as the id column holds them, when the caller has it (else -1). */
+  private fill(i: number, variant: number, platform: number, source: number, target: number, sent: number, h = -1): void {
     this.accountVariant[i] = variant;
     this.accountGroup[i] = this.variantGroup[variant] as number;
     this.platform[i] = platform;
@@ -151,10 +157,11 @@ export class ReplyIndex {
     this.startMs[i] = target;
     if (i > 0 && sent < (this.sentMs[i - 1] as number)) this.inOrder = false;
     this.sentMs[i] = sent;
-    this.byId.insert(i);
+    this.byId.insert(i, h);
     this.count = i + 1;
     this.order = null;
-    if (this.orphans.size === 0) return;
+    // Decoding every new entry's id to look it up would cost a string per line while any orphan waits.
+    if (this.orphans.size === 0 || !this.orphanHashes.has(h >= 0 ? h : this.ids.hashOf(i))) return;
     const id = this.idOf(i);
     const waiting = this.orphans.get(id);
     if (waiting) {
@@ -182,13 +189,14 @@ export class ReplyIndex {
       const waiting = this.orphans.get(line.targetId) ?? [];
       waiting.push(line);
       this.orphans.set(line.targetId, waiting);
+      this.orphanHashes.add(hashText(line.targetId));
       return -1;
     }
     const list = this.history.get(i) ?? [];
     list.push(line);
     this.history.set(i, list);
     if (line.type === 'correction') {
-      this.startMs[i] = Date.parse(line.receivedAt);
+      this.startMs[i] = parseIsoMs(line.receivedAt);
       this.source[i] = START_SOURCES.indexOf('manual');
     } else {
       this.deleted[i] = 1;

@@ -128,6 +128,23 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number): number
   return h >>> 1;
 }
 
+/** Where ids are encoded for a lookup: a million lookups then need no Buffer each. */
+const scratch = Buffer.allocUnsafe(4096);
+
+/** The UTF-8 bytes of `value`: in `scratch` (overwritten by the next call) when they fit, else a new Buffer. */
+function utf8(value: string): { bytes: Buffer; length: number } {
+  if (value.length * 3 <= scratch.length) return { bytes: scratch, length: scratch.write(value, 0, 'utf8') };
+  const bytes = Buffer.from(value, 'utf8');
+  return { bytes, length: bytes.length };
+}
+
+/** The hash `StringColumn.hashOf` gives an entry holding `value` (0 for values kept as side strings). */
+export function hashText(value: string): number {
+  if (!wellFormed(value)) return 0;
+  const { bytes, length } = utf8(value);
+  return hashBytes(bytes, 0, length);
+}
+
 /** Entry index by id, over a StringColumn of ids (insert-only, like the log). */
 export class IdTable {
   private slots = new Int32Array(1 << 12).fill(-1);
@@ -147,8 +164,8 @@ export class IdTable {
     }
   }
 
-  /** Registers entry i (its id already pushed to the column, and absent from the table). */
-  insert(i: number): void {
+  /** Registers entry i (its id already pushed to the column, and absent from the table); `known` is its hashOf when the caller has it. */
+  insert(i: number, known = -1): void {
     const sideId = this.ids.sideValue(i);
     if (sideId !== null) {
       this.side.set(sideId, i);
@@ -159,7 +176,7 @@ export class IdTable {
       hashes.set(this.hashes);
       this.hashes = hashes;
     }
-    const h = this.ids.hashOf(i);
+    const h = known >= 0 ? known : this.ids.hashOf(i);
     this.hashes[i] = h;
     if (++this.size * 2 > this.slots.length) this.rehash();
     this.place(i, h);
@@ -184,8 +201,8 @@ export class IdTable {
   /** Entry index of `id`, like Map.get. */
   get(id: string): number | undefined {
     if (!wellFormed(id)) return this.side.get(id);
-    const bytes = Buffer.from(id, 'utf8');
-    const i = this.findBytes(bytes, 0, bytes.length, hashBytes(bytes, 0, bytes.length));
+    const { bytes, length } = utf8(id);
+    const i = this.findBytes(bytes, 0, length, hashBytes(bytes, 0, length));
     return i < 0 ? undefined : i;
   }
 

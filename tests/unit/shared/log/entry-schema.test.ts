@@ -1,7 +1,21 @@
 // Line validation: the quick checks never accept what the zod schema rejects, agree with it on the result, and reasons are readable.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { logLineSchema, validateLogLine } from '../../../../shared/log/entry-schema.ts';
+import { logLineSchema, validateLogLine, validateParsedLine } from '../../../../shared/log/entry-schema.ts';
+
+/** Both entry points agree with zod: acceptance, values, and key order (the loader's adopted lines are not copies). */
+function expectLikeZod(line: Record<string, unknown>, strict: boolean): void {
+  const zod = logLineSchema.safeParse(line);
+  for (const ours of [validateLogLine(line), validateParsedLine(structuredClone(line))]) {
+    expect(ours.ok).toBe(zod.success);
+    if (ours.ok && zod.success) {
+      if (strict) expect(ours.line).toStrictEqual(zod.data);
+      else expect(ours.line).toEqual(zod.data);
+      expect(Object.keys(ours.line)).toEqual(Object.keys(zod.data));
+      if ('account' in zod.data) expect(Object.keys((ours.line as typeof zod.data).account)).toEqual(Object.keys(zod.data.account));
+    }
+  }
+}
 
 const good = {
   v: 1,
@@ -66,10 +80,7 @@ describe('validateLogLine', () => {
           if (remove) delete target[sub ?? head];
           else target[sub ?? head] = structuredClone(value); // a fresh copy: log lines come from JSON.parse and are never cyclic
         }
-        const ours = validateLogLine(line);
-        const zod = logLineSchema.safeParse(line);
-        expect(ours.ok).toBe(zod.success);
-        if (ours.ok && zod.success) expect(ours.line).toEqual(zod.data);
+        expectLikeZod(line, false);
       }),
       { numRuns: 2000 },
     );
@@ -121,10 +132,7 @@ describe('validateLogLine', () => {
           if (remove) delete target[sub ?? head];
           else target[sub ?? head] = structuredClone(value);
         }
-        const ours = validateLogLine(line);
-        const zod = logLineSchema.safeParse(line);
-        expect(ours.ok).toBe(zod.success);
-        if (ours.ok && zod.success) expect(ours.line).toStrictEqual(zod.data);
+        expectLikeZod(line, true);
       }),
       { numRuns: 1500 },
     );

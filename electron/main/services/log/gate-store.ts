@@ -1,0 +1,74 @@
+// The gate decisions and their results, kept as validated line text in UTF-8 pages rather than one object graph
+// per decision: a busy log holds hundreds of thousands of them, which the GC would otherwise copy and trace on
+// every load, while only the latest few are ever shown. Rows are rebuilt from the text when asked for.
+import { validateLogLine, type GateLine, type GateResultLine } from '../../../../shared/log/entry-schema.ts';
+import type { GateRow } from '../../../../shared/log/model.ts';
+import { IdTable, StringColumn } from './string-column.ts';
+
+/** Re-reads a line stored after it passed validateLogLine; the same text validates the same way again. */
+function reread<T extends GateLine | GateResultLine>(text: string, type: T['type']): T {
+  const checked = validateLogLine(JSON.parse(text));
+  if (!checked.ok || checked.line.type !== type) throw new Error(`stored ${type} line no longer validates`);
+  return checked.line as T;
+}
+
+/** Gate lines in file order, each with the latest result line for its request id. */
+export class GateStore {
+  /** The JSON text of each gate line, by gate index. */
+  private readonly lines = new StringColumn();
+  /** Request id per gate index; the table finds the first gate with an id, `latest` the newest one since. */
+  private readonly requestIds = new StringColumn();
+  private readonly byRequest = new IdTable(this.requestIds);
+  private latest = new Int32Array(1024);
+  /** Result line per gate index (-1: none yet), as an index into `results`. */
+  private resultOf = new Int32Array(1024);
+  private readonly results = new StringColumn();
+  count = 0;
+
+  /** Adds a validated gate line; `bytes[start, end)` is its JSON in UTF-8 (as read from the file, or as written). */
+  addGate(line: GateLine, bytes: Uint8Array, start: number, end: number): void {
+    const i = this.count++;
+    if (i >= this.resultOf.length) {
+      const resultOf = new Int32Array(this.resultOf.length * 2);
+      resultOf.set(this.resultOf);
+      this.resultOf = resultOf;
+      const latest = new Int32Array(this.latest.length * 2);
+      latest.set(this.latest);
+      this.latest = latest;
+    }
+    this.lines.pushBytes(bytes, start, end);
+    this.resultOf[i] = -1;
+    this.requestIds.push(line.requestId);
+    const first = this.byRequest.get(line.requestId);
+    if (first === undefined) {
+      this.byRequest.insert(i);
+      this.latest[i] = i;
+    } else {
+      // A reused request id: its results go to the newest gate line (as a Map keyed by request id would).
+      this.latest[first] = i;
+    }
+  }
+
+  /** Attaches a validated result line to the newest gate with its request id (a later result replaces it); ignored without one. */
+  addResult(line: GateResultLine, bytes: Uint8Array, start: number, end: number): void {
+    const first = this.byRequest.get(line.requestId);
+    if (first === undefined) return;
+    this.resultOf[this.latest[first] as number] = this.results.pushBytes(bytes, start, end);
+  }
+
+  /** The latest `limit` gate rows, newest first. */
+  recent(limit: number): GateRow[] {
+    const rows: GateRow[] = [];
+    for (let i = this.count - 1; i >= 0 && rows.length < limit; i--) {
+      const { v: _v, type: _t, ...rest } = reread<GateLine>(this.lines.get(i) ?? '', 'gate');
+      const r = this.resultOf[i] as number;
+      let result: GateRow['result'] = null;
+      if (r >= 0) {
+        const line = reread<GateResultLine>(this.results.get(r) ?? '', 'gate-result');
+        result = { at: line.at, status: line.status, error: line.error };
+      }
+      rows.push({ ...rest, result });
+    }
+    return rows;
+  }
+}

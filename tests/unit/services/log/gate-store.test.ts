@@ -1,0 +1,70 @@
+// GateStore keeps gate lines as text and rebuilds rows on demand: the rows must be what the lines say, with the
+// newest gate of a reused request id taking its results, a later result replacing an earlier one, and strings
+// that UTF-8 cannot hold (lone surrogates, written as JSON escapes) coming back intact.
+import { describe, expect, it } from 'vitest';
+import { GateStore } from '../../../../electron/main/services/log/gate-store.ts';
+import type { GateLine, GateResultLine } from '../../../../shared/log/entry-schema.ts';
+import type { GateRow } from '../../../../shared/log/model.ts';
+import { brand } from './test-helpers.ts';
+
+const account = { id: brand.id, handle: brand.handle, name: brand.name, kind: brand.kind };
+const gate = (requestId: string, text: string | null, at = '2026-03-10T10:00:00.000Z'): GateLine => ({
+  v: 1,
+  type: 'gate',
+  at,
+  requestId,
+  account,
+  platform: 'x',
+  action: 'post',
+  decision: 'confirmed',
+  text,
+  textHash: null,
+});
+const result = (requestId: string, status: number | null, error: string | null = null): GateResultLine => ({
+  v: 1,
+  type: 'gate-result',
+  at: '2026-03-10T10:00:01.000Z',
+  requestId,
+  status,
+  error,
+});
+
+function store(lines: Array<GateLine | GateResultLine>): GateStore {
+  const gates = new GateStore();
+  for (const line of lines) {
+    const bytes = Buffer.from(JSON.stringify(line), 'utf8');
+    if (line.type === 'gate') gates.addGate(line, bytes, 0, bytes.length);
+    else gates.addResult(line, bytes, 0, bytes.length);
+  }
+  return gates;
+}
+
+describe('GateStore', () => {
+  it('rebuilds rows newest first, each with its latest result', () => {
+    const gates = store([gate('r1', 'one'), result('r1', 500), gate('r2', null), result('r1', 200), result('nobody', 200)]);
+    const row = (line: GateLine, got: GateRow['result']): GateRow => {
+      const { v: _v, type: _t, ...rest } = line;
+      return { ...rest, result: got };
+    };
+    expect(gates.recent(10)).toEqual([row(gate('r2', null), null), row(gate('r1', 'one'), { at: '2026-03-10T10:00:01.000Z', status: 200, error: null })]);
+    expect(gates.recent(1).map((row) => row.requestId)).toEqual(['r2']);
+  });
+
+  it('gives the results of a reused request id to its newest gate line', () => {
+    const gates = store([gate('same', 'a'), result('same', 201), gate('same', 'b'), result('same', null, 'net::ERR_FAILED')]);
+    const rows = gates.recent(10);
+    expect(rows.map((row) => [row.text, row.result?.status, row.result?.error])).toEqual([
+      ['b', null, 'net::ERR_FAILED'],
+      ['a', 201, null],
+    ]);
+  });
+
+  it('keeps strings UTF-8 cannot hold', () => {
+    const odd = 'lone \ud800 surrogate';
+    const gates = store([gate(odd, odd), result(odd, 200, odd)]);
+    const [row] = gates.recent(1);
+    expect(row?.requestId).toBe(odd);
+    expect(row?.text).toBe(odd);
+    expect(row?.result?.error).toBe(odd);
+  });
+});
