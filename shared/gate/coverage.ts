@@ -2,6 +2,7 @@
 import type { Account } from '../accounts/account.ts';
 import type { PlatformId } from '../platforms/platform-id.ts';
 import type { PostAction } from './types.ts';
+import { onDomain } from '../platforms/rule.ts';
 
 /** The platforms with built-in rules (custom sites are covered only by the manager's own rules). */
 export type CoveredPlatform = Exclude<PlatformId, 'custom'>;
@@ -146,11 +147,6 @@ export function blockedChannels(account: Pick<Account, 'platform' | 'kind' | 'ga
   return out;
 }
 
-function hostIn(host: string, domains: readonly string[]): boolean {
-  const bare = host.toLowerCase().replace(/\.$/, '');
-  return domains.some((domain) => bare === domain || bare.endsWith(`.${domain}`));
-}
-
 /**
  * True when a request of `account`'s session opens a channel refused on it: a WebSocket handshake
  * (webRequest resourceType 'webSocket', or a ws:/wss: URL) to one of the platform's domains.
@@ -168,6 +164,6 @@ export function blocksRequest(account: Pick<Account, 'platform' | 'kind' | 'gate
   }
   return channels.some((channel) => {
     const coverage = GATE_COVERAGE[channel.platform][channel.action];
-    return coverage.status === 'blocked' && hostIn(parsed.hostname, coverage.domains);
+    return coverage.status === 'blocked' && onDomain(parsed.hostname, coverage.domains);
   });
 }

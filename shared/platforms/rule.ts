@@ -77,6 +77,15 @@ export function canonicalHost(hostname: string): string {
   return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
+/**
+ * True when `host` is one of `domains` or a subdomain of one; `host` may be any spelling (upper case, a
+ * trailing dot, or a cookie domain's leading dot). For hosts already canonical, `hostIn` is the quicker matcher.
+ */
+export function onDomain(host: string, domains: readonly string[]): boolean {
+  const bare = canonicalHost(host.startsWith('.') ? host.slice(1) : host);
+  return domains.some((domain) => bare === domain || bare.endsWith(`.${domain}`));
+}
+
 /** A PostPart with defaults for the fields a rule did not find. */
 export function part(text: string | null, extra: Partial<Omit<PostPart, 'text'>> = {}): PostPart {
   return {

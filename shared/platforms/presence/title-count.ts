@@ -22,11 +22,7 @@ export function prefixOrZero(title: string, ownTitle: RegExp): UnreadCount | nul
   return ownTitle.test(title) ? { count: 0, more: false } : null;
 }
 
-/** True when `host` is `domain` or one of its subdomains. */
-export function onDomain(host: string, domains: readonly string[]): boolean {
-  const bare = host.toLowerCase().replace(/^\./, '').replace(/\.$/, '');
-  return domains.some((domain) => bare === domain || bare.endsWith(`.${domain}`));
-}
+export { onDomain } from '../rule.ts';
 
 /** Path without a trailing slash, lower-cased, for comparing against sign-in routes. */
 export function routeOf(url: URL): string {
