@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppHarness } from './harness/app-harness.ts';
 import { accountWithSite, compose, freshDir, outcome } from './harness/fixtures.ts';
 import { E2E_DIR } from './harness/paths.ts';
-import { seedLines } from './harness/reply-seed.ts';
+import { seedDashboard } from './harness/reply-seed.ts';
 import { useWorld } from './harness/world.ts';
 
 const world = useWorld();
@@ -173,19 +173,7 @@ describe('the response-time dashboard', () => {
 
   it('scrolls a large log without rendering it all, and looks right (screenshot)', async () => {
     const app = await world.start({ viewport: { width: 1280, height: 800 } });
-    const accounts = [
-      app.services.accounts.create({ name: 'Acme Coffee', handle: 'acme', platform: 'x', kind: 'brand', color: '#b91c1c' }),
-      app.services.accounts.create({
-        name: 'Acme Social',
-        handle: 'acme@mastodon.social',
-        platform: 'mastodon',
-        instance: 'mastodon.social',
-        kind: 'brand',
-        color: '#7c3aed',
-      }),
-      app.services.accounts.create({ name: 'Ada Lovelace', handle: 'ada.bsky.social', platform: 'bluesky', kind: 'personal', color: '#047857' }),
-    ];
-    await app.services.log.appendLines(seedLines(accounts, 400));
+    const accounts = await seedDashboard(app, 400);
     // HATRACK_E2E_CPU_THROTTLE=40 slows the app page as a loaded machine would (how the 1 s poll failure was reproduced).
     if (process.env.HATRACK_E2E_CPU_THROTTLE) {
       const cdp = await app.page.context().newCDPSession(app.page);

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accountWithSite, compose } from './harness/fixtures.ts';
 import { E2E_DIR, ROOT } from './harness/paths.ts';
-import { seedLines } from './harness/reply-seed.ts';
+import { seedDashboard } from './harness/reply-seed.ts';
 import { useWorld } from './harness/world.ts';
 
 const world = useWorld();
@@ -95,19 +95,7 @@ describe('README screenshots', () => {
 
   it('shows the dashboard with 400 replies', async () => {
     const app = await world.start({ viewport: { width: 1280, height: 800 } });
-    const accounts = [
-      app.services.accounts.create({ name: 'Acme Coffee', handle: 'acme', platform: 'x', kind: 'brand', color: '#b91c1c' }),
-      app.services.accounts.create({
-        name: 'Acme Social',
-        handle: 'acme@mastodon.social',
-        platform: 'mastodon',
-        instance: 'mastodon.social',
-        kind: 'brand',
-        color: '#7c3aed',
-      }),
-      app.services.accounts.create({ name: 'Ada Lovelace', handle: 'ada.bsky.social', platform: 'bluesky', kind: 'personal', color: '#047857' }),
-    ];
-    await app.services.log.appendLines(seedLines(accounts, 400));
+    await seedDashboard(app, 400);
     await app.page.getByTestId('open-dashboard').click();
     const dashboard = app.page.getByTestId('dashboard');
     await expect.poll(() => dashboard.getByTestId('figure-count').textContent()).toBe('400');

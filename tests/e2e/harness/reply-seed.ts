@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Account } from '../../../shared/accounts/account.ts';
 import type { ReplyLine } from '../../../shared/log/entry-schema.ts';
+import type { AppHarness } from './app-harness.ts';
 
 const MINUTE = 60_000;
 
@@ -33,4 +34,22 @@ export function seedLines(accounts: Account[], count: number, now = Date.now()):
       excerpt: `Thanks for reaching out — we are on it (#${i})`,
     } satisfies ReplyLine;
   });
+}
+
+/** Two brand accounts and a personal one, with `count` seeded replies between them: the 400-entry dashboard. */
+export async function seedDashboard(app: AppHarness, count: number): Promise<Account[]> {
+  const accounts = [
+    app.services.accounts.create({ name: 'Acme Coffee', handle: 'acme', platform: 'x', kind: 'brand', color: '#b91c1c' }),
+    app.services.accounts.create({
+      name: 'Acme Social',
+      handle: 'acme@mastodon.social',
+      platform: 'mastodon',
+      instance: 'mastodon.social',
+      kind: 'brand',
+      color: '#7c3aed',
+    }),
+    app.services.accounts.create({ name: 'Ada Lovelace', handle: 'ada.bsky.social', platform: 'bluesky', kind: 'personal', color: '#047857' }),
+  ];
+  await app.services.log.appendLines(seedLines(accounts, count));
+  return accounts;
 }
