@@ -171,6 +171,29 @@ describe('the response-time dashboard', () => {
     await app.page.screenshot({ path: join(E2E_DIR, 'dashboard-fr.png') });
   });
 
+  it('fetches the missing pages of a window that straddles two in one log:rows request', async () => {
+    const app = await world.start({ viewport: { width: 1280, height: 800 } });
+    await seedDashboard(app, 400);
+    const log = app.services.log;
+    const asked: Array<{ offset?: number; limit?: number }> = [];
+    const page = log.page.bind(log);
+    log.page = (filter, window) => {
+      asked.push(window ?? {});
+      return page(filter, window);
+    };
+    const dashboard = await openDashboard(app);
+    await dashboard.getByTestId('entry-row').first().waitFor();
+    await expect.poll(() => asked.length).toBeGreaterThan(0);
+    asked.length = 0;
+    // Rows 190–230 or so: the end of page 1 and the start of page 2 (100 rows a page), neither fetched yet.
+    await dashboard.locator('.entry-body').evaluate((element) => {
+      element.scrollTop = 195 * 44;
+    });
+    await expect.poll(() => dashboard.locator('[role=row][aria-rowindex="203"][data-testid=entry-row]').count()).toBe(1);
+    await expect.poll(() => dashboard.locator('[role=row][aria-rowindex="198"][data-testid=entry-row]').count()).toBe(1);
+    expect(asked).toEqual([{ offset: 100, limit: 200 }]);
+  });
+
   it('scrolls a large log without rendering it all, and looks right (screenshot)', async () => {
     const app = await world.start({ viewport: { width: 1280, height: 800 } });
     const accounts = await seedDashboard(app, 400);

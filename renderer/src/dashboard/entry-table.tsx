@@ -70,36 +70,37 @@ export function EntryTable({ source, height = 420, onPage, filtered = false, ins
     overscan: 8,
   });
 
-  // One request at a time, always for a page on screen now: each page scans the whole selection in
-  // main, so a fling must not queue dozens of pages nobody will look at.
+  // One request at a time, always for pages on screen now: each request scans the selection in main, so a fling
+  // must not queue dozens of pages nobody will look at. The missing pages on screen go in that one request (a
+  // window straddling two pages costs one round trip, not two).
   const pump = useCallback(() => {
     const state = fetching.current;
     if (state.busy) return;
-    let pageIndex = -1;
-    for (let page = state.first; page <= state.last; page++) {
-      if (!state.cache.has(page)) {
-        pageIndex = page;
-        break;
-      }
-    }
-    if (pageIndex < 0) return;
+    let from = state.first;
+    while (from <= state.last && state.cache.has(from)) from++;
+    if (from > state.last) return;
+    let to = from;
+    while (to < state.last && !state.cache.has(to + 1)) to++;
     state.busy = true;
     state.lastFetchAt = performance.now();
     const generation = state.generation;
-    source(pageIndex * PAGE_SIZE, PAGE_SIZE).then(
-      (page) => {
-        // A page answered for an older filter or log version is dropped (a new round has started).
+    source(from * PAGE_SIZE, (to - from + 1) * PAGE_SIZE).then(
+      (answer) => {
+        // An answer for an older filter or log version is dropped (a new round has started).
         if (generation !== fetching.current.generation) return;
         state.busy = false;
-        state.cache.set(pageIndex, page.rows);
-        if (state.cache.size > MAX_CACHED_PAGES) {
-          const oldest = state.cache.keys().next().value;
-          if (oldest !== undefined) state.cache.delete(oldest);
+        for (let pageIndex = from; pageIndex <= to; pageIndex++) {
+          const offset = (pageIndex - from) * PAGE_SIZE;
+          state.cache.set(pageIndex, answer.rows.slice(offset, offset + PAGE_SIZE));
+          if (state.cache.size > MAX_CACHED_PAGES) {
+            const oldest = state.cache.keys().next().value;
+            if (oldest !== undefined) state.cache.delete(oldest);
+          }
         }
-        setTotal(page.total);
+        setTotal(answer.total);
         setError(null);
         pageArrived();
-        onPage?.(pageIndex);
+        for (let pageIndex = from; pageIndex <= to; pageIndex++) onPage?.(pageIndex);
         pump();
       },
       (reason: unknown) => {
