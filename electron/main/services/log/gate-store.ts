@@ -2,8 +2,12 @@
 // per decision: a busy log holds hundreds of thousands of them, which the GC would otherwise copy and trace on
 // every load, while only the latest few are ever shown. Rows are rebuilt from the text when asked for.
 import { validateLogLine, type GateLine, type GateResultLine } from '../../../../shared/log/entry-schema.ts';
+import type { ScannedText } from '../../../../shared/log/json-bytes.ts';
 import type { GateRow } from '../../../../shared/log/model.ts';
-import { IdTable, StringColumn } from './string-column.ts';
+import { hashBytes, IdTable, StringColumn } from './string-column.ts';
+
+/** A request id: a string, or where it sits in the line's bytes (as the loader's scanner found it). */
+type RequestId = string | ScannedText;
 
 /** Re-reads a line stored after it passed validateLogLine; the same text validates the same way again. */
 function reread<T extends GateLine | GateResultLine>(text: string, type: T['type']): T {
@@ -26,7 +30,7 @@ export class GateStore {
   count = 0;
 
   /** Adds a validated gate line; `bytes[start, end)` is its JSON in UTF-8 (as read from the file, or as written). */
-  addGate(line: GateLine, bytes: Uint8Array, start: number, end: number): void {
+  addGate(requestId: RequestId, bytes: Uint8Array, start: number, end: number): void {
     const i = this.count++;
     if (i >= this.resultOf.length) {
       const resultOf = new Int32Array(this.resultOf.length * 2);
@@ -38,10 +42,13 @@ export class GateStore {
     }
     this.lines.pushBytes(bytes, start, end);
     this.resultOf[i] = -1;
-    this.requestIds.push(line.requestId);
-    const first = this.byRequest.get(line.requestId);
-    if (first === undefined) {
-      this.byRequest.insert(i);
+    const hash = this.hashOf(requestId, bytes);
+    const first = this.firstGateOf(requestId, bytes, hash);
+    if (typeof requestId === 'string') this.requestIds.push(requestId);
+    else if (requestId.decoded !== null) this.requestIds.push(requestId.decoded);
+    else this.requestIds.pushBytes(bytes, requestId.start, requestId.end);
+    if (first < 0) {
+      this.byRequest.insert(i, hash);
       this.latest[i] = i;
     } else {
       // A reused request id: its results go to the newest gate line (as a Map keyed by request id would).
@@ -50,10 +57,22 @@ export class GateStore {
   }
 
   /** Attaches a validated result line to the newest gate with its request id (a later result replaces it); ignored without one. */
-  addResult(line: GateResultLine, bytes: Uint8Array, start: number, end: number): void {
-    const first = this.byRequest.get(line.requestId);
-    if (first === undefined) return;
+  addResult(requestId: RequestId, bytes: Uint8Array, start: number, end: number): void {
+    const first = this.firstGateOf(requestId, bytes, this.hashOf(requestId, bytes));
+    if (first < 0) return;
     this.resultOf[this.latest[first] as number] = this.results.pushBytes(bytes, start, end);
+  }
+
+  /** The id column's hash of a request id in the line's bytes (-1 otherwise: the table computes it). */
+  private hashOf(requestId: RequestId, bytes: Uint8Array): number {
+    return typeof requestId !== 'string' && requestId.decoded === null ? hashBytes(bytes, requestId.start, requestId.end) : -1;
+  }
+
+  /** The first gate line with this request id, or -1. */
+  private firstGateOf(requestId: RequestId, bytes: Uint8Array, hash: number): number {
+    if (typeof requestId === 'string') return this.byRequest.get(requestId) ?? -1;
+    if (requestId.decoded !== null) return this.byRequest.get(requestId.decoded) ?? -1;
+    return this.byRequest.findBytes(bytes, requestId.start, requestId.end, hash);
   }
 
   /** The latest `limit` gate rows, newest first. */

@@ -20,6 +20,15 @@ import { compileFilter, type GateRow, type LogFilter, type ReplyRow } from '../.
 import { BusinessCalendar, defaultSchedule, type BusinessSchedule } from '../../../../shared/log/business-hours.ts';
 import { DEFAULT_TARGET_MINUTES, summarise, type LogSummary } from '../../../../shared/log/statistics.ts';
 import { newReplyScan, scanReplyLine } from '../../../../shared/log/reply-scan.ts';
+import {
+  newCorrectionScan,
+  newGateResultScan,
+  newGateScan,
+  scanCorrectionLine,
+  scanGateLine,
+  scanGateResultLine,
+  scannedCorrection,
+} from '../../../../shared/log/line-scan.ts';
 import type { OpenAppendOnly } from '../file-port.ts';
 import { JsonlAppender, loadJsonl, type SkippedLine } from './jsonl-file.ts';
 import { ReplyIndex } from './reply-index.ts';
@@ -95,6 +104,9 @@ export class LogService {
   static async open(filePath: string, deps: LogServiceDeps): Promise<LogService> {
     const service = new LogService(filePath, deps);
     const scan = newReplyScan();
+    const gateScan = newGateScan();
+    const resultScan = newGateResultScan();
+    const correctionScan = newCorrectionScan();
     /** Parses, validates and folds one line; returns why it was skipped, or null. */
     const fold = (text: string, bytes: Uint8Array, start: number, end: number): string | null => {
       let value: unknown;
@@ -108,15 +120,16 @@ export class LogService {
       service.apply(checked.line, bytes, start, end);
       return null;
     };
-    // Reply lines in the app's own shape go straight from bytes into the index; everything else is parsed here,
-    // next to its bytes (a gate line's are kept as they are). A line this declines is parsed again by the
-    // loader's slow path, which reports why it was skipped.
+    // Lines in the app's own shape go straight from bytes into memory (a gate line's bytes are kept as they are);
+    // anything else is parsed here. A line this declines is parsed again by the loader's slow path, which reports
+    // why it was skipped.
     const fast = (bytes: Buffer, start: number, end: number): boolean => {
-      if (scanReplyLine(bytes, start, end, scan)) {
-        service.index.addScanned(bytes, scan);
-        return true;
-      }
-      return fold(bytes.toString('utf8', start, end), bytes, start, end) === null;
+      if (scanReplyLine(bytes, start, end, scan)) service.index.addScanned(bytes, scan);
+      else if (scanGateLine(bytes, start, end, gateScan)) service.gates.addGate(gateScan.requestId, bytes, start, end);
+      else if (scanGateResultLine(bytes, start, end, resultScan)) service.gates.addResult(resultScan.requestId, bytes, start, end);
+      else if (scanCorrectionLine(bytes, start, end, correctionScan)) service.apply(scannedCorrection(bytes, correctionScan), bytes, start, end);
+      else return fold(bytes.toString('utf8', start, end), bytes, start, end) === null;
+      return true;
     };
     const result = await loadJsonl(
       filePath,
@@ -168,10 +181,10 @@ export class LogService {
         break;
       }
       case 'gate':
-        this.gates.addGate(line, bytes, start, end);
+        this.gates.addGate(line.requestId, bytes, start, end);
         break;
       case 'gate-result':
-        this.gates.addResult(line, bytes, start, end);
+        this.gates.addResult(line.requestId, bytes, start, end);
         break;
     }
   }

@@ -12,7 +12,8 @@ import {
 } from '../../../../shared/log/entry-schema.ts';
 import { accountMatches, type CompiledFilter } from '../../../../shared/log/model.ts';
 import { parseIsoMs } from '../../../../shared/log/iso-time.ts';
-import { scannedAccount, type ReplyScan, type ScannedText } from '../../../../shared/log/reply-scan.ts';
+import type { ReplyScan } from '../../../../shared/log/reply-scan.ts';
+import { scannedAccountRef, type ScannedText } from '../../../../shared/log/json-bytes.ts';
 import { IdTable, StringColumn, hashBytes, hashText } from './string-column.ts';
 
 const PLATFORM_INDEX = new Map<string, number>(PLATFORM_IDS.map((id, i) => [id, i]));
@@ -25,11 +26,8 @@ function grow<T extends Float64Array | Uint32Array | Uint8Array>(array: T, size:
   return next;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array, start: number, end: number): boolean {
-  if (a.length !== end - start) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[start + k]) return false;
-  return true;
-}
+/** How many leading bytes of an account object key its variants (with its length): past `{"id":"`, most of the id. */
+const ACCOUNT_KEY_BYTES = 32;
 
 // Where each field of a reply line lives here. A field added to replyLineSchema does not compile until it is given a
 // column (or a reason it needs none); tests/unit/services/log/reply-fields.test.ts checks each one comes back out.
@@ -78,7 +76,7 @@ export class ReplyIndex {
   private readonly variantKeys = new Map<string, number>();
   private readonly groupOfId = new Map<string, number>();
   /** Raw account-object bytes already seen while loading, by hash: identical bytes are the same variant. */
-  private readonly accountBytes = new Map<number, Array<{ bytes: Uint8Array; variant: number }>>();
+  private readonly accountBytes = new Map<number, Array<{ bytes: Buffer; variant: number }>>();
   private readonly orphans = new Map<string, HistoryLine[]>();
   /** The hashes (hashText) of the orphans' target ids, so a new entry is looked up only when its id may be one. */
   private readonly orphanHashes = new Set<number>();
@@ -99,6 +97,7 @@ export class ReplyIndex {
   }
 
   private reserve(size: number): void {
+    if (size <= this.sentMs.length) return;
     this.accountVariant = grow(this.accountVariant, size, (n) => new Uint32Array(n));
     this.accountGroup = grow(this.accountGroup, size, (n) => new Uint32Array(n));
     this.platform = grow(this.platform, size, (n) => new Uint8Array(n));
@@ -171,14 +170,15 @@ export class ReplyIndex {
   }
 
   private internBytes(b: Uint8Array, scan: ReplyScan): number {
-    const start = scan.accountStart;
-    const end = scan.accountEnd;
-    const h = hashBytes(b, start, end);
+    const start = scan.account.start;
+    const end = scan.account.end;
+    // A log names a handful of accounts: the first bytes and the length tell them apart, and a native compare confirms.
+    const h = (hashBytes(b, start, Math.min(end, start + ACCOUNT_KEY_BYTES)) ^ Math.imul(end - start, 0x9e3779b1)) >>> 0;
     let seen = this.accountBytes.get(h);
-    if (seen) for (const known of seen) if (sameBytes(known.bytes, b, start, end)) return known.variant;
-    const variant = this.intern(scannedAccount(b, scan));
+    if (seen) for (const known of seen) if (known.bytes.compare(b, start, end) === 0) return known.variant;
+    const variant = this.intern(scannedAccountRef(b, scan.account));
     if (!seen) this.accountBytes.set(h, (seen = []));
-    seen.push({ bytes: Uint8Array.from(b.subarray(start, end)), variant });
+    seen.push({ bytes: Buffer.from(b.subarray(start, end)), variant });
     return variant;
   }
 

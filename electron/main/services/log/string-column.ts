@@ -60,11 +60,13 @@ export class StringColumn {
     const i = this.slot();
     const n = end - start;
     const page = this.room(n);
-    if (n < 64) for (let k = 0; k < n; k++) page[this.used + k] = bytes[start + k] as number;
-    else page.set(bytes.subarray(start, end), this.used);
-    this.at[i] = (this.pages.length - 1) * SLOT + this.used;
+    const at = this.used;
+    // Short values (ids, handles) copy faster by hand than through a subarray view and a native call.
+    if (n < 64) for (let k = 0; k < n; k++) page[at + k] = bytes[start + k] as number;
+    else page.set(bytes.subarray(start, end), at);
+    this.at[i] = (this.pages.length - 1) * SLOT + at;
     this.len[i] = n;
-    this.used += n;
+    this.used = at + n;
     return i;
   }
 
@@ -147,8 +149,11 @@ export function hashText(value: string): number {
 
 /** Entry index by id, over a StringColumn of ids (insert-only, like the log). */
 export class IdTable {
-  private slots = new Int32Array(1 << 12).fill(-1);
-  private hashes = new Int32Array(1024);
+  /**
+   * Open addressing, each slot a pair (entry index or -1, hash of its id): a lookup in a million-entry table misses
+   * the cache once, where a separate array of hashes by entry would miss it twice.
+   */
+  private slots = new Int32Array(2 << 12).fill(-1);
   private size = 0;
   private readonly side = new Map<string, number>();
 
@@ -156,11 +161,12 @@ export class IdTable {
 
   /** Entry index whose id has the bytes `bytes[start, end)` with hash `h`, or -1. */
   findBytes(bytes: Uint8Array, start: number, end: number, h: number): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const i = this.slots[s] as number;
+      const i = slots[2 * s] as number;
       if (i < 0) return -1;
-      if (this.hashes[i] === h && this.ids.equalsBytes(i, bytes, start, end)) return i;
+      if (slots[2 * s + 1] === h && this.ids.equalsBytes(i, bytes, start, end)) return i;
     }
   }
 
@@ -171,30 +177,25 @@ export class IdTable {
       this.side.set(sideId, i);
       return;
     }
-    if (i >= this.hashes.length) {
-      const hashes = new Int32Array(Math.max(i + 1, this.hashes.length * 2));
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
-    const h = known >= 0 ? known : this.ids.hashOf(i);
-    this.hashes[i] = h;
-    if (++this.size * 2 > this.slots.length) this.rehash();
-    this.place(i, h);
+    if (++this.size * 4 > this.slots.length) this.rehash();
+    this.place(i, known >= 0 ? known : this.ids.hashOf(i));
   }
 
   private place(i: number, h: number): void {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     let s = h & mask;
-    while ((this.slots[s] as number) >= 0) s = (s + 1) & mask;
-    this.slots[s] = i;
+    while ((slots[2 * s] as number) >= 0) s = (s + 1) & mask;
+    slots[2 * s] = i;
+    slots[2 * s + 1] = h;
   }
 
   private rehash(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2).fill(-1);
-    for (let s = 0; s < old.length; s++) {
+    for (let s = 0; s < old.length; s += 2) {
       const i = old[s] as number;
-      if (i >= 0) this.place(i, this.hashes[i] as number);
+      if (i >= 0) this.place(i, old[s + 1] as number);
     }
   }
 

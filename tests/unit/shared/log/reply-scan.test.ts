@@ -2,9 +2,11 @@
 // nothing that matters silently (rejected lines take the parse path), and takes the lines the app writes.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { newReplyScan, scanReplyLine, scannedAccount, scannedString, type ReplyScan } from '../../../../shared/log/reply-scan.ts';
+import { newReplyScan, scanReplyLine, type ReplyScan } from '../../../../shared/log/reply-scan.ts';
+import { scannedAccountRef, scannedString } from '../../../../shared/log/json-bytes.ts';
 import { PLATFORM_IDS } from '../../../../shared/platforms/platform-id.ts';
 import { START_SOURCES, validateLogLine, type ReplyLine } from '../../../../shared/log/entry-schema.ts';
+import { anyString, damaged, isoTime } from './line-arbitraries.ts';
 
 /** The whole scanned line as the schema would return it (tests compare it with JSON.parse + validateLogLine). */
 function scannedReply(b: Uint8Array, scan: ReplyScan): Omit<ReplyLine, 'responseMs' | 'targetCreatedAt' | 'sentAt'> & { targetMs: number; sentMs: number } {
@@ -12,7 +14,7 @@ function scannedReply(b: Uint8Array, scan: ReplyScan): Omit<ReplyLine, 'response
     v: 1,
     type: 'reply',
     id: scannedString(b, scan.id),
-    account: scannedAccount(b, scan),
+    account: scannedAccountRef(b, scan.account),
     platform: PLATFORM_IDS[scan.platform] as ReplyLine['platform'],
     replyToId: scannedString(b, scan.replyToId),
     targetMs: scan.targetMs,
@@ -25,45 +27,6 @@ function scannedReply(b: Uint8Array, scan: ReplyScan): Omit<ReplyLine, 'response
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-const anyString = fc.oneof(
-  { arbitrary: fc.string({ minLength: 1, maxLength: 12 }), weight: 4 },
-  fc.string({ maxLength: 12 }),
-  fc.string({ unit: 'binary', maxLength: 12 }),
-  fc.string({ unit: 'grapheme', maxLength: 6 }),
-  fc.constantFrom(
-    '',
-    'x'.repeat(200),
-    'x'.repeat(201),
-    'é'.repeat(200),
-    '😀'.repeat(100),
-    '😀'.repeat(101),
-    'a"b',
-    'a\\b',
-    'line\nbreak',
-    '\u0000',
-    '\ud800',
-    'x'.repeat(2000),
-    'x'.repeat(2001),
-  ),
-);
-const isoTime = fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString()),
-  },
-  fc.constantFrom(
-    '2026-02-29T00:00:00.000Z',
-    '2024-02-29T10:00:00.000Z',
-    '2026-02-30T00:00:00.000Z',
-    '2026-03-10T24:00:00.000Z',
-    '2026-03-10T23:59:60.000Z',
-    '2026-13-01T00:00:00.000Z',
-    '2026-03-10T10:00:00Z',
-    '2026-03-10T10:00:00.000+02:00',
-    'nope',
-    '2026-03-10',
-  ),
-);
 const reply = fc.record({
   v: fc.oneof({ arbitrary: fc.constant(1), weight: 8 }, fc.constant(2), fc.constant('1')),
   type: fc.oneof({ arbitrary: fc.constant('reply'), weight: 8 }, fc.constant('gate')),
@@ -136,19 +99,9 @@ describe('scanReplyLine', () => {
     const bytes = encoder.encode(JSON.stringify(base));
     expect(agree(bytes)).toBe(true);
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.nat(bytes.length - 1), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'cut', 'insert')), { minLength: 1, maxLength: 3 }),
-        (edits) => {
-          let damaged = Array.from(bytes);
-          for (const [at, byte, kind] of edits) {
-            const k = Math.min(at, damaged.length - 1);
-            if (kind === 'set') damaged[k] = byte;
-            else if (kind === 'cut') damaged = damaged.slice(0, k);
-            else damaged.splice(k, 0, byte);
-          }
-          agree(Uint8Array.from(damaged));
-        },
-      ),
+      fc.property(damaged(bytes), (bytes) => {
+        agree(bytes);
+      }),
       { numRuns: 5000 },
     );
   });
