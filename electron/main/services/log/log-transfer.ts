@@ -36,13 +36,22 @@ async function writeChunk(out: NodeJS.WritableStream, chunk: string): Promise<vo
  */
 function filterForDisplay(service: LogService, filter: LogFilter): LogFilter {
   if (!filter.accounts?.length) return filter;
-  const byKey = new Map<string, string>();
-  for (const account of service.index.variants) {
-    byKey.set(account.id.toLowerCase(), `@${account.handle}`);
-    byKey.set(normaliseHandle(account.handle), `@${account.handle}`);
-  }
-  const named = filter.accounts.map((value) => byKey.get(value.toLowerCase()) ?? byKey.get(normaliseHandle(value)) ?? value);
+  const accountOf = accountLookup(service);
+  const named = filter.accounts.map((value) => {
+    const account = accountOf(value);
+    return account ? `@${account.handle}` : value;
+  });
   return { ...filter, accounts: [...new Set(named)] };
+}
+
+/** The log's account for an id or a handle (any case, with or without "@"), or null: how filters and imports name accounts. */
+function accountLookup(service: LogService): (handleOrId: string) => AccountRef | null {
+  const known = new Map<string, AccountRef>();
+  for (const account of service.index.variants) {
+    known.set(account.id.toLowerCase(), account);
+    known.set(normaliseHandle(account.handle), account);
+  }
+  return (handleOrId) => known.get(handleOrId.toLowerCase()) ?? known.get(normaliseHandle(handleOrId)) ?? null;
 }
 
 /** Streams the filtered entries (ascending by sentAt) in `format` to `out`; resolves to the entry count. */
@@ -155,16 +164,11 @@ export type ImportPlan = { ok: true; fresh: ReplyLine[]; duplicates: number } | 
 
 /** Parses an import and sets aside the entries the log already has (same id), writing nothing. */
 export function planImport(service: LogService, text: string, kind: 'csv' | 'json', deps: { decodeItemTime: DecodeItemTime; now: () => Date }): ImportPlan {
-  const known = new Map<string, AccountRef>();
-  for (const account of service.index.variants) {
-    known.set(`${account.id.toLowerCase()}`, account);
-    known.set(normaliseHandle(account.handle), account);
-  }
   const context: ImportContext = {
     decodeItemTime: deps.decodeItemTime,
     zone: service.schedule.zone,
     now: deps.now,
-    resolveAccount: (handleOrId) => known.get(handleOrId.toLowerCase()) ?? known.get(normaliseHandle(handleOrId)) ?? null,
+    resolveAccount: accountLookup(service),
   };
   const parsed = kind === 'csv' ? parseImportCsv(text, context) : parseImportJson(text, deps.now());
   if (!parsed.ok) return parsed;
