@@ -2,6 +2,7 @@
 // posts cancelled and audited, the log flushed, then exit. Never a throw: Electron would show its
 // "A JavaScript error occurred in the main process" dialog.
 import { withTimeout, type TimerClock } from '../../../shared/with-timeout.ts';
+import { systemTimers } from '../services/system-timers.ts';
 
 export interface ShutdownSteps {
   /** Removes every account view from the window and closes its contents (the window must still exist). */
@@ -27,10 +28,7 @@ export class ShutdownSequence {
 
   constructor(
     private readonly steps: ShutdownSteps,
-    private readonly timers: TimerClock = {
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    },
+    private readonly timers: TimerClock = systemTimers,
   ) {}
 
   /**
