@@ -15,7 +15,7 @@ import { formatDuration } from '../../shared/log/duration-format.ts';
 import type { LogSummary, TimeStats } from '../../shared/log/statistics.ts';
 import { LogService } from '../main/services/log/log-service.ts';
 import { defaultLogPath } from '../main/services/log/paths.ts';
-import { decodeImportBytes, planImport } from '../main/services/log/log-transfer.ts';
+import { decodeImportBytes, freshLines, importLines, parseImport } from '../main/services/log/log-transfer.ts';
 import { ENGLISH_REPORT_TEXT } from '../../shared/log/html-report.ts';
 import { FRENCH_REPORT_TEXT } from '../../shared/log/report-text-fr.ts';
 import { describeFileError } from './file-errors.ts';
@@ -218,16 +218,15 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
           if (!decoded.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${decoded.errors.join('\n  ')}`);
           const text = decoded.text;
           const kind = options.format ?? (extname(file).toLowerCase() === '.json' ? 'json' : 'csv');
-          const plan = planImport(service, text, kind, { decodeItemTime: decode, now: () => new Date() });
-          if (!plan.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${plan.errors.join('\n  ')}`);
+          const parsed = parseImport(service, text, kind, { decodeItemTime: decode, now: () => new Date() });
+          if (!parsed.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${parsed.errors.join('\n  ')}`);
+          const plan = freshLines(service, parsed.lines);
           let result = { added: 0, duplicates: plan.duplicates };
           if (plan.fresh.length > 0) {
             const writer = await open(false);
             try {
-              // Planned again on the writable log, in case the app added entries in between.
-              const written = await writer.importFile(text, kind);
-              if (!written.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${written.errors.join('\n  ')}`);
-              result = written;
+              // Duplicates set aside again on the writable log, in case the app added entries in between (the file is not parsed again).
+              result = await importLines(writer, parsed.lines);
             } finally {
               await writer.close();
             }

@@ -1,6 +1,7 @@
 // Every failed IPC call reaches the user: a provider collects the errors, a banner shows them, hooks report them.
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { InvokeChannel, InvokeInput, InvokeResults } from '../../shared/ipc/contract.ts';
 import { api, errorMessage } from './api.ts';
 
@@ -34,6 +35,11 @@ export function IpcErrorsProvider({ children }: { children: ReactNode }) {
   );
 }
 
+/** A message from main as the user reads it: a UserError's i18n key translated, anything else inside `fallbackKey`'s sentence. */
+export function userMessage(t: TFunction, message: string, fallbackKey: string): string {
+  return message.startsWith('errors.') ? t(message) : t(fallbackKey, { message });
+}
+
 /**
  * The visible list of failures (role="alert", so a screen reader announces each one). Drawn above every dialog and
  * left out of the dialogs' inert background (data-above-modals): a call failing inside a dialog is read there.
@@ -45,8 +51,7 @@ export function IpcErrorBanner({ errors, onDismiss }: { errors: ShownError[]; on
     <div className="warnings ipc-errors" role="alert" data-testid="ipc-errors" data-above-modals="">
       {errors.map((error) => (
         <p key={error.id} className="warning ipc-error">
-          {/* Main's UserErrors carry an i18n key; anything else is shown as it came. */}
-          <span>{error.message.startsWith('errors.') ? t(error.message) : t('ipcErrors.failed', { message: error.message })}</span>
+          <span>{userMessage(t, error.message, 'ipcErrors.failed')}</span>
           <button type="button" onClick={() => onDismiss(error.id)}>
             {t('ipcErrors.dismiss')}
           </button>

@@ -3,6 +3,7 @@
 import type { BusinessSchedule } from './business-hours.ts';
 import { LocalTimeFormatter } from './local-time.ts';
 import type { LogFilter } from './model.ts';
+import { formatWeekdays } from './weekdays.ts';
 
 /** The words a report's facts are made of, per language. */
 interface FactWords {
@@ -66,17 +67,5 @@ function clock(hours: number): string {
 
 /** "Mon–Fri 09:00–17:30 (Europe/Paris)": the schedule business-hours figures were computed with. */
 export function scheduleText(schedule: BusinessSchedule, locale: string): string {
-  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
-  // 2024-01-01 was a Monday, so ISO day d is 2024-01-0d.
-  const name = (day: number): string => weekday.format(new Date(Date.UTC(2024, 0, day)));
-  const days = [...new Set(schedule.days)].filter((day) => day >= 1 && day <= 7).sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < days.length;) {
-    let j = i;
-    while (j + 1 < days.length && days[j + 1] === (days[j] as number) + 1) j++;
-    if (j - i >= 2) parts.push(`${name(days[i] as number)}–${name(days[j] as number)}`);
-    else for (let k = i; k <= j; k++) parts.push(name(days[k] as number));
-    i = j + 1;
-  }
-  return `${parts.join(', ')} ${clock(schedule.startHour)}–${clock(schedule.endHour)} (${schedule.zone})`;
+  return `${formatWeekdays(schedule.days, locale)} ${clock(schedule.startHour)}–${clock(schedule.endHour)} (${schedule.zone})`;
 }

@@ -1,5 +1,6 @@
 // Where a logged item can be opened: the web URL of the post or comment a reply answered, built from its ID per
 // platform. Null where the ID alone cannot name a page (a comment that needs its post, an app-only ID, a custom site).
+import { feedbackTarget } from './facebook.ts';
 import type { PlatformId } from './platform-id.ts';
 
 /** What the URL may need beyond the ID: the account's server (Mastodon) or, failing that, its handle ("me@server"). */
@@ -36,18 +37,6 @@ function mastodonServer(context: ItemUrlContext): string | null {
   return HOST.test(server) ? server : null;
 }
 
-/** Facebook's GraphQL IDs are base64 of "feedback:<id>" (or "<type>:<id>"); plain numeric IDs pass through. */
-function facebookId(id: string): string | null {
-  if (DIGITS.test(id)) return id;
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(id) || typeof atob !== 'function') return null;
-  try {
-    const decoded = /^[a-z_]+:(\d{1,25})$/i.exec(atob(id));
-    return decoded?.[1] ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The https URL of the item `id` on `platform`, or null when the ID cannot be turned into one.
  * X and Threads-style numeric IDs, Bluesky at:// URIs, LinkedIn URNs, Reddit fullnames of posts (t3_),
@@ -77,8 +66,9 @@ export function itemUrl(platform: PlatformId, id: string, context: ItemUrlContex
     case 'youtube':
       return /^[A-Za-z0-9_-]{11}$/.test(trimmed) ? `https://www.youtube.com/watch?v=${trimmed}` : null;
     case 'facebook': {
-      const numeric = facebookId(trimmed);
-      return numeric ? `https://www.facebook.com/${numeric}` : null;
+      // The gate logs what feedbackTarget reads from a feedback_id; an imported ID may still be the base64 one.
+      const target = feedbackTarget(trimmed);
+      return target !== null && DIGITS.test(target) ? `https://www.facebook.com/${target}` : null;
     }
     case 'instagram': {
       const code = instagramShortcode(trimmed);

@@ -20,6 +20,7 @@ import type { UnreadNotice } from '../../../shared/accounts/unread-notice.ts';
 import { PresenceService, type PageEvents } from './accounts/presence-service.ts';
 import { NO_VIEWS, type ViewsPort } from './accounts/views-port.ts';
 import { UserError } from './user-error.ts';
+import { systemTimers } from './system-timers.ts';
 
 /** What the shell (Electron's ViewManager, the harness's browser contexts) calls back into. */
 export interface ShellPorts {
@@ -117,7 +118,7 @@ export async function createAppServices<S extends ShellPort>(options: AppService
     accounts: { get: (id) => accounts.get(id) },
     // Each request is classified in its session's context (platform, own server, Fediverse hosts seen).
     classify: gateClassifier(() => settings().customRules),
-    clock: { now: () => now().getTime(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    clock: { now: () => now().getTime(), ...systemTimers },
     settings: () => ({ timeoutMs: settings().gateTimeoutSeconds * 1000, storeText: settings().logText }),
     audit: (entry) => void logged('gate audit', recordAudit(log, entry)),
     auditResult: (requestId, status, error) => void logged('gate result', log.recordGateResult({ requestId, status, error })),

@@ -1,6 +1,8 @@
 // The order of teardown at close and quit (plain, no 'electron'): views out while the window lives, held
 // posts cancelled and audited, the log flushed, then exit. Never a throw: Electron would show its
 // "A JavaScript error occurred in the main process" dialog.
+import { withTimeout, type TimerClock } from '../../../shared/with-timeout.ts';
+import { systemTimers } from '../services/system-timers.ts';
 
 export interface ShutdownSteps {
   /** Removes every account view from the window and closes its contents (the window must still exist). */
@@ -26,10 +28,7 @@ export class ShutdownSequence {
 
   constructor(
     private readonly steps: ShutdownSteps,
-    private readonly timers: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void } = {
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    },
+    private readonly timers: TimerClock = systemTimers,
   ) {}
 
   /**
@@ -72,19 +71,15 @@ export class ShutdownSequence {
   }
 
   private async flushWithin(): Promise<void> {
-    let timer: unknown;
-    const timeout = new Promise<void>((resolve) => {
-      timer = this.timers.setTimeout(() => {
-        this.steps.report('flush', new Error(`log flush took more than ${FLUSH_TIMEOUT_MS} ms; exiting anyway`));
-        resolve();
-      }, FLUSH_TIMEOUT_MS);
-    });
     try {
-      await Promise.race([Promise.resolve().then(() => this.steps.flush()), timeout]);
+      await withTimeout(
+        () => this.steps.flush(),
+        FLUSH_TIMEOUT_MS,
+        this.timers,
+        () => this.steps.report('flush', new Error(`log flush took more than ${FLUSH_TIMEOUT_MS} ms; exiting anyway`)),
+      );
     } catch (error) {
       this.steps.report('flush', error);
-    } finally {
-      this.timers.clearTimeout(timer);
     }
   }
 

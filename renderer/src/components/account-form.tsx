@@ -6,7 +6,7 @@ import { ACCOUNT_PALETTE, PLATFORM_NAMES } from '../../../shared/accounts/platfo
 import { POST_ACTIONS } from '../../../shared/gate/types.ts';
 import { PLATFORM_IDS, type PlatformId } from '../../../shared/platforms/platform-id.ts';
 import { api, errorMessage } from '../api.ts';
-import { useReportError } from '../ipc-errors.tsx';
+import { useReportError, userMessage } from '../ipc-errors.tsx';
 import { Modal } from './modal.tsx';
 import { GateCoverageTable } from './gate-coverage.tsx';
 
@@ -252,7 +252,7 @@ export function AccountForm({ account, usedColors, onSubmit, onRemove, onClose }
         )}
         {errors.form && (
           <p className="field-error" role="alert">
-            {errors.form.startsWith('errors.') ? t(errors.form) : t('errors.generic', { message: errors.form })}
+            {userMessage(t, errors.form, 'errors.generic')}
           </p>
         )}
         <div className="form-actions">

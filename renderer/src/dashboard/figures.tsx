@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/accounts/settings.ts';
 import type { LogSummary, TimeStats } from '../../../shared/log/statistics.ts';
 import { formatDuration } from '../../../shared/log/duration-format.ts';
-import { formatClock, formatCount, formatShare, formatWeekdays } from './format.ts';
+import { formatWeekdays } from '../../../shared/log/weekdays.ts';
+import { formatClock, formatCount, formatShare } from './format.ts';
 
 interface Props {
   summary: LogSummary;

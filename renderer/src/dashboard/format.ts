@@ -147,25 +147,6 @@ export function isoToLocalInput(iso: string): string {
   return localIso(date).slice(0, 19);
 }
 
-/** ISO weekdays (1 = Monday) as short names, runs of three or more joined with a dash: "Mon–Fri", "Mon, Wed, Sat–Sun". */
-export function formatWeekdays(days: readonly number[], language = 'en'): string {
-  const weekday = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' });
-  // 2024-01-01 was a Monday, so ISO day d is 2024-01-0d.
-  const name = (day: number) => weekday.format(new Date(Date.UTC(2024, 0, day)));
-  const sorted = [...new Set(days)].filter((day) => day >= 1 && day <= 7).sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++;
-    const first = sorted[i] as number;
-    const last = sorted[j] as number;
-    if (j - i >= 2) parts.push(`${name(first)}–${name(last)}`);
-    else for (let k = i; k <= j; k++) parts.push(name(sorted[k] as number));
-    i = j + 1;
-  }
-  return parts.join(', ');
-}
-
 /** Round tick steps for a duration axis, in minutes: "15 min", "1 h", "6 h", "1 d" rather than "16 h 40 min". */
 const STEPS_MINUTES = [1, 2, 5, 10, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880, 4320, 10080];
 

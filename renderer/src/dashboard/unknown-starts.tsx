@@ -3,8 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLATFORM_NAMES } from '../../../shared/accounts/platforms.ts';
 import type { ReplyRow } from '../../../shared/log/model.ts';
-import { api } from '../api.ts';
-import { useReportError } from '../ipc-errors.tsx';
+import { api, errorMessage } from '../api.ts';
+import { useReportError, userMessage } from '../ipc-errors.tsx';
 import { formatDateTime, isoToLocalInput, localInputToIso } from './format.ts';
 
 /** How many unknown entries are listed; the rest wait until these are filled in. */
@@ -62,7 +62,8 @@ function UnknownItem({ row, onSaved }: { row: ReplyRow; onSaved: () => void }) {
       await api().invoke('log:set-start', row.id, iso);
       onSaved();
     } catch (reason) {
-      setError(t('dashboard.error', { message: reason instanceof Error ? reason.message : String(reason) }));
+      // The log service refuses a start after the reply or in the future with an i18n key.
+      setError(userMessage(t, errorMessage(reason), 'dashboard.error'));
     } finally {
       setBusy(false);
     }

@@ -61,6 +61,10 @@ export const en = {
     reorder: 'The account order could not be saved.',
     unknownAccount: 'That account no longer exists.',
     invalidInput: 'Some values are not valid.',
+    // issue 11 (tidy helper): a manual start the log service refuses
+    startInvalid: 'Enter a valid date and time.',
+    startInFuture: 'The item cannot have arrived in the future.',
+    startAfterReply: 'The item cannot have arrived after the reply was sent.',
     generic: 'Something went wrong: {{message}}',
   },
   remove: {

@@ -80,6 +80,10 @@ export const fr: Messages = {
     reorder: 'L’ordre des comptes n’a pas pu être enregistré.',
     unknownAccount: 'Ce compte n’existe plus.',
     invalidInput: 'Certaines valeurs ne sont pas valides.',
+    // issue 11 (tidy helper): a manual start the log service refuses
+    startInvalid: 'Saisissez une date et une heure valides.',
+    startInFuture: 'L’élément ne peut pas être arrivé dans le futur.',
+    startAfterReply: 'L’élément ne peut pas être arrivé après l’envoi de la réponse.',
     generic: 'Une erreur est survenue : {{message}}',
   },
   remove: {

@@ -34,13 +34,18 @@ afterEach(() => {
 
 /** Runs like electron/cli/main.ts does: commander errors become exit code 2. */
 async function hatrack(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return hatrackWith(decode, ...argv);
+}
+
+/** `hatrack` with the item-time decoder given (a counting one, say). */
+async function hatrackWith(decodeItemTime: DecodeItemTime, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = sink();
   const err = sink();
   process.exitCode = undefined;
   const program = new Command('hatrack')
     .exitOverride()
     .configureOutput({ writeErr: (text) => err.stream.write(text), writeOut: (text) => out.stream.write(text) });
-  registerLog(program, { decodeItemTime: decode, stdout: out.stream, stderr: err.stream, logPath: () => join(dir, 'default', 'hatrack-log.jsonl') });
+  registerLog(program, { decodeItemTime, stdout: out.stream, stderr: err.stream, logPath: () => join(dir, 'default', 'hatrack-log.jsonl') });
   let code: number;
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -93,6 +98,25 @@ describe('hatrack log', () => {
     const reimport = await hatrack('log', 'import', json, '--log', log);
     expect(reimport.out).toContain('imported 0 entries');
     expect(reimport.out).toContain('3 already present');
+  });
+
+  it('parses an import file once, though it checks it on the read-only log before writing', async () => {
+    const log = join(dir, 'log.jsonl');
+    // A row without received_at: the parser asks the decoder for the item's time, once per parse of the file.
+    writeFileSync(join(dir, 'one.csv'), 'account,platform,item,received_at,replied_at\njo,mastodon,t2026-03-31T08:00:00Z,,2026-03-31T08:30:00Z\n');
+    const asked: string[] = [];
+    const counting: DecodeItemTime = (platform, id, now) => (asked.push(id), decode(platform, id, now));
+    expect(await hatrackWith(counting, 'log', 'import', join(dir, 'one.csv'), '--log', log)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('imported 1 entry'),
+    });
+    expect(asked).toEqual(['t2026-03-31T08:00:00Z']);
+    // Already there: parsed once again, nothing written.
+    asked.length = 0;
+    expect(await hatrackWith(counting, 'log', 'import', join(dir, 'one.csv'), '--log', log)).toMatchObject({
+      out: expect.stringContaining('(1 already present)'),
+    });
+    expect(asked).toEqual(['t2026-03-31T08:00:00Z']);
   });
 
   it('exports XLSX with --format xlsx, item IDs kept as text', async () => {

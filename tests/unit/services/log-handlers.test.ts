@@ -1,6 +1,6 @@
 // Settings' business hours become the log's schedule exactly (a day may end at midnight); exports go where the user chose.
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../shared/accounts/settings.ts';
+import { defaultSettings, type Locale } from '../../../shared/accounts/settings.ts';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { logHandlers, scheduleOf } from '../../../electron/main/services/log/log-handlers.ts';
@@ -8,6 +8,18 @@ import { LogService } from '../../../electron/main/services/log/log-service.ts';
 import type { FilePort } from '../../../electron/main/services/file-port.ts';
 import { defaultSchedule } from '../../../shared/log/business-hours.ts';
 import { brand, fakeDecode, tempDir } from './log/test-helpers.ts';
+
+/** The log's IPC handlers at 2026-03-31T12:00Z in `locale`, over a file port that cancels every dialog unless told. */
+function handlersOver(log: LogService, locale: Locale, files: Partial<FilePort> = {}) {
+  const port: FilePort = { saveAs: async () => null, openFile: async () => null, htmlToPdf: async () => new Uint8Array(), ...files };
+  return logHandlers(
+    log,
+    port,
+    () => undefined,
+    () => new Date('2026-03-31T12:00:00Z'),
+    () => locale,
+  );
+}
 
 describe('scheduleOf', () => {
   it('turns HH:MM into fractional hours in the settings time zone', () => {
@@ -33,18 +45,7 @@ describe('log:export', () => {
       await log.recordReply({ account: brand, platform: 'x', replyToId: 't2026-03-30T07:00:00Z', sentAt: '2026-03-30T08:00:00Z', excerpt: null });
       const target = join(t.dir, 'chosen.xlsx');
       const asked: string[][] = [];
-      const files: FilePort = {
-        saveAs: async (name, extensions) => (asked.push([name, ...extensions]), target),
-        openFile: async () => null,
-        htmlToPdf: async () => new Uint8Array(),
-      };
-      const handlers = logHandlers(
-        log,
-        files,
-        () => undefined,
-        () => new Date('2026-03-31T12:00:00Z'),
-        () => 'fr',
-      );
+      const handlers = handlersOver(log, 'fr', { saveAs: async (name, extensions) => (asked.push([name, ...extensions]), target) });
       expect(await handlers['log:export']('xlsx', {})).toEqual({ path: target, count: 1 });
       expect(asked).toEqual([['hatrack-response-times-2026-03-31.xlsx', 'xlsx']]);
       await log.close();
@@ -64,18 +65,9 @@ describe('log:set-start', () => {
     try {
       const log = await LogService.open(t.file, { decodeItemTime: fakeDecode, now: () => new Date('2026-03-31T12:00:00Z') });
       const row = await log.recordReply({ account: brand, platform: 'x', replyToId: 'no-time-in-this-id', sentAt: '2026-03-30T08:00:00Z', excerpt: null });
-      const files: FilePort = { saveAs: async () => null, openFile: async () => null, htmlToPdf: async () => new Uint8Array() };
-      const handlers = logHandlers(
-        log,
-        files,
-        () => undefined,
-        () => new Date('2026-03-31T12:00:00Z'),
-        () => 'en',
-      );
-      await expect(handlers['log:set-start'](row.id, '2026-03-30T09:00:00Z')).rejects.toThrow(
-        'the item cannot arrive after the reply: 2026-03-30T09:00:00Z is after the reply was sent (2026-03-30T08:00:00.000Z)',
-      );
-      await expect(handlers['log:set-start'](row.id, '2026-04-02T09:00:00Z')).rejects.toThrow('2026-04-02T09:00:00Z is in the future');
+      const handlers = handlersOver(log, 'en');
+      await expect(handlers['log:set-start'](row.id, '2026-03-30T09:00:00Z')).rejects.toThrow('errors.startAfterReply');
+      await expect(handlers['log:set-start'](row.id, '2026-04-02T09:00:00Z')).rejects.toThrow('errors.startInFuture');
       expect(log.entry(row.id)?.startAt).toBeNull();
       expect((await handlers['log:set-start'](row.id, '2026-03-30T07:30:00Z')).responseMs).toBe(30 * 60_000);
       await log.close();

@@ -1,4 +1,5 @@
 // Assembles a request body from webRequest uploadData parts (plain, no 'electron'), within a time limit.
+import { withTimeout, type TimerClock } from '../../../../shared/with-timeout.ts';
 
 /**
  * The part shapes Electron 45 passes (shell/common/gin_converters/net_converter.cc): `rawData` with
@@ -22,12 +23,11 @@ export interface AssembledBody {
   filesOmitted: number;
 }
 
-export interface BodyReader {
+/** Reads the parts that are not inline bytes, on a clock that bounds the whole read. */
+export interface BodyReader extends TimerClock {
   getBlobData(uuid: string): Promise<Uint8Array>;
   /** Reads a file part from disk; given only for media uploads, whose bytes the gate dialog previews. */
   readFile?(path: string): Promise<Uint8Array>;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
 }
 
 /** How long reading the blobs of one body may take before the request is treated as unreadable. */
@@ -35,18 +35,17 @@ export const BODY_READ_TIMEOUT_MS = 5000;
 
 export async function assembleBody(parts: readonly UploadPart[] | undefined, reader: BodyReader, timeoutMs = BODY_READ_TIMEOUT_MS): Promise<AssembledBody> {
   if (!parts || parts.length === 0) return { bytes: null, unreadable: false, reason: null, filesOmitted: 0 };
-  let timer: unknown;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = reader.setTimeout(() => resolve('timeout'), timeoutMs);
-  });
-  try {
-    const read = readParts(parts, reader);
-    const result = await Promise.race([read, timeout]);
-    if (result === 'timeout') return { bytes: null, unreadable: true, reason: 'timeout', filesOmitted: 0 };
-    return result;
-  } finally {
-    reader.clearTimeout(timer);
-  }
+  return withTimeout<AssembledBody, AssembledBody>(
+    () => readParts(parts, reader),
+    timeoutMs,
+    reader,
+    () => ({
+      bytes: null,
+      unreadable: true,
+      reason: 'timeout',
+      filesOmitted: 0,
+    }),
+  );
 }
 
 async function readParts(parts: readonly UploadPart[], reader: BodyReader): Promise<AssembledBody> {

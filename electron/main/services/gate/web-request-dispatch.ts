@@ -9,6 +9,7 @@ import { canonicalHost } from '../../../../shared/platforms/rule.ts';
 import { uploadRoute } from '../../../../shared/gate/media/match.ts';
 import { remember } from './held.ts';
 import { assembleBody, type BodyReader, type UploadPart } from './upload-body.ts';
+import { systemTimers } from '../system-timers.ts';
 
 /** What the dispatcher needs from the Electron session. */
 export interface SessionReader {
@@ -142,7 +143,6 @@ function bodyTimers(session: SessionReader, readFiles: boolean): BodyReader {
   return {
     getBlobData: (uuid) => session.getBlobData(uuid),
     ...(readFile !== undefined ? { readFile } : {}),
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    ...systemTimers,
   };
 }

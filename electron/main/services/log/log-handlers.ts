@@ -42,12 +42,7 @@ export function logHandlers(log: LogService, files: FilePort, changed: () => voi
     'log:rows': (filter, page) => log.page(filter, page),
     'log:unknown': (limit) => log.unknownStarts(limit),
     'log:set-start': async (entryId, receivedAt) => {
-      // The same rules as imports: an item cannot arrive after the reply to it, nor in the future.
-      const sent = log.entry(entryId)?.sentAt;
-      const received = Date.parse(receivedAt);
-      if (received > now().getTime()) throw new Error(`${receivedAt} is in the future`);
-      if (sent !== undefined && received > Date.parse(sent))
-        throw new Error(`the item cannot arrive after the reply: ${receivedAt} is after the reply was sent (${sent})`);
+      // The service refuses a start in the future or after the reply, as imports do.
       const row = await log.setManualStart(entryId, receivedAt);
       changed();
       return row;

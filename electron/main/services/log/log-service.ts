@@ -33,6 +33,7 @@ import type { OpenAppendOnly } from '../file-port.ts';
 import { JsonlAppender, loadJsonl, type SkippedLine } from './jsonl-file.ts';
 import { ReplyIndex } from './reply-index.ts';
 import { GateStore } from './gate-store.ts';
+import { UserError } from '../user-error.ts';
 import { exportLog, importIntoLog, type ExportFormat, type ExportOptions, type ImportResult } from './log-transfer.ts';
 
 /** What the service needs from the composition root. */
@@ -280,11 +281,17 @@ export class LogService {
     return this.row(this.mustFind(line.id));
   }
 
-  /** Sets (or corrects) the time the item replied to was received; history keeps every earlier value. */
+  /**
+   * Sets (or corrects) the time the item replied to was received; history keeps every earlier value. Refuses, with a
+   * UserError (an i18n key), a time that is not a date, is in the future or comes after the reply: the rules imports
+   * follow, here so that every caller (IPC, CLI, import) gets them.
+   */
   async setManualStart(entryId: string, receivedAt: Date | string, note?: string): Promise<ReplyRow> {
-    this.mustFind(entryId);
+    const i = this.mustFind(entryId);
     const received = new Date(receivedAt);
-    if (Number.isNaN(received.getTime())) throw new Error('receivedAt is not a date');
+    if (Number.isNaN(received.getTime())) throw new UserError('errors.startInvalid');
+    if (received.getTime() > this.now().getTime()) throw new UserError('errors.startInFuture');
+    if (received.getTime() > (this.index.sentMs[i] as number)) throw new UserError('errors.startAfterReply');
     const line: CorrectionLine = {
       v: 1,
       type: 'correction',

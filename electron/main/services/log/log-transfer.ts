@@ -5,7 +5,7 @@ import { csvHeader, csvRow } from '../../../../shared/log/csv-export.ts';
 import { jsonEntry, jsonHead, jsonTail } from '../../../../shared/log/json-export.ts';
 import { buildHtmlReport, type ReportText } from '../../../../shared/log/html-report.ts';
 import { LocalTimeFormatter } from '../../../../shared/log/local-time.ts';
-import { parseImportCsv, parseImportJson, type ImportContext } from '../../../../shared/log/import-parse.ts';
+import { parseImportCsv, parseImportJson, type ImportContext, type ImportParse } from '../../../../shared/log/import-parse.ts';
 import { normaliseHandle } from '../../../../shared/log/model.ts';
 import type { AccountRef, DecodeItemTime, ReplyLine } from '../../../../shared/log/entry-schema.ts';
 import type { LogService } from './log-service.ts';
@@ -36,13 +36,22 @@ async function writeChunk(out: NodeJS.WritableStream, chunk: string): Promise<vo
  */
 function filterForDisplay(service: LogService, filter: LogFilter): LogFilter {
   if (!filter.accounts?.length) return filter;
-  const byKey = new Map<string, string>();
-  for (const account of service.index.variants) {
-    byKey.set(account.id.toLowerCase(), `@${account.handle}`);
-    byKey.set(normaliseHandle(account.handle), `@${account.handle}`);
-  }
-  const named = filter.accounts.map((value) => byKey.get(value.toLowerCase()) ?? byKey.get(normaliseHandle(value)) ?? value);
+  const accountOf = accountLookup(service);
+  const named = filter.accounts.map((value) => {
+    const account = accountOf(value);
+    return account ? `@${account.handle}` : value;
+  });
   return { ...filter, accounts: [...new Set(named)] };
+}
+
+/** The log's account for an id or a handle (any case, with or without "@"), or null: how filters and imports name accounts. */
+function accountLookup(service: LogService): (handleOrId: string) => AccountRef | null {
+  const known = new Map<string, AccountRef>();
+  for (const account of service.index.variants) {
+    known.set(account.id.toLowerCase(), account);
+    known.set(normaliseHandle(account.handle), account);
+  }
+  return (handleOrId) => known.get(handleOrId.toLowerCase()) ?? known.get(normaliseHandle(handleOrId)) ?? null;
 }
 
 /** Streams the filtered entries (ascending by sentAt) in `format` to `out`; resolves to the entry count. */
@@ -150,31 +159,34 @@ export function decodeImportBytes(bytes: Uint8Array): { ok: true; text: string }
   }
 }
 
-/** What an import would add: the new lines, and how many are already in the log (or every error). */
-export type ImportPlan = { ok: true; fresh: ReplyLine[]; duplicates: number } | { ok: false; errors: string[] };
-
-/** Parses an import and sets aside the entries the log already has (same id), writing nothing. */
-export function planImport(service: LogService, text: string, kind: 'csv' | 'json', deps: { decodeItemTime: DecodeItemTime; now: () => Date }): ImportPlan {
-  const known = new Map<string, AccountRef>();
-  for (const account of service.index.variants) {
-    known.set(`${account.id.toLowerCase()}`, account);
-    known.set(normaliseHandle(account.handle), account);
-  }
+/** Parses an import file against the log's accounts and zone (every row checked), writing nothing. */
+export function parseImport(service: LogService, text: string, kind: 'csv' | 'json', deps: { decodeItemTime: DecodeItemTime; now: () => Date }): ImportParse {
   const context: ImportContext = {
     decodeItemTime: deps.decodeItemTime,
     zone: service.schedule.zone,
     now: deps.now,
-    resolveAccount: (handleOrId) => known.get(handleOrId.toLowerCase()) ?? known.get(normaliseHandle(handleOrId)) ?? null,
+    resolveAccount: accountLookup(service),
   };
-  const parsed = kind === 'csv' ? parseImportCsv(text, context) : parseImportJson(text, deps.now());
-  if (!parsed.ok) return parsed;
+  return kind === 'csv' ? parseImportCsv(text, context) : parseImportJson(text, deps.now());
+}
+
+/** The parsed lines the log does not have yet (by entry id, a repeat in the file counted once), and how many it has. */
+export function freshLines(service: LogService, lines: readonly ReplyLine[]): { fresh: ReplyLine[]; duplicates: number } {
   const seen = new Set<string>();
-  const fresh = parsed.lines.filter((line) => {
+  const fresh = lines.filter((line) => {
     if (service.index.byId.has(line.id) || seen.has(line.id)) return false;
     seen.add(line.id);
     return true;
   });
-  return { ok: true, fresh, duplicates: parsed.lines.length - fresh.length };
+  return { fresh, duplicates: lines.length - fresh.length };
+}
+
+/** Appends the parsed lines the log does not have yet, in one durable write. */
+export async function importLines(service: LogService, lines: readonly ReplyLine[]): Promise<{ ok: true; added: number; duplicates: number }> {
+  const { fresh, duplicates } = freshLines(service, lines);
+  // One write: the import lands whole or (on an I/O error) not at all in memory.
+  await service.appendLines(fresh);
+  return { ok: true, added: fresh.length, duplicates };
 }
 
 /** Imports a CSV of past replies or a JSON export; duplicates (same entry id) are skipped. */
@@ -184,9 +196,6 @@ export async function importIntoLog(
   kind: 'csv' | 'json',
   deps: { decodeItemTime: DecodeItemTime; now: () => Date },
 ): Promise<ImportResult> {
-  const plan = planImport(service, text, kind, deps);
-  if (!plan.ok) return plan;
-  // One write: the import lands whole or (on an I/O error) not at all in memory.
-  await service.appendLines(plan.fresh);
-  return { ok: true, added: plan.fresh.length, duplicates: plan.duplicates };
+  const parsed = parseImport(service, text, kind, deps);
+  return parsed.ok ? importLines(service, parsed.lines) : parsed;
 }

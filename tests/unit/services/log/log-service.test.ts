@@ -83,6 +83,21 @@ describe('LogService', () => {
     await again.close();
   });
 
+  it('refuses a manual start that is not a date, is in the future or comes after the reply, for every caller, writing nothing', async () => {
+    const { file } = temp();
+    const log = await openLog(file);
+    await log.recordReply({ account: brand, platform: 'x', replyToId: 'nope', sentAt: '2026-03-10T10:30:00Z', excerpt: null });
+    // The service itself refuses (not only the IPC handler), with the i18n key the dashboard shows translated.
+    await expect(log.setManualStart('e1', 'yesterday')).rejects.toMatchObject({ name: 'UserError', message: 'errors.startInvalid' });
+    await expect(log.setManualStart('e1', '2026-03-10T12:00:01Z')).rejects.toMatchObject({ name: 'UserError', message: 'errors.startInFuture' });
+    await expect(log.setManualStart('e1', '2026-03-10T10:30:01Z')).rejects.toMatchObject({ name: 'UserError', message: 'errors.startAfterReply' });
+    expect(log.entry('e1')).toMatchObject({ startSource: 'unknown', history: [] });
+    // The reply's own second is allowed: a zero response time is a time.
+    expect(await log.setManualStart('e1', '2026-03-10T10:30:00Z')).toMatchObject({ startSource: 'manual', responseMs: 0 });
+    await log.close();
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(2);
+  });
+
   it('skips and reports a corrupt line in the middle, keeping the lines around it', async () => {
     const { file } = temp();
     const log = await openLog(file);

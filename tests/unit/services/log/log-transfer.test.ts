@@ -123,7 +123,8 @@ describe('exports', () => {
   it('prints every time of the HTML report in the chosen zone, with the filter and the business hours used', async () => {
     const { log } = await openTemp();
     await seed(log);
-    const html = await exported(log, 'html', { from: '2026-03-29T22:00:00Z', accounts: [brand.id, 'someone-else'] });
+    // The account named by id and by two spellings of its handle is listed once, as @handle.
+    const html = await exported(log, 'html', { from: '2026-03-29T22:00:00Z', accounts: [brand.id, '@ACME', 'acme', 'someone-else'] });
     // now() is 2026-03-31T12:00:00Z: 14:00 in Paris (summer time since 29 March).
     expect(html).toContain('Generated: 2026-03-31 14:00 (Europe/Paris)');
     // No UTC time anywhere (the fake item IDs "t<ISO>" are IDs, not times).

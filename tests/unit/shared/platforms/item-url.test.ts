@@ -1,5 +1,6 @@
 // The item a reply answered opens on its platform: one URL shape per platform, null where an ID names no page.
 import { describe, expect, it } from 'vitest';
+import { feedbackTarget } from '../../../../shared/platforms/facebook.ts';
 import { instagramShortcode, itemUrl } from '../../../../shared/platforms/item-url.ts';
 
 describe('itemUrl', () => {
@@ -36,6 +37,15 @@ describe('itemUrl', () => {
     ['custom', '42', {}],
   ] as const)('%s %s has no URL', (platform, id, context) => {
     expect(itemUrl(platform, id, context)).toBeNull();
+  });
+
+  it('opens a Facebook item by the post feedbackTarget reads, whether the log holds the raw feedback ID or what the gate made of it', () => {
+    for (const raw of [btoa('feedback:1234567890123456'), btoa('feedback:1234567890123456').replace(/=+$/, '')]) {
+      expect(itemUrl('facebook', raw)).toBe(itemUrl('facebook', feedbackTarget(raw) ?? ''));
+      expect(itemUrl('facebook', raw)).toBe('https://www.facebook.com/1234567890123456');
+    }
+    // A feedback ID that names a comment has no page of its own here, as before.
+    expect(itemUrl('facebook', btoa('feedback:123_456'))).toBeNull();
   });
 
   it('builds only https URLs on the platform hosts, whatever the ID holds', () => {
