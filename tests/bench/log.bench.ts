@@ -58,7 +58,8 @@ function gate(i: number, at: number, requestId: string): GateLine {
 
 /**
  * Writes `n` lines in blocks of 20, as a busy brand account produces them: 12 replies, 3 gated posts (a gate line
- * and its result line each), and 2 corrections of a start time entered by hand.
+ * and its result line each), and 2 corrections of a start time entered by hand. As in the app, a correction names
+ * an entry the log has: one whose start was unknown, else another reply of the block.
  */
 function writeFixture(file: string, n: number): number {
   const fd = openSync(file, 'w');
@@ -66,6 +67,7 @@ function writeFixture(file: string, n: number): number {
   let bytes = 0;
   let chunk = '';
   let unknownIds: string[] = [];
+  let blockIds: string[] = [];
   let written = 0;
   const put = (line: LogLine) => {
     chunk += JSON.stringify(line) + '\n';
@@ -75,6 +77,7 @@ function writeFixture(file: string, n: number): number {
     for (let k = 0; k < 12 && written < n; k++) {
       const line = reply(block * 12 + k, (sent += 30_000));
       if (line.startSource === 'unknown') unknownIds.push(line.id);
+      else blockIds.push(line.id);
       put(line);
     }
     for (let k = 0; k < 3 && written < n; k++) {
@@ -83,7 +86,7 @@ function writeFixture(file: string, n: number): number {
       if (written < n) put({ v: 1, type: 'gate-result', at: new Date(sent + 800).toISOString(), requestId, status: 200, error: null } satisfies GateResultLine);
     }
     for (let k = 0; k < 2 && written < n; k++) {
-      const targetId = unknownIds.pop() ?? randomUUID();
+      const targetId = unknownIds.pop() ?? blockIds.pop() ?? randomUUID();
       put({
         v: 1,
         type: 'correction',
@@ -94,6 +97,7 @@ function writeFixture(file: string, n: number): number {
       } satisfies CorrectionLine);
     }
     if (unknownIds.length > 100) unknownIds = unknownIds.slice(-10);
+    blockIds = [];
     if (chunk.length > 1 << 20) {
       bytes += writeSync(fd, chunk);
       chunk = '';

@@ -20,15 +20,7 @@ import { compileFilter, type GateRow, type LogFilter, type ReplyRow } from '../.
 import { BusinessCalendar, defaultSchedule, type BusinessSchedule } from '../../../../shared/log/business-hours.ts';
 import { DEFAULT_TARGET_MINUTES, summarise, type LogSummary } from '../../../../shared/log/statistics.ts';
 import { newReplyScan, scanReplyLine } from '../../../../shared/log/reply-scan.ts';
-import {
-  newCorrectionScan,
-  newGateResultScan,
-  newGateScan,
-  scanCorrectionLine,
-  scanGateLine,
-  scanGateResultLine,
-  scannedCorrection,
-} from '../../../../shared/log/line-scan.ts';
+import { newCorrectionScan, newGateResultScan, newGateScan, scanCorrectionLine, scanGateLine, scanGateResultLine } from '../../../../shared/log/line-scan.ts';
 import type { OpenAppendOnly } from '../file-port.ts';
 import { JsonlAppender, loadJsonl, type SkippedLine } from './jsonl-file.ts';
 import { ReplyIndex } from './reply-index.ts';
@@ -128,7 +120,7 @@ export class LogService {
       if (scanReplyLine(bytes, start, end, scan)) service.index.addScanned(bytes, scan);
       else if (scanGateLine(bytes, start, end, gateScan)) service.gates.addGate(gateScan.requestId, bytes, start, end);
       else if (scanGateResultLine(bytes, start, end, resultScan)) service.gates.addResult(resultScan.requestId, bytes, start, end);
-      else if (scanCorrectionLine(bytes, start, end, correctionScan)) service.apply(scannedCorrection(bytes, correctionScan), bytes, start, end);
+      else if (scanCorrectionLine(bytes, start, end, correctionScan)) service.index.applyScannedCorrection(bytes, start, end, correctionScan);
       else return fold(bytes.toString('utf8', start, end), bytes, start, end) === null;
       return true;
     };
@@ -379,7 +371,7 @@ export class LogService {
       targetMinutes,
       withinTarget: responseMs === null ? null : responseMs <= targetMinutes * 60_000,
       excerpt: index.excerptOf(i),
-      history: [...(index.history.get(i) ?? [])],
+      history: index.historyOf(i),
     };
   }
 

@@ -1,23 +1,17 @@
 // The folded response-time entries held column-wise in typed arrays, so a million of them load, filter and
 // summarise without an object per entry; rows are materialised only for the page or export being built.
 import { PLATFORM_IDS, type PlatformId } from '../../../../shared/platforms/platform-id.ts';
-import {
-  START_SOURCES,
-  type AccountRef,
-  type CorrectionLine,
-  type DeletionLine,
-  type HistoryLine,
-  type ReplyLine,
-  type StartSource,
-} from '../../../../shared/log/entry-schema.ts';
+import { START_SOURCES, validateLogLine, type AccountRef, type HistoryLine, type ReplyLine, type StartSource } from '../../../../shared/log/entry-schema.ts';
 import { accountMatches, type CompiledFilter } from '../../../../shared/log/model.ts';
 import { parseIsoMs } from '../../../../shared/log/iso-time.ts';
 import type { ReplyScan } from '../../../../shared/log/reply-scan.ts';
+import { scannedCorrection, type CorrectionScan } from '../../../../shared/log/line-scan.ts';
 import { scannedAccountRef, type ScannedText } from '../../../../shared/log/json-bytes.ts';
 import { IdTable, StringColumn, hashBytes, hashText } from './string-column.ts';
 
 const PLATFORM_INDEX = new Map<string, number>(PLATFORM_IDS.map((id, i) => [id, i]));
 const SOURCE_INDEX = new Map<string, number>(START_SOURCES.map((id, i) => [id, i]));
+const MANUAL = START_SOURCES.indexOf('manual');
 
 function grow<T extends Float64Array | Uint32Array | Uint8Array>(array: T, size: number, make: (n: number) => T): T {
   if (size <= array.length) return array;
@@ -64,7 +58,13 @@ export class ReplyIndex {
   /** Start in effect after corrections (NaN = unknown). */
   startMs = new Float64Array(0);
   sentMs = new Float64Array(0);
-  readonly history = new Map<number, HistoryLine[]>();
+  /**
+   * Corrections and deletions as their JSON text (a busy log holds a hundred thousand, rarely shown), chained per
+   * entry: the latest line of entry i is `historyLast[i]`, the one before a line k is `historyPrev[k]` (-1: none).
+   */
+  private readonly historyText = new StringColumn();
+  private historyLast = new Int32Array(0);
+  private historyPrev = new Int32Array(1024);
   /** Entry index by id (Map-like get/has). */
   readonly byId = new IdTable(this.ids);
 
@@ -106,6 +106,9 @@ export class ReplyIndex {
     this.targetMs = grow(this.targetMs, size, (n) => new Float64Array(n));
     this.startMs = grow(this.startMs, size, (n) => new Float64Array(n));
     this.sentMs = grow(this.sentMs, size, (n) => new Float64Array(n));
+    const last = new Int32Array(this.sentMs.length).fill(-1);
+    last.set(this.historyLast);
+    this.historyLast = last;
   }
 
   /** Adds a reply line; returns its index, or -1 when an entry with that id already exists (kept first). */
@@ -183,25 +186,63 @@ export class ReplyIndex {
   }
 
   /** Applies a correction or deletion; one aimed at an entry not seen yet waits for it (lines may arrive out of order). */
-  applyHistory(line: CorrectionLine | DeletionLine): number {
+  applyHistory(line: HistoryLine): number {
     const i = this.byId.get(line.targetId);
     if (i === undefined) {
-      const waiting = this.orphans.get(line.targetId) ?? [];
-      waiting.push(line);
-      this.orphans.set(line.targetId, waiting);
-      this.orphanHashes.add(hashText(line.targetId));
+      this.wait(line);
       return -1;
     }
-    const list = this.history.get(i) ?? [];
-    list.push(line);
-    this.history.set(i, list);
-    if (line.type === 'correction') {
-      this.startMs[i] = parseIsoMs(line.receivedAt);
-      this.source[i] = START_SOURCES.indexOf('manual');
-    } else {
-      this.deleted[i] = 1;
-    }
+    const text = Buffer.from(JSON.stringify(line), 'utf8');
+    this.record(i, line.type === 'correction' ? parseIsoMs(line.receivedAt) : NaN, text, 0, text.length);
     return i;
+  }
+
+  /** Applies a correction read by scanCorrectionLine from `b[start, end)` (the loader's fast path); same result as applyHistory. */
+  applyScannedCorrection(b: Uint8Array, start: number, end: number, scan: CorrectionScan): void {
+    const target = scan.targetId;
+    const i =
+      target.decoded === null
+        ? this.byId.findBytes(b, target.start, target.end, hashBytes(b, target.start, target.end))
+        : (this.byId.get(target.decoded) ?? -1);
+    if (i < 0) this.wait(scannedCorrection(b, scan));
+    else this.record(i, scan.receivedMs, b, start, end);
+  }
+
+  /** The corrections and deletions of entry i, oldest first. */
+  historyOf(i: number): HistoryLine[] {
+    const lines: HistoryLine[] = [];
+    for (let k = this.historyLast[i] ?? -1; k >= 0; k = this.historyPrev[k] as number) {
+      // Stored only after validation: the same text validates the same way again.
+      const checked = validateLogLine(JSON.parse(this.historyText.get(k) ?? ''));
+      if (!checked.ok || (checked.line.type !== 'correction' && checked.line.type !== 'deletion')) throw new Error('stored history line no longer validates');
+      lines.push(checked.line);
+    }
+    return lines.reverse();
+  }
+
+  /** Adds a history line (`bytes[start, end)`) to entry i: a correction (start `receivedMs`) or a deletion (NaN). */
+  private record(i: number, receivedMs: number, bytes: Uint8Array, start: number, end: number): void {
+    const k = this.historyText.pushBytes(bytes, start, end);
+    if (k >= this.historyPrev.length) {
+      const prev = new Int32Array(this.historyPrev.length * 2);
+      prev.set(this.historyPrev);
+      this.historyPrev = prev;
+    }
+    this.historyPrev[k] = this.historyLast[i] as number;
+    this.historyLast[i] = k;
+    if (Number.isNaN(receivedMs)) {
+      this.deleted[i] = 1;
+    } else {
+      this.startMs[i] = receivedMs;
+      this.source[i] = MANUAL;
+    }
+  }
+
+  private wait(line: HistoryLine): void {
+    const waiting = this.orphans.get(line.targetId) ?? [];
+    waiting.push(line);
+    this.orphans.set(line.targetId, waiting);
+    this.orphanHashes.add(hashText(line.targetId));
   }
 
   private intern(account: AccountRef): number {

@@ -1,4 +1,5 @@
-// Loading reply lines through the byte-level fast path gives the same entries as the JSON.parse path.
+// Loading lines through the byte-level fast paths (replies, gate decisions and results, corrections) gives the same
+// entries, history and gate rows as the JSON.parse path.
 import { describe, it, expect, afterEach } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
@@ -45,6 +46,23 @@ describe('fast load', () => {
       reply('\ud800lone', '2026-03-12T09:30:00.000Z', { replyToId: 'é\ud801' }),
       reply('e5', '2026-03-29T01:30:00.000Z', { targetCreatedAt: '2026-03-28T23:00:00.000Z', excerpt: 'x'.repeat(2000) }),
       { v: 1, type: 'deletion', targetId: 'e2', at: '2026-03-10T00:00:00.000Z' },
+      { v: 1, type: 'correction', targetId: 'e1', receivedAt: '2026-03-09T07:00:00.000Z', at: '2026-03-10T01:00:00.000Z' },
+      { v: 1, type: 'correction', targetId: 'e1', receivedAt: '2026-03-09T07:30:00.000Z', at: '2026-03-10T02:00:00.000Z', note: 'second "look" 🎉' },
+      { v: 1, type: 'correction', targetId: '\ud800lone', receivedAt: '2026-03-12T07:30:00.000Z', at: '2026-03-12T10:00:00.000Z' },
+      {
+        v: 1,
+        type: 'gate',
+        at: '2026-03-10T10:00:00.000Z',
+        requestId: 'r1',
+        account: brand,
+        platform: 'x',
+        action: 'post',
+        decision: 'confirmed',
+        text: 'Spring \\ "sale" 🎉',
+        textHash: null,
+      },
+      { v: 1, type: 'gate-result', at: '2026-03-10T10:00:01.000Z', requestId: 'r1', status: 201, error: null },
+      { v: 1, type: 'gate-result', at: '2026-03-10T10:00:02.000Z', requestId: 'nobody', status: null, error: 'net::ERR_FAILED' },
     ];
     writeFileSync(t.file, lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
     const deps = { decodeItemTime: fakeDecode, schedule: { zone: 'Europe/Paris', days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17 } };
@@ -57,6 +75,9 @@ describe('fast load', () => {
     expect(fast.query({ accounts: ['acme'] })).toEqual(parsed.query({ accounts: ['acme'] }));
     expect(fast.index.variants).toEqual(parsed.index.variants);
     expect(fast.index.groups).toEqual(parsed.index.groups);
+    expect(fast.entry('e1')?.history).toHaveLength(2);
+    expect(fast.recentGate(10)).toEqual(parsed.recentGate(10));
+    expect(fast.recentGate(10)).toHaveLength(1);
     await parsed.close();
   });
 
