@@ -53,9 +53,6 @@ declare global {
     readonly fatal: boolean;
     decode(input?: ArrayBufferView | ArrayBuffer, options?: { stream?: boolean }): string;
   }
-
-  /** Decodes base64 into a binary string (one char per byte). */
-  function atob(data: string): string;
 }
 
 export {};

@@ -4,6 +4,7 @@ import { hostIn, part, pathIs, single, type Extraction, type PlatformRule } from
 import { UnreadableBodyError, type FormFields } from './request-body.ts';
 import { batchOperationsOf, operationOf, unrecognised, type MetaOperation } from './meta-graphql.ts';
 import type { PostDetail, PostPart } from '../gate/types.ts';
+import { base64Bytes } from '../gate/media/base64.ts';
 
 const isFacebook = hostIn('facebook.com');
 
@@ -13,14 +14,10 @@ const isFacebook = hostIn('facebook.com');
  */
 export function feedbackTarget(feedbackId: string | null): string | null {
   if (feedbackId === null) return null;
-  try {
-    const decoded = atob(feedbackId.replace(/-/g, '+').replace(/_/g, '/'));
-    const match = /^feedback:(\d+(?:_\d+)?)$/.exec(decoded);
-    if (match?.[1] !== undefined) return match[1];
-  } catch {
-    // not base64: keep it
-  }
-  return feedbackId;
+  const bytes = base64Bytes(feedbackId);
+  // Not base64, or not a feedback ID: keep it as sent.
+  const match = bytes === null ? null : /^feedback:(\d+(?:_\d+)?)$/.exec(new TextDecoder().decode(bytes));
+  return match?.[1] ?? feedbackId;
 }
 
 /** Friendly names of the mutations that publish, and how to read each. */

@@ -1,6 +1,7 @@
 // YouTube: InnerTube web comments, replies, live chat and community posts; Data API v3 commentThreads and comments.
 import { arr, at, str } from './json-body.ts';
 import type { PostDetail } from '../gate/types.ts';
+import { base64Bytes } from '../gate/media/base64.ts';
 import { hostIn, part, scheduledDetail, pathEndsWith, pathIs, single, type PlatformRule } from './rule.ts';
 
 const isYouTube = hostIn('youtube.com');
@@ -12,15 +13,16 @@ const isGoogleApis = (host: string): boolean => host === 'www.googleapis.com' ||
  */
 export function videoIdFromParams(params: string | null): string | null {
   if (params === null) return null;
-  let binary: string;
+  let bytes: Uint8Array | null;
   try {
-    binary = atob(decodeURIComponent(params).replace(/-/g, '+').replace(/_/g, '/'));
+    bytes = base64Bytes(decodeURIComponent(params));
   } catch {
-    return null;
+    return null; // a stray % in the params
   }
-  for (let i = 0; i + 12 < binary.length; i++) {
-    if ((binary.charCodeAt(i) & 7) === 2 && binary.charCodeAt(i + 1) === 11) {
-      const candidate = binary.slice(i + 2, i + 13);
+  if (bytes === null) return null;
+  for (let i = 0; i + 12 < bytes.length; i++) {
+    if (((bytes[i] ?? 0) & 7) === 2 && bytes[i + 1] === 11) {
+      const candidate = new TextDecoder().decode(bytes.subarray(i + 2, i + 13));
       if (/^[A-Za-z0-9_-]{11}$/.test(candidate)) return candidate;
     }
   }
