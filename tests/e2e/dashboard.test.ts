@@ -54,6 +54,17 @@ describe('the response-time dashboard', () => {
     expect(await rows.first().locator('.col-account').textContent()).toBe('@acme');
     expect(await rows.first().locator('.col-within').textContent()).toBe('✓ Yes');
     expect(await dashboard.getByTestId('unknown-starts').textContent()).toContain('Every reply has a known start.');
+    // Each chart is an image named like its caption, its figures a table inside the canvas (for screen readers).
+    const buckets = dashboard.getByTestId('chart-buckets').locator('canvas');
+    expect(await buckets.getAttribute('role')).toBe('img');
+    expect(await buckets.getAttribute('aria-label')).toBe('Replies by response time');
+    expect(await buckets.locator('thead th').allTextContents()).toEqual(['Response time', 'Calendar time', 'Business hours']);
+    expect(await buckets.locator('tbody th').allTextContents()).toEqual(['< 15 min', '15–60 min', '1–4 h', '4–24 h', '> 24 h']);
+    expect((await buckets.locator('tbody tr').nth(1).locator('td').allTextContents())[0]).toBe('1');
+    const daily = dashboard.getByTestId('chart-daily').locator('canvas');
+    expect(await daily.getAttribute('aria-label')).toBe('Daily median response time');
+    expect(await daily.locator('thead th').first().textContent()).toBe('Day');
+    expect(await daily.locator('tbody td').first().textContent()).toBe(median);
 
     await dashboard.getByTestId('dashboard-close').click();
     await app.page.getByTestId('account-frame').waitFor();

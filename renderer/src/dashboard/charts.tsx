@@ -10,10 +10,11 @@ import {
   LineElement,
   PointElement,
   Tooltip,
+  type ChartData,
   type ChartOptions,
   type LegendItem,
 } from 'chart.js';
-import { Bar, Line } from 'react-chartjs-2';
+import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { LogSummary } from '../../../shared/log/statistics.ts';
 import { formatDuration } from '../../../shared/log/duration-format.ts';
@@ -75,27 +76,13 @@ function BucketsChart({ summary }: { summary: LogSummary }) {
       },
     ],
   };
-  return (
-    <div className="chart-box">
-      <Bar
-        options={options}
-        data={data}
-        role="img"
-        aria-label={t('dashboard.charts.buckets')}
-        fallbackContent={
-          <ChartTable
-            corner={t('dashboard.charts.bucket')}
-            rows={summary.buckets.map((bucket, i) => ({
-              key: bucket.key,
-              label: labels[i] ?? bucket.key,
-              calendar: String(bucket.calendar),
-              business: String(bucket.business),
-            }))}
-          />
-        }
-      />
-    </div>
-  );
+  const rows = summary.buckets.map((bucket, i) => ({
+    key: bucket.key,
+    label: labels[i] ?? bucket.key,
+    calendar: String(bucket.calendar),
+    business: String(bucket.business),
+  }));
+  return <ChartBox type="bar" options={options} data={data} label={t('dashboard.charts.buckets')} corner={t('dashboard.charts.bucket')} rows={rows} />;
 }
 
 function DailyChart({ summary }: { summary: LogSummary }) {
@@ -152,27 +139,13 @@ function DailyChart({ summary }: { summary: LogSummary }) {
       },
     ],
   };
-  return (
-    <div className="chart-box">
-      <Line
-        options={options}
-        data={data}
-        role="img"
-        aria-label={t('dashboard.charts.daily')}
-        fallbackContent={
-          <ChartTable
-            corner={t('dashboard.charts.day')}
-            rows={summary.daily.map((day) => ({
-              key: day.day,
-              label: day.day,
-              calendar: formatDuration(day.medianMs, language),
-              business: formatDuration(day.businessMedianMs, language),
-            }))}
-          />
-        }
-      />
-    </div>
-  );
+  const rows = summary.daily.map((day) => ({
+    key: day.day,
+    label: day.day,
+    calendar: formatDuration(day.medianMs, language),
+    business: formatDuration(day.businessMedianMs, language),
+  }));
+  return <ChartBox type="line" options={options} data={data} label={t('dashboard.charts.daily')} corner={t('dashboard.charts.day')} rows={rows} />;
 }
 
 /**
@@ -183,8 +156,26 @@ function crispLabels(chart: ChartJS): LegendItem[] {
   return ChartJS.defaults.plugins.legend.labels.generateLabels(chart).map((item) => ({ ...item, lineDash: [], lineDashOffset: 0, lineWidth: 2 }));
 }
 
+/** One row of a chart's data table: the category, then the calendar and business-hours values as shown. */
+interface ChartRow {
+  key: string;
+  label: string;
+  calendar: string;
+  business: string;
+}
+
+/** A chart drawn as an image named by its label, with its data table as the canvas's fallback content. */
+function ChartBox<T extends 'bar' | 'line'>(props: { type: T; options: ChartOptions<T>; data: ChartData<T>; label: string; corner: string; rows: ChartRow[] }) {
+  const { type, options, data, label, corner, rows } = props;
+  return (
+    <div className="chart-box">
+      <Chart type={type} options={options} data={data} role="img" aria-label={label} fallbackContent={<ChartTable corner={corner} rows={rows} />} />
+    </div>
+  );
+}
+
 /** The data behind a chart as a table, for screen readers and when the canvas cannot draw. */
-function ChartTable({ corner, rows }: { corner: string; rows: Array<{ key: string; label: string; calendar: string; business: string }> }) {
+function ChartTable({ corner, rows }: { corner: string; rows: ChartRow[] }) {
   const { t } = useTranslation();
   return (
     <table>
