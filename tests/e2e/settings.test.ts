@@ -41,6 +41,27 @@ describe('settings', () => {
     expect(world.server.posts()).toHaveLength(2);
   });
 
+  it('saves the whole numbers typed in its number fields, kept within their range', async () => {
+    const app = await world.start();
+    await app.page.locator('.rail-footer button', { hasText: 'Settings' }).click();
+    const panel = app.page.getByTestId('settings-panel');
+    const settings = () => app.services.accounts.state().settings;
+    const type = async (name: string, text: string) => {
+      const field = panel.locator(`input[name=${name}]`);
+      await field.fill(text);
+      await field.blur();
+    };
+    await type('hibernateMinutes', '99999');
+    await expect.poll(() => settings().hibernateMinutes).toBe(1440);
+    await type('hibernateMinutes', '45');
+    await expect.poll(() => settings().hibernateMinutes).toBe(45);
+    await type('gateTimeoutSeconds', '5');
+    await expect.poll(() => settings().gateTimeoutSeconds).toBe(10);
+    await type('gateTimeoutSeconds', '');
+    await expect.poll(() => settings().gateTimeoutSeconds).toBe(120);
+    expect(settings().hibernateMinutes).toBe(45);
+  });
+
   it('shows what the gate would hold in a HAR, and explains a file that is not one', async () => {
     const app = await world.start();
     await app.page.locator('.rail-footer button', { hasText: 'Settings' }).click();

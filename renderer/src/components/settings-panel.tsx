@@ -20,7 +20,6 @@ export function SettingsPanel({
   accounts?: Account[];
 }) {
   const { t } = useTranslation();
-  const number = (value: string, min: number, max: number, fallback: number) => Math.min(max, Math.max(min, Number.parseInt(value, 10) || fallback));
   return (
     <Modal title={t('settings.title')} onClose={onClose} testId="settings-panel" wide>
       <div className="form">
@@ -32,26 +31,8 @@ export function SettingsPanel({
             <option value="fr">Français</option>
           </select>
         </label>
-        <label>
-          {t('settings.hibernate')}
-          <input
-            name="hibernateMinutes"
-            type="number"
-            min={1}
-            defaultValue={settings.hibernateMinutes}
-            onBlur={(event) => onChange({ hibernateMinutes: number(event.target.value, 1, 1440, 10) })}
-          />
-        </label>
-        <label>
-          {t('settings.gateTimeout')}
-          <input
-            name="gateTimeoutSeconds"
-            type="number"
-            min={10}
-            defaultValue={settings.gateTimeoutSeconds}
-            onBlur={(event) => onChange({ gateTimeoutSeconds: number(event.target.value, 10, 3600, 120) })}
-          />
-        </label>
+        <NumberField name="hibernateMinutes" label={t('settings.hibernate')} range={[1, 1440, 10]} settings={settings} onChange={onChange} />
+        <NumberField name="gateTimeoutSeconds" label={t('settings.gateTimeout')} range={[10, 3600, 120]} settings={settings} onChange={onChange} />
         <label className="checkbox">
           <input type="checkbox" name="logText" checked={settings.logText} onChange={(event) => onChange({ logText: event.target.checked })} />
           {t('settings.logText')}
@@ -67,5 +48,32 @@ export function SettingsPanel({
         </div>
       </div>
     </Modal>
+  );
+}
+
+/**
+ * A whole-number setting, saved when the field loses focus: clamped to [min, max], and the fallback where the text is
+ * not a number (an emptied field).
+ */
+function NumberField(props: {
+  name: 'hibernateMinutes' | 'gateTimeoutSeconds';
+  label: string;
+  range: [min: number, max: number, fallback: number];
+  settings: Settings;
+  onChange: (patch: SettingsPatch) => void;
+}) {
+  const { name, label, range, settings, onChange } = props;
+  const [min, max, fallback] = range;
+  return (
+    <label>
+      {label}
+      <input
+        name={name}
+        type="number"
+        min={min}
+        defaultValue={settings[name]}
+        onBlur={(event) => onChange({ [name]: Math.min(max, Math.max(min, Number.parseInt(event.target.value, 10) || fallback)) })}
+      />
+    </label>
   );
 }
