@@ -20,7 +20,6 @@ const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...
 export function Filters({ value, onChange, accounts, platforms }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
-  const chosen = (count: number) => (count === 0 ? t('dashboard.filters.kindAll') : String(count));
 
   return (
     <form className="dash-filters" aria-label={t('dashboard.filters.legend')} onSubmit={(event) => event.preventDefault()} data-testid="dash-filters">
@@ -33,48 +32,21 @@ export function Filters({ value, onChange, accounts, platforms }: Props) {
         <DayField name="to" value={value.toDay} onChange={(toDay) => set({ toDay })} />
       </label>
 
-      <details className="dash-multi">
-        <summary>
-          {t('dashboard.filters.summary', { label: t('dashboard.filters.accounts') })} <strong>{chosen(value.accounts.length)}</strong>
-        </summary>
-        <fieldset>
-          <legend>{t('dashboard.filters.accounts')}</legend>
-          <p className="hint">{t('dashboard.filters.accountsHint')}</p>
-          {accounts.map((account) => (
-            <label key={account.id} className="checkbox">
-              <input
-                type="checkbox"
-                name="account"
-                value={account.id}
-                checked={value.accounts.includes(account.id)}
-                onChange={(event) => set({ accounts: toggle(value.accounts, account.id, event.target.checked) })}
-              />
-              {account.name} (@{account.handle}) · {t(`kind.${account.kind}`)}
-            </label>
-          ))}
-        </fieldset>
-      </details>
-
-      <details className="dash-multi">
-        <summary>
-          {t('dashboard.filters.summary', { label: t('dashboard.filters.platforms') })} <strong>{chosen(value.platforms.length)}</strong>
-        </summary>
-        <fieldset>
-          <legend>{t('dashboard.filters.platforms')}</legend>
-          {platforms.map((platform) => (
-            <label key={platform} className="checkbox">
-              <input
-                type="checkbox"
-                name="platform"
-                value={platform}
-                checked={value.platforms.includes(platform)}
-                onChange={(event) => set({ platforms: toggle(value.platforms, platform, event.target.checked) })}
-              />
-              {PLATFORM_NAMES[platform]}
-            </label>
-          ))}
-        </fieldset>
-      </details>
+      <MultiSelect
+        label={t('dashboard.filters.accounts')}
+        hint={t('dashboard.filters.accountsHint')}
+        name="account"
+        options={accounts.map((account) => ({ value: account.id, text: `${account.name} (@${account.handle}) · ${t(`kind.${account.kind}`)}` }))}
+        chosen={value.accounts}
+        onChange={(chosen) => set({ accounts: chosen })}
+      />
+      <MultiSelect
+        label={t('dashboard.filters.platforms')}
+        name="platform"
+        options={platforms.map((platform) => ({ value: platform, text: PLATFORM_NAMES[platform] }))}
+        chosen={value.platforms}
+        onChange={(chosen) => set({ platforms: chosen })}
+      />
 
       <fieldset className="dash-kind">
         <legend>{t('dashboard.filters.kind')}</legend>
@@ -90,5 +62,41 @@ export function Filters({ value, onChange, accounts, platforms }: Props) {
         {t('dashboard.filters.clear')}
       </button>
     </form>
+  );
+}
+
+/** A disclosure whose summary counts what is chosen (or says all), opening on one checkbox per option. */
+function MultiSelect<T extends string>(props: {
+  label: string;
+  hint?: string;
+  name: string;
+  options: Array<{ value: T; text: string }>;
+  chosen: readonly T[];
+  onChange: (chosen: T[]) => void;
+}) {
+  const { label, hint, name, options, chosen, onChange } = props;
+  const { t } = useTranslation();
+  return (
+    <details className="dash-multi">
+      <summary>
+        {t('dashboard.filters.summary', { label })} <strong>{chosen.length === 0 ? t('dashboard.filters.kindAll') : String(chosen.length)}</strong>
+      </summary>
+      <fieldset>
+        <legend>{label}</legend>
+        {hint !== undefined && <p className="hint">{hint}</p>}
+        {options.map((option) => (
+          <label key={option.value} className="checkbox">
+            <input
+              type="checkbox"
+              name={name}
+              value={option.value}
+              checked={chosen.includes(option.value)}
+              onChange={(event) => onChange(toggle(chosen, option.value, event.target.checked))}
+            />
+            {option.text}
+          </label>
+        ))}
+      </fieldset>
+    </details>
   );
 }
