@@ -1,20 +1,14 @@
 // The accounts file on disk (conf in a temp folder): damaged files are backed up, the user is warned, and everything valid is kept.
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { salvage } from '../../../../electron/main/services/accounts/app-store.ts';
 import { STORE_SCHEMA_VERSION } from '../../../../electron/main/services/accounts/migrations.ts';
 import { defaultSettings } from '../../../../shared/accounts/settings.ts';
-import { BACKUP_SUFFIX, openStore, storedAccount, tempDir, uuid } from './fixtures.ts';
+import { BACKUP_SUFFIX, openStore, storedAccount, uuid } from './fixtures.ts';
+import { tempDirForTest } from '../../temp-dir.ts';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
-
-function temp() {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t;
-}
+const temp = () => tempDirForTest('hatrack.json');
 
 function writeJson(file: string, value: unknown): string {
   const text = JSON.stringify(value, null, '\t');

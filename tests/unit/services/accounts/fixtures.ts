@@ -1,8 +1,7 @@
 // Shared bits for the account store and service tests: temp folders, a conf-backed store, stored accounts.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
+import { newTempDir, type TempDir } from '../../temp-dir.ts';
 import { openAppStore, type OpenedStore } from '../../../../electron/main/services/accounts/app-store.ts';
 import { defaultGatePolicy, type Account } from '../../../../shared/accounts/account.ts';
 
@@ -10,11 +9,8 @@ export const NOW = new Date('2026-03-10T12:00:00.000Z');
 /** The backup name openAppStore derives from NOW. */
 export const BACKUP_SUFFIX = '.corrupt-2026-03-10T12-00-00-000Z';
 
-/** A fresh temp folder, removed by the returned cleanup. */
-export function tempDir(): { dir: string; file: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'hatrack-'));
-  return { dir, file: join(dir, 'hatrack.json'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
+/** A fresh temp folder whose `file` is the store's, removed by the returned cleanup. */
+export const tempDir = (): TempDir => newTempDir('hatrack.json');
 
 /** Opens the store in `dir` as the app does, with conf standing in for electron-store. */
 export function openStore(dir: string, now: Date = NOW): OpenedStore {

@@ -1,17 +1,11 @@
 // LogService against real files: recording, folding corrections and deletions, torn and corrupt lines, queries.
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
 import { brand, fakeDecode, personal, sequentialIds, tempDir } from './test-helpers.ts';
+import { tempDirForTest } from '../../temp-dir.ts';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
-
-function temp() {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t;
-}
+const temp = () => tempDirForTest('hatrack-log.jsonl');
 
 async function openLog(file: string) {
   return LogService.open(file, { decodeItemTime: fakeDecode, newId: sequentialIds(), now: () => new Date('2026-03-10T12:00:00Z') });

@@ -1,7 +1,5 @@
 // Shared bits for the log service tests: temp folders, a fake ID decoder, fixed clocks and accounts.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { newTempDir, type TempDir } from '../../temp-dir.ts';
 import type { DecodeItemTime } from '../../../../shared/log/entry-schema.ts';
 import type { AccountRef } from '../../../../shared/log/entry-schema.ts';
 
@@ -11,10 +9,8 @@ export const personal: AccountRef = { id: '22222222-2222-4222-8222-222222222222'
 /** Item IDs of the form "t<ISO time>" decode to that time; anything else carries none. */
 export const fakeDecode: DecodeItemTime = (_platform, id) => (id.startsWith('t') ? new Date(id.slice(1)) : null);
 
-export function tempDir(): { dir: string; file: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'hatrack-log-'));
-  return { dir, file: join(dir, 'hatrack-log.jsonl'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
+/** A fresh temp folder whose `file` is a log, removed by the returned cleanup. */
+export const tempDir = (): TempDir => newTempDir('hatrack-log.jsonl');
 
 export function sequentialIds(prefix = 'e'): () => string {
   let n = 0;
