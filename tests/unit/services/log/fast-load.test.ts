@@ -4,27 +4,12 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
 import type { LogLine, ReplyLine } from '../../../../shared/log/entry-schema.ts';
-import { brand, fakeDecode, personal, tempDir } from './test-helpers.ts';
+import { brand, fakeDecode, personal, replyLine, tempDir } from './test-helpers.ts';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-function reply(id: string, sent: string, extra: Partial<ReplyLine> = {}): ReplyLine {
-  return {
-    v: 1,
-    type: 'reply',
-    id,
-    account: brand,
-    platform: 'x',
-    replyToId: `r-${id}`,
-    targetCreatedAt: '2026-03-06T16:00:00.000Z',
-    startSource: 'decoded',
-    sentAt: sent,
-    responseMs: 1,
-    excerpt: `hello ${id}`,
-    ...extra,
-  };
-}
+const reply = (id: string, sentAt: string, extra: Partial<ReplyLine> = {}): ReplyLine => replyLine(id, { sentAt, ...extra });
 
 describe('fast load', () => {
   it('matches the parse path entry for entry', async () => {

@@ -4,25 +4,14 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
 import { loadJsonl } from '../../../../electron/main/services/log/jsonl-file.ts';
-import { brand, fakeDecode, tempDir } from './test-helpers.ts';
+import { fakeDecode, replyLine, tempDir } from './test-helpers.ts';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 function reply(id: string, excerpt: string): string {
-  return JSON.stringify({
-    v: 1,
-    type: 'reply',
-    id,
-    account: brand,
-    platform: 'x',
-    replyToId: 't2026-03-30T08:00:00Z',
-    targetCreatedAt: '2026-03-30T08:00:00.000Z',
-    startSource: 'decoded',
-    sentAt: '2026-03-30T08:10:00.000Z',
-    responseMs: 600_000,
-    excerpt,
-  });
+  const times = { targetCreatedAt: '2026-03-30T08:00:00.000Z', sentAt: '2026-03-30T08:10:00.000Z', responseMs: 600_000 };
+  return JSON.stringify(replyLine(id, { replyToId: 't2026-03-30T08:00:00Z', ...times, excerpt }));
 }
 
 describe('invalid UTF-8 in the log', () => {

@@ -5,24 +5,13 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
 import type { LogLine, ReplyLine } from '../../../../shared/log/entry-schema.ts';
-import { brand, fakeDecode, tempDir } from './test-helpers.ts';
+import { fakeDecode, replyLine, tempDir } from './test-helpers.ts';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-const reply = (id: string): ReplyLine => ({
-  v: 1,
-  type: 'reply',
-  id,
-  account: brand,
-  platform: 'x',
-  replyToId: `r-${id}`,
-  targetCreatedAt: null,
-  startSource: 'unknown',
-  sentAt: '2026-03-10T10:00:00.000Z',
-  responseMs: null,
-  excerpt: null,
-});
+/** A reply with no known start (what a correction sets) and no excerpt. */
+const reply = (id: string): ReplyLine => replyLine(id, { targetCreatedAt: null, startSource: 'unknown', responseMs: null, excerpt: null });
 
 describe('history before its entry', () => {
   it('applies when the entry arrives, on either load path', async () => {

@@ -1,7 +1,6 @@
 // Shared bits for the log service tests: temp folders, a fake ID decoder, fixed clocks and accounts.
 import { newTempDir, type TempDir } from '../../temp-dir.ts';
-import type { DecodeItemTime } from '../../../../shared/log/entry-schema.ts';
-import type { AccountRef } from '../../../../shared/log/entry-schema.ts';
+import type { AccountRef, DecodeItemTime, ReplyLine } from '../../../../shared/log/entry-schema.ts';
 
 export const brand: AccountRef = { id: '11111111-1111-4111-8111-111111111111', handle: 'acme', name: 'Acme', kind: 'brand' };
 export const personal: AccountRef = { id: '22222222-2222-4222-8222-222222222222', handle: 'jo', name: 'Jo', kind: 'personal' };
@@ -11,6 +10,24 @@ export const fakeDecode: DecodeItemTime = (_platform, id) => (id.startsWith('t')
 
 /** A fresh temp folder whose `file` is a log, removed by the returned cleanup. */
 export const tempDir = (): TempDir => newTempDir('hatrack-log.jsonl');
+
+/** A reply line as the app writes it (a decoded start), for writing a log by hand; `extra` sets any field. */
+export function replyLine(id: string, extra: Partial<ReplyLine> = {}): ReplyLine {
+  return {
+    v: 1,
+    type: 'reply',
+    id,
+    account: brand,
+    platform: 'x',
+    replyToId: `r-${id}`,
+    targetCreatedAt: '2026-03-06T16:00:00.000Z',
+    startSource: 'decoded',
+    sentAt: '2026-03-10T10:00:00.000Z',
+    responseMs: 1,
+    excerpt: `hello ${id}`,
+    ...extra,
+  };
+}
 
 export function sequentialIds(prefix = 'e'): () => string {
   let n = 0;
