@@ -66,14 +66,7 @@ describe.each(LANGUAGES)('accessibility audit ($locale)', ({ locale, add, settin
     await page.getByTestId('account-frame').waitFor();
     await expectClean(page, 'personal account active');
 
-    const acme = await accountWithSite(app, {
-      name: 'Acme Coffee',
-      handle: 'acme',
-      platform: 'X',
-      kind: 'brand',
-      color: '#facc15',
-      startUrl: world.server.url('x.com', '/compose'),
-    });
+    const acme = await accountWithSite(app, { ...world.accounts.acmeX, color: '#facc15' });
     await expect.poll(() => page.getByTestId('kind-badge').textContent()).toBe(brand);
     await expectClean(page, 'brand account active');
 

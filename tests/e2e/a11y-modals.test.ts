@@ -39,29 +39,12 @@ function behindIsInert(page: Page): Promise<boolean> {
   return page.evaluate(() => ['nav.rail', 'main.main'].every((selector) => document.querySelector(selector)?.closest('[inert]') !== null));
 }
 
-const brandX = () => ({
-  name: 'Acme Coffee',
-  handle: 'acme',
-  platform: 'X',
-  kind: 'brand' as const,
-  color: '#b91c1c',
-  startUrl: world.server.url('x.com', '/compose'),
-});
-const personalX = () => ({
-  name: 'Ada Lovelace',
-  handle: 'ada',
-  platform: 'X',
-  kind: 'personal' as const,
-  color: '#1d4ed8',
-  startUrl: world.server.url('x.com', '/compose'),
-});
-
 describe('modal dialogs by keyboard', () => {
   it('keeps the focus inside the gate dialog, makes the rest inert, and holds the account while a post waits', async () => {
     const app = await world.start();
     const { page } = app;
-    const ada = await accountWithSite(app, personalX());
-    const acme = await accountWithSite(app, brandX());
+    const ada = await accountWithSite(app, world.accounts.ada);
+    const acme = await accountWithSite(app, world.accounts.acmeX);
     expect(app.services.accounts.state().activeId).toBe(acme.account.id);
     await compose(acme.site, 'Autumn blend is back');
     const dialog = page.getByTestId('gate-dialog');
@@ -112,7 +95,7 @@ describe('modal dialogs by keyboard', () => {
   it('keeps the focus inside the add-account form, the edit form, the remove dialog, settings and recent decisions', async () => {
     const app = await world.start();
     const { page } = app;
-    await addAccount(page, personalX());
+    await addAccount(page, world.accounts.ada);
 
     const check = async (testId: string, open: () => Promise<void>, presses: number, minStops = 2) => {
       await open();
@@ -145,7 +128,7 @@ describe('modal dialogs by keyboard', () => {
   it('draws the gate dialog above any other dialog and gives it the keyboard', async () => {
     const app = await world.start();
     const { page } = app;
-    const acme = await accountWithSite(app, brandX());
+    const acme = await accountWithSite(app, world.accounts.acmeX);
     await page.locator('.rail-footer button', { hasText: 'Settings' }).click();
     await page.getByTestId('settings-panel').waitFor();
     await compose(acme.site, 'Posted while the settings were open');

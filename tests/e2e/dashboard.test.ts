@@ -26,14 +26,7 @@ async function openDashboard(harness: AppHarness) {
 describe('the response-time dashboard', () => {
   it('times a confirmed brand reply on X from the ID it answers, and hides the account view while open', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, {
-      name: 'Acme Coffee',
-      handle: 'acme',
-      platform: 'X',
-      kind: 'brand',
-      color: '#b91c1c',
-      startUrl: world.server.url('x.com', '/compose'),
-    });
+    const { site } = await accountWithSite(app, world.accounts.acmeX);
     const itemId = snowflakeAt(Date.now() - 42 * MINUTE);
     await compose(site, 'Thanks for asking!', itemId);
     await app.page.getByTestId('gate-dialog').getByTestId('gate-confirm').click();

@@ -8,19 +8,10 @@ import { useWorld } from './harness/world.ts';
 
 const world = useWorld();
 
-const brandX = () => ({
-  name: 'Acme Coffee',
-  handle: 'acme',
-  platform: 'X',
-  kind: 'brand' as const,
-  color: '#b91c1c',
-  startUrl: world.server.url('x.com', '/compose'),
-});
-
 describe('the posting gate', () => {
   it('holds a brand post until confirmed, then the site receives exactly the bytes it sent, once', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, brandX());
+    const { site } = await accountWithSite(app, world.accounts.acmeX);
     const sent: Buffer[] = [];
     site.on('request', (request) => {
       if (request.url().includes('/CreateTweet')) sent.push(request.postDataBuffer() ?? Buffer.alloc(0));
@@ -51,7 +42,7 @@ describe('the posting gate', () => {
 
   it('on cancel (Escape) sends nothing and the draft stays in the composer', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, brandX());
+    const { site } = await accountWithSite(app, world.accounts.acmeX);
     await compose(site, 'a personal remark that must never go out');
     const dialog = app.page.getByTestId('gate-dialog');
     await dialog.waitFor();
@@ -64,7 +55,7 @@ describe('the posting gate', () => {
 
   it('lets personal posts through without asking', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, { ...brandX(), name: 'Ada', handle: 'ada', kind: 'personal' });
+    const { site } = await accountWithSite(app, { ...world.accounts.acmeX, name: 'Ada', handle: 'ada', kind: 'personal' });
     await compose(site, 'just me');
     expect(await outcome(site)).toBe('Your post was sent.');
     expect(world.server.posts()).toHaveLength(1);
@@ -73,15 +64,7 @@ describe('the posting gate', () => {
 
   it('gates Mastodon (JSON) and Bluesky (@atproto/api) posts too', async () => {
     const app = await world.start();
-    const mastodon = await accountWithSite(app, {
-      name: 'Acme Social',
-      handle: 'acme',
-      platform: 'Mastodon',
-      instance: 'mastodon.test',
-      kind: 'brand',
-      color: '#7c3aed',
-      startUrl: world.server.url('mastodon.test', '/compose'),
-    });
+    const mastodon = await accountWithSite(app, world.accounts.acmeSocial);
     await compose(mastodon.site, 'Toot from the brand');
     const dialog = app.page.getByTestId('gate-dialog');
     await dialog.waitFor();
@@ -90,14 +73,7 @@ describe('the posting gate', () => {
     expect(await outcome(mastodon.site)).toBe('Your post was sent.');
     expect(JSON.parse(world.server.posts()[0]?.body.toString() ?? '{}').status).toBe('Toot from the brand');
 
-    const bluesky = await accountWithSite(app, {
-      name: 'Acme Sky',
-      handle: 'acme.bsky.test',
-      platform: 'Bluesky',
-      kind: 'brand',
-      color: '#0e7490',
-      startUrl: world.server.url('bsky.test', '/compose'),
-    });
+    const bluesky = await accountWithSite(app, world.accounts.acmeSky);
     await compose(bluesky.site, 'Skeet from the brand 🦋');
     await dialog.waitFor();
     expect(await dialog.getByTestId('gate-text').textContent()).toContain('Skeet from the brand 🦋');
@@ -140,7 +116,7 @@ describe('the posting gate', () => {
   it('cancels a post nobody answers, and every post pending when the app renderer reloads', async () => {
     const app = await world.start();
     app.services.accounts.updateSettings({ gateTimeoutSeconds: 10 });
-    const { site } = await accountWithSite(app, brandX());
+    const { site } = await accountWithSite(app, world.accounts.acmeX);
     await compose(site, 'nobody is watching');
     await app.page.getByTestId('gate-dialog').waitFor();
     expect(await outcome(site)).toContain('Something went wrong');
@@ -158,8 +134,8 @@ describe('the posting gate', () => {
 
   it('queues posts from two accounts and shows one dialog at a time, each naming its account', async () => {
     const app = await world.start();
-    const first = await accountWithSite(app, brandX());
-    const second = await accountWithSite(app, { ...brandX(), name: 'Acme Tea', handle: 'acmetea', color: '#047857' });
+    const first = await accountWithSite(app, world.accounts.acmeX);
+    const second = await accountWithSite(app, { ...world.accounts.acmeX, name: 'Acme Tea', handle: 'acmetea', color: '#047857' });
     await compose(first.site, 'from coffee');
     const dialog = app.page.getByTestId('gate-dialog');
     await dialog.waitFor();
@@ -177,7 +153,7 @@ describe('the posting gate', () => {
 
   it('asks for the typed @handle when the account says so', async () => {
     const app = await world.start();
-    const { account, site } = await accountWithSite(app, brandX());
+    const { account, site } = await accountWithSite(app, world.accounts.acmeX);
     app.services.accounts.update(account.id, { gate: { ...account.gate, mode: 'type-handle' } });
     await compose(site, 'typed to confirm');
     const dialog = app.page.getByTestId('gate-dialog');
@@ -194,7 +170,7 @@ describe('the posting gate', () => {
 
   it('sends after the delay unless undone', async () => {
     const app = await world.start();
-    const { account, site } = await accountWithSite(app, brandX());
+    const { account, site } = await accountWithSite(app, world.accounts.acmeX);
     app.services.accounts.update(account.id, { gate: { ...account.gate, mode: 'delay', delaySeconds: 2 } });
     await compose(site, 'undo me');
     const dialog = app.page.getByTestId('gate-dialog');
@@ -212,7 +188,7 @@ describe('the posting gate', () => {
 
   it('blocks a post from another identity logged in to the same frame', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, brandX());
+    const { site } = await accountWithSite(app, world.accounts.acmeX);
     const setTwid = (id: string) => site.context().addCookies([{ name: 'twid', value: `u%3D${id}`, domain: 'x.com', path: '/', secure: true }]);
     await setTwid('1111');
     await compose(site, 'first, as the brand');
@@ -245,7 +221,7 @@ describe('the posting gate', () => {
 
   it('highlights watch words and needs a second press', async () => {
     const app = await world.start();
-    const { account, site } = await accountWithSite(app, brandX());
+    const { account, site } = await accountWithSite(app, world.accounts.acmeX);
     app.services.accounts.update(account.id, { watchWords: ['drunk'] });
     await compose(site, 'Not drunk, just caffeinated');
     const dialog = app.page.getByTestId('gate-dialog');
@@ -260,15 +236,8 @@ describe('the posting gate', () => {
 });
 
 describe('the posting gate: what the dialog shows, and a queue that follows the site', () => {
-  const mastodonBrand = () => ({
-    name: 'Acme Social',
-    handle: 'acme',
-    platform: 'Mastodon',
-    instance: 'mastodon.test',
-    kind: 'brand' as const,
-    color: '#7c3aed',
-    startUrl: world.server.url('mastodon.test', '/compose-poll'),
-  });
+  // The Mastodon fixture's composer with a poll.
+  const mastodonBrand = () => ({ ...world.accounts.acmeSocial, startUrl: world.server.url('mastodon.test', '/compose-poll') });
 
   it('shows a Mastodon post’s content warning, every poll option and its visibility in the dialog', async (context) => {
     const app = await world.start();
@@ -292,7 +261,7 @@ describe('the posting gate: what the dialog shows, and a queue that follows the 
 
   it('closes the dialog of a request the site aborts, audits it "aborted", and a stale click does nothing', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, brandX());
+    const { site } = await accountWithSite(app, world.accounts.acmeX);
     await compose(site, 'changed my mind');
     const dialog = app.page.getByTestId('gate-dialog');
     await dialog.waitFor();

@@ -54,14 +54,7 @@ async function expectSourcePicture(app: Page): Promise<void> {
 describe('attachments in the gate dialog', () => {
   it('X: the chunked upload (INIT/APPEND/FINALIZE) is shown for the post’s media id, with the alt text of the metadata request', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, {
-      name: 'Acme Coffee',
-      handle: 'acme',
-      platform: 'X',
-      kind: 'brand',
-      color: '#b91c1c',
-      startUrl: world.server.url('x.com', '/compose'),
-    });
+    const { site } = await accountWithSite(app, world.accounts.acmeX);
     await attach(site, 'Four coloured squares');
     expect(world.server.received.filter((request) => request.host === 'upload.x.com').length).toBeGreaterThan(3);
     await compose(site, 'With a picture');
@@ -83,15 +76,7 @@ describe('attachments in the gate dialog', () => {
 
   it('Mastodon: the /api/v2/media upload is shown with the alt text saved by PUT /api/v1/media/:id, and the dialog says it was matched by order', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, {
-      name: 'Acme Social',
-      handle: 'acme',
-      platform: 'Mastodon',
-      instance: 'mastodon.test',
-      kind: 'brand',
-      color: '#7c3aed',
-      startUrl: world.server.url('mastodon.test', '/compose'),
-    });
+    const { site } = await accountWithSite(app, world.accounts.acmeSocial);
     await attach(site, 'Quadrants, described on Mastodon');
     await compose(site, 'Toot with a picture');
     const dialog = app.page.getByTestId('gate-dialog');
@@ -105,14 +90,7 @@ describe('attachments in the gate dialog', () => {
 
   it('Bluesky: the uploadBlob (@atproto/api) is shown for the record’s image ref, matched by its CID, with its alt', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, {
-      name: 'Acme Sky',
-      handle: 'acme.bsky.test',
-      platform: 'Bluesky',
-      kind: 'brand',
-      color: '#0e7490',
-      startUrl: world.server.url('bsky.test', '/compose'),
-    });
+    const { site } = await accountWithSite(app, world.accounts.acmeSky);
     await attach(site, 'Quadrants in the sky');
     await compose(site, 'Skeet with a picture');
     const dialog = app.page.getByTestId('gate-dialog');
@@ -128,14 +106,7 @@ describe('attachments in the gate dialog', () => {
 
   it('says an attachment could not be previewed, and Confirm then needs a second press', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, {
-      name: 'Acme Coffee',
-      handle: 'acme',
-      platform: 'X',
-      kind: 'brand',
-      color: '#b91c1c',
-      startUrl: world.server.url('x.com', '/compose'),
-    });
+    const { site } = await accountWithSite(app, world.accounts.acmeX);
     // A media id uploaded in some other session: nothing was captured for it here.
     await site.evaluate(() => (window as unknown as { attached: unknown[] }).attached.push({ id: '1866000000000009999', alt: '' }));
     await compose(site, 'Picture from elsewhere');
@@ -152,15 +123,7 @@ describe('attachments in the gate dialog', () => {
 
   it('a video (WebM made by MediaRecorder in the site) shows its type, size and first frame, and Confirm needs a second press', async () => {
     const app = await world.start();
-    const { site } = await accountWithSite(app, {
-      name: 'Acme Social',
-      handle: 'acme',
-      platform: 'Mastodon',
-      instance: 'mastodon.test',
-      kind: 'brand',
-      color: '#7c3aed',
-      startUrl: world.server.url('mastodon.test', '/compose'),
-    });
+    const { site } = await accountWithSite(app, world.accounts.acmeSocial);
     // Left half red, right half blue, for about half a second of VP8.
     const webm = await site.evaluate(async () => {
       const canvas = document.createElement('canvas');

@@ -3,23 +3,18 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../shared/accounts/account.ts';
 import type { AppHarness } from './harness/app-harness.ts';
+import { accountWithSite } from './harness/fixtures.ts';
 import { E2E_DIR, ROOT } from './harness/paths.ts';
-import { addAccount, editAccount, type NewAccount } from './harness/ui.ts';
+import { editAccount, type NewAccount } from './harness/ui.ts';
 import { useWorld } from './harness/world.ts';
 
 const world = useWorld();
 
 /** Adds an account through the UI and waits for its fixture home page. */
-async function withHome(app: AppHarness, account: NewAccount): Promise<{ account: Account; site: Page }> {
-  await addAccount(app.page, account);
-  const created = app.services.accounts.state().accounts.find((candidate) => candidate.handle === account.handle);
-  if (!created) throw new Error(`account ${account.handle} was not created`);
-  const site = await app.shell.page(created.id);
-  await site.locator('#home').waitFor();
-  return { account: created, site };
-}
+const withHome = (app: AppHarness, account: NewAccount) => accountWithSite(app, account, '#home');
+/** Acme Coffee on X, opening the fixture's home page (whose title carries the unread count). */
+const acmeHome = (color: string): NewAccount => ({ ...world.accounts.acmeX, color, startUrl: world.server.url('x.com', '/home') });
 
 const railItem = (page: Page, name: string) => page.locator('.rail-item', { hasText: name });
 
@@ -27,14 +22,7 @@ describe('the rail', () => {
   it('shows each account’s unread count from its page title, the total on the app icon, and "Signed out" from the sign-in page', async () => {
     const app = await world.start();
     const { page } = app;
-    const x = await withHome(app, {
-      name: 'Acme Coffee',
-      handle: 'acme',
-      platform: 'X',
-      kind: 'brand',
-      color: '#facc15',
-      startUrl: world.server.url('x.com', '/home'),
-    });
+    const x = await withHome(app, acmeHome('#facc15'));
     const bsky = await withHome(app, {
       name: 'Ada Lovelace',
       handle: 'ada',
@@ -103,14 +91,7 @@ describe('the rail', () => {
 
   it('says "Signed out" when the identity cookie disappears while the page stays where it was', async () => {
     const app = await world.start();
-    const x = await withHome(app, {
-      name: 'Acme Coffee',
-      handle: 'acme',
-      platform: 'X',
-      kind: 'brand',
-      color: '#facc15',
-      startUrl: world.server.url('x.com', '/home'),
-    });
+    const x = await withHome(app, acmeHome('#facc15'));
     await x.site.evaluate(() => fetch('/fixture/sign-in'));
     await x.site.evaluate(() => (window as unknown as { fixture: { setUnread(n: number): void } }).fixture.setUnread(2));
     await railItem(app.page, 'Acme Coffee').getByRole('img', { name: '2 unread' }).waitFor();
@@ -130,14 +111,7 @@ describe('the rail', () => {
 
   it('notifies an account that opted in when its count rises, naming it in its colour', async () => {
     const app = await world.start();
-    const x = await withHome(app, {
-      name: 'Acme Coffee',
-      handle: 'acme',
-      platform: 'X',
-      kind: 'brand',
-      color: '#b91c1c',
-      startUrl: world.server.url('x.com', '/home'),
-    });
+    const x = await withHome(app, acmeHome('#b91c1c'));
     await editAccount(app.page, 'Acme Coffee');
     await app.page.getByTestId('account-form').locator('input[name=unreadAlerts]').check();
     await app.page.getByTestId('account-form').locator('button[type=submit]').click();
@@ -157,14 +131,7 @@ describe('the rail', () => {
 
   it('says "Déconnecté" in French, and reloads an account’s page from settings to free memory', async () => {
     const app = await world.start({ systemLocale: 'fr-FR' });
-    const x = await withHome(app, {
-      name: 'Acme Coffee',
-      handle: 'acme',
-      platform: 'X',
-      kind: 'brand',
-      color: '#facc15',
-      startUrl: world.server.url('x.com', '/home'),
-    });
+    const x = await withHome(app, acmeHome('#facc15'));
     await x.site.evaluate(() => (window as unknown as { fixture: { setUnread(n: number): void } }).fixture.setUnread(2));
     await railItem(app.page, 'Acme Coffee').getByRole('img', { name: '2 non lus' }).waitFor();
     await x.site.evaluate(() => (window as unknown as { fixture: { signOut(): void } }).fixture.signOut());

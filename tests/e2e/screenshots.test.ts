@@ -58,23 +58,8 @@ describe('README screenshots', () => {
     const app = await world.start();
     // Without a colour emoji font (tests/install-system-deps.sh installs one) the pictures show empty boxes.
     expect(await emojiIsColoured(app.page, '☕')).toBe(true);
-    const personal = await accountWithSite(app, {
-      name: 'Ada Lovelace',
-      handle: 'ada',
-      platform: 'X',
-      kind: 'personal',
-      color: '#1d4ed8',
-      startUrl: world.server.url('x.com', '/compose'),
-    });
-    const brand = await accountWithSite(app, {
-      name: 'Acme Coffee',
-      handle: 'acmecoffee',
-      platform: 'Mastodon',
-      instance: 'mastodon.test',
-      kind: 'brand',
-      color: '#facc15',
-      startUrl: world.server.url('mastodon.test', '/compose'),
-    });
+    const personal = await accountWithSite(app, world.accounts.ada);
+    const brand = await accountWithSite(app, { ...world.accounts.acmeMastodon, handle: 'acmecoffee' });
     await brand.site.locator('#composer').fill('Our autumn blend is back! ☕');
     await pasteSite(app.page, brand.site);
     await app.page.screenshot({ path: join(OUT, 'shell-brand.png') });

@@ -10,15 +10,7 @@ describe('the shell around the account view', () => {
   it('keeps the account page hidden under the dashboard after a modal over it closes', async () => {
     const app = await world.start();
     const { page } = app;
-    await addAccount(page, {
-      name: 'Acme Coffee',
-      handle: 'acme',
-      platform: 'Mastodon',
-      instance: 'mastodon.test',
-      kind: 'brand',
-      color: '#facc15',
-      startUrl: world.server.url('mastodon.test', '/compose'),
-    });
+    await addAccount(page, world.accounts.acmeMastodon);
     await expect.poll(() => app.shell.covered).toBe(false);
     await page.getByTestId('open-dashboard').click();
     await page.getByTestId('dashboard').waitFor();
@@ -39,23 +31,8 @@ describe('the shell around the account view', () => {
   it('switches accounts with Ctrl+1 on an AZERTY keyboard (key "&", code Digit1)', async () => {
     const app = await world.start();
     const { page } = app;
-    await addAccount(page, {
-      name: 'Ada Lovelace',
-      handle: '@ada',
-      platform: 'X',
-      kind: 'personal',
-      color: '#1d4ed8',
-      startUrl: world.server.url('x.com', '/compose'),
-    });
-    await addAccount(page, {
-      name: 'Acme Coffee',
-      handle: 'acme',
-      platform: 'Mastodon',
-      instance: 'mastodon.test',
-      kind: 'brand',
-      color: '#facc15',
-      startUrl: world.server.url('mastodon.test', '/compose'),
-    });
+    await addAccount(page, { ...world.accounts.ada, handle: '@ada' });
+    await addAccount(page, world.accounts.acmeMastodon);
     await expect.poll(() => page.getByTestId('band-name').textContent()).toBe('Acme Coffee');
     await page.evaluate(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: '&', code: 'Digit1', ctrlKey: true, bubbles: true, cancelable: true })));
     await expect.poll(() => page.getByTestId('band-name').textContent()).toBe('Ada Lovelace');
@@ -63,15 +40,7 @@ describe('the shell around the account view', () => {
 
   it('shows "This account\'s page stopped — Reload" in the frame of a crashed page, whose held post is cancelled', async () => {
     const app = await world.start();
-    const { account, site } = await accountWithSite(app, {
-      name: 'Acme Coffee',
-      handle: 'acme',
-      platform: 'Mastodon',
-      instance: 'mastodon.test',
-      kind: 'brand',
-      color: '#facc15',
-      startUrl: world.server.url('mastodon.test', '/compose'),
-    });
+    const { account, site } = await accountWithSite(app, world.accounts.acmeMastodon);
     await compose(site, 'Held while the page dies');
     await app.page.getByTestId('gate-dialog').waitFor();
     app.shell.crashPage(account.id);

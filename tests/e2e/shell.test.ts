@@ -16,23 +16,8 @@ describe('the shell', () => {
   it('frames each account in its colour with name, handle, platform and kind, and follows switches', async () => {
     const app = await world.start();
     const { page } = app;
-    await addAccount(page, {
-      name: 'Ada Lovelace',
-      handle: '@ada',
-      platform: 'X',
-      kind: 'personal',
-      color: '#1d4ed8',
-      startUrl: world.server.url('x.com', '/compose'),
-    });
-    await addAccount(page, {
-      name: 'Acme Coffee',
-      handle: 'acmecoffee',
-      platform: 'Mastodon',
-      instance: 'mastodon.test',
-      kind: 'brand',
-      color: '#facc15',
-      startUrl: world.server.url('mastodon.test', '/compose'),
-    });
+    await addAccount(page, { ...world.accounts.ada, handle: '@ada' });
+    await addAccount(page, { ...world.accounts.acmeMastodon, handle: 'acmecoffee' });
 
     // The new brand account is active: band, badge, frame colour and title all say so.
     await expect.poll(() => page.getByTestId('band-name').textContent()).toBe('Acme Coffee');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_HOSTS } from '../e2e/harness/chromium.ts';
+import { fixtureAccounts } from '../e2e/harness/fixtures.ts';
 import { ROOT } from '../e2e/harness/paths.ts';
 import { startPlatformServer, type PlatformServer } from '../e2e/harness/platform-server.ts';
 import { addAccount } from '../e2e/harness/ui.ts';
@@ -102,23 +103,9 @@ describe.skipIf(!binary)('the app in Electron', () => {
     const { app, ui } = first;
     expect(ui.url()).toBe('app://hatrack/index.html');
     const mastodon = server.url('mastodon.test', '/compose');
-    await addAccount(ui, {
-      name: 'Ada Lovelace',
-      handle: '@ada',
-      platform: 'X',
-      kind: 'personal',
-      color: '#1d4ed8',
-      startUrl: server.url('x.com', '/compose'),
-    });
-    await addAccount(ui, {
-      name: 'Acme Coffee',
-      handle: 'acme',
-      platform: 'Mastodon',
-      instance: 'mastodon.test',
-      kind: 'brand',
-      color: '#facc15',
-      startUrl: mastodon,
-    });
+    const accounts = fixtureAccounts(server);
+    await addAccount(ui, { ...accounts.ada, handle: '@ada' });
+    await addAccount(ui, accounts.acmeMastodon);
 
     // The brand account is active and framed, and the window title (on the BaseWindow) names it.
     await expect.poll(() => ui.getByTestId('band-name').textContent()).toBe('Acme Coffee');

@@ -5,17 +5,50 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Account } from '../../../shared/accounts/account.ts';
 import type { AppHarness } from './app-harness.ts';
+import type { PlatformServer } from './platform-server.ts';
 import { addAccount, type NewAccount } from './ui.ts';
 
 export const freshDir = (): string => mkdtempSync(join(tmpdir(), 'hatrack-e2e-'));
 
-/** Adds an account through the UI and returns it with its site page (already on the fixture composer). */
-export async function accountWithSite(app: AppHarness, account: NewAccount): Promise<{ account: Account; site: Page }> {
+/**
+ * The accounts the tests add, each opening its fixture site's composer: names, handles and colours are what their
+ * assertions and screenshots expect. A test that needs another colour, handle or page spreads one and says which.
+ */
+export function fixtureAccounts(server: PlatformServer) {
+  const composer = (host: string) => server.url(host, '/compose');
+  return {
+    acmeX: { name: 'Acme Coffee', handle: 'acme', platform: 'X', kind: 'brand', color: '#b91c1c', startUrl: composer('x.com') },
+    acmeMastodon: {
+      name: 'Acme Coffee',
+      handle: 'acme',
+      platform: 'Mastodon',
+      instance: 'mastodon.test',
+      kind: 'brand',
+      color: '#facc15',
+      startUrl: composer('mastodon.test'),
+    },
+    acmeSocial: {
+      name: 'Acme Social',
+      handle: 'acme',
+      platform: 'Mastodon',
+      instance: 'mastodon.test',
+      kind: 'brand',
+      color: '#7c3aed',
+      startUrl: composer('mastodon.test'),
+    },
+    acmeSky: { name: 'Acme Sky', handle: 'acme.bsky.test', platform: 'Bluesky', kind: 'brand', color: '#0e7490', startUrl: composer('bsky.test') },
+    ada: { name: 'Ada Lovelace', handle: 'ada', platform: 'X', kind: 'personal', color: '#1d4ed8', startUrl: composer('x.com') },
+  } satisfies Record<string, NewAccount>;
+}
+export type FixtureAccounts = ReturnType<typeof fixtureAccounts>;
+
+/** Adds an account through the UI and returns it with its site page, once `ready` (the fixture composer) is there. */
+export async function accountWithSite(app: AppHarness, account: NewAccount, ready = '#composer'): Promise<{ account: Account; site: Page }> {
   await addAccount(app.page, account);
   const created = app.services.accounts.state().accounts.find((candidate) => candidate.handle === account.handle.replace(/^@/, ''));
   if (!created) throw new Error(`account ${account.handle} was not created`);
   const site = await app.shell.page(created.id);
-  await site.locator('#composer').waitFor();
+  await site.locator(ready).waitFor();
   return { account: created, site };
 }
 

@@ -3,12 +3,14 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startApp, type AppHarness, type StartOptions } from './app-harness.ts';
 import { launchChromium } from './chromium.ts';
-import { freshDir } from './fixtures.ts';
+import { fixtureAccounts, freshDir, type FixtureAccounts } from './fixtures.ts';
 import { startPlatformServer, type PlatformServer } from './platform-server.ts';
 
 export interface World {
   readonly browser: Browser;
   readonly server: PlatformServer;
+  /** The tests' accounts, on this world's fixture platform. */
+  readonly accounts: FixtureAccounts;
   /** Starts the app (fresh data folder unless given); it is closed after the test. */
   start(options?: Partial<Omit<StartOptions, 'browser' | 'server'>>): Promise<AppHarness>;
 }
@@ -40,6 +42,9 @@ export function useWorld(): World {
     },
     get server() {
       return need(server, 'the fixture platform');
+    },
+    get accounts() {
+      return fixtureAccounts(need(server, 'the fixture platform'));
     },
     async start(options = {}) {
       const app = await startApp({
