@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AppHarness } from './harness/app-harness.ts';
-import { accountWithSite, compose, freshDir, outcome } from './harness/fixtures.ts';
+import { accountWithSite, compose, freshDir, openDashboard, outcome } from './harness/fixtures.ts';
 import { E2E_DIR } from './harness/paths.ts';
 import { seedDashboard } from './harness/reply-seed.ts';
 import { useWorld } from './harness/world.ts';
@@ -15,13 +14,6 @@ const X_EPOCH = 1288834974657n;
 /** An X status ID minted at `ms` (the snowflake's top bits are milliseconds since X's epoch). */
 const snowflakeAt = (ms: number): string => ((BigInt(ms) - X_EPOCH) << 22n).toString();
 const MINUTE = 60_000;
-
-async function openDashboard(harness: AppHarness) {
-  await harness.page.getByTestId('open-dashboard').click();
-  const dashboard = harness.page.getByTestId('dashboard');
-  await dashboard.waitFor();
-  return dashboard;
-}
 
 describe('the response-time dashboard', () => {
   it('times a confirmed brand reply on X from the ID it answers, and hides the account view while open', async () => {

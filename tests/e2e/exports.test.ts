@@ -5,18 +5,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { AppHarness } from './harness/app-harness.ts';
-import { freshDir } from './harness/fixtures.ts';
+import { freshDir, openDashboard } from './harness/fixtures.ts';
 import { useWorld } from './harness/world.ts';
 
 const world = useWorld();
-
-async function openDashboard(harness: AppHarness) {
-  await harness.page.getByTestId('open-dashboard').click();
-  const dashboard = harness.page.getByTestId('dashboard');
-  await dashboard.waitFor();
-  return dashboard;
-}
 
 describe('dashboard exports and imports', () => {
   it('exports XLSX from its button: the 19-digit item ID stays whole, with a summary sheet', async () => {

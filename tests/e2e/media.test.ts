@@ -1,7 +1,7 @@
 // Issue 10 §1 in Chromium: a PNG attached through each fixture site's own upload flow is shown in the gate dialog, with its alt text.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accountWithSite, compose, outcome } from './harness/fixtures.ts';
 import { E2E_DIR, ROOT } from './harness/paths.ts';
@@ -51,17 +51,23 @@ async function expectSourcePicture(app: Page): Promise<void> {
   expect(shown.pixels).toEqual(SAMPLES.map(([x, y]) => testPixel(x, y, SIZE)));
 }
 
+/** Posts `text` with the attached picture, and checks that the gate dialog shows it with `alt`; returns the dialog. */
+async function heldWithPicture(app: Page, site: Page, text: string, alt: string): Promise<Locator> {
+  await compose(site, text);
+  const dialog = app.getByTestId('gate-dialog');
+  await dialog.waitFor();
+  await expectSourcePicture(app);
+  expect(await dialog.getByTestId('gate-media-alt').textContent()).toBe(`Alt text: ${alt}`);
+  return dialog;
+}
+
 describe('attachments in the gate dialog', () => {
   it('X: the chunked upload (INIT/APPEND/FINALIZE) is shown for the post’s media id, with the alt text of the metadata request', async () => {
     const app = await world.start();
     const { site } = await accountWithSite(app, world.accounts.acmeX);
     await attach(site, 'Four coloured squares');
     expect(world.server.received.filter((request) => request.host === 'upload.x.com').length).toBeGreaterThan(3);
-    await compose(site, 'With a picture');
-    const dialog = app.page.getByTestId('gate-dialog');
-    await dialog.waitFor();
-    await expectSourcePicture(app.page);
-    expect(await dialog.getByTestId('gate-media-alt').textContent()).toBe('Alt text: Four coloured squares');
+    const dialog = await heldWithPicture(app.page, site, 'With a picture', 'Four coloured squares');
     expect(await dialog.getByTestId('gate-media-thumb').getAttribute('alt')).toBe('Four coloured squares');
     expect(await dialog.getByTestId('gate-media-by-order').count()).toBe(0);
     expect(await dialog.getByTestId('gate-media-unpreviewed').count()).toBe(0);
@@ -78,11 +84,7 @@ describe('attachments in the gate dialog', () => {
     const app = await world.start();
     const { site } = await accountWithSite(app, world.accounts.acmeSocial);
     await attach(site, 'Quadrants, described on Mastodon');
-    await compose(site, 'Toot with a picture');
-    const dialog = app.page.getByTestId('gate-dialog');
-    await dialog.waitFor();
-    await expectSourcePicture(app.page);
-    expect(await dialog.getByTestId('gate-media-alt').textContent()).toBe('Alt text: Quadrants, described on Mastodon');
+    const dialog = await heldWithPicture(app.page, site, 'Toot with a picture', 'Quadrants, described on Mastodon');
     expect(await dialog.getByTestId('gate-media-by-order').textContent()).toContain('by order');
     await dialog.getByTestId('gate-confirm').click();
     expect(await outcome(site)).toBe('Your post was sent.');
@@ -92,11 +94,7 @@ describe('attachments in the gate dialog', () => {
     const app = await world.start();
     const { site } = await accountWithSite(app, world.accounts.acmeSky);
     await attach(site, 'Quadrants in the sky');
-    await compose(site, 'Skeet with a picture');
-    const dialog = app.page.getByTestId('gate-dialog');
-    await dialog.waitFor();
-    await expectSourcePicture(app.page);
-    expect(await dialog.getByTestId('gate-media-alt').textContent()).toBe('Alt text: Quadrants in the sky');
+    const dialog = await heldWithPicture(app.page, site, 'Skeet with a picture', 'Quadrants in the sky');
     expect(await dialog.getByTestId('gate-media-by-order').count()).toBe(0);
     await dialog.getByTestId('gate-confirm').click();
     expect(await outcome(site)).toBe('Your post was sent.');

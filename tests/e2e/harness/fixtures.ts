@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Account } from '../../../shared/accounts/account.ts';
 import type { AppHarness } from './app-harness.ts';
 import type { PlatformServer } from './platform-server.ts';
@@ -50,6 +50,14 @@ export async function accountWithSite(app: AppHarness, account: NewAccount, read
   const site = await app.shell.page(created.id);
   await site.locator(ready).waitFor();
   return { account: created, site };
+}
+
+/** Opens the dashboard from the rail and returns it once shown. */
+export async function openDashboard(app: AppHarness): Promise<Locator> {
+  await app.page.getByTestId('open-dashboard').click();
+  const dashboard = app.page.getByTestId('dashboard');
+  await dashboard.waitFor();
+  return dashboard;
 }
 
 /** Types into the site's composer and presses its Post button (does not wait for the outcome). */
