@@ -285,3 +285,13 @@ function validate(value: unknown, adopt: boolean): { ok: true; line: LogLine } |
   const path = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
   return { ok: false, reason: `schema: ${path}${issue?.message ?? 'invalid'}` };
 }
+
+/**
+ * Parses a line the log kept as text after validating it (gate and history lines are stored that way): the same
+ * text validates the same way again, so a failure here is a bug, and throws.
+ */
+export function rereadStoredLine<T extends LogLine['type']>(text: string, ...types: T[]): Extract<LogLine, { type: T }> {
+  const checked = validateLogLine(JSON.parse(text));
+  if (!checked.ok || !(types as string[]).includes(checked.line.type)) throw new Error(`a stored ${types.join(' or ')} line no longer validates`);
+  return checked.line as Extract<LogLine, { type: T }>;
+}

@@ -22,6 +22,13 @@ export const codes = (literal: string): Uint8Array => Uint8Array.from(literal, (
 /** `,"<key>":` plus what opens its value (keys are typed by the caller, so a renamed field does not compile). */
 export const key = (name: string, open: string): string => `,"${name}":${open}`;
 
+/** The bytes of {@link key} for a field of line type T: `keyCodes<GateLine>('text', '')`. */
+export const keyCodes = <T>(name: keyof T & string, open: string): Uint8Array => codes(key(name, open));
+
+/** How every line of type T starts, up to its first field's opening quote: `{"v":1,"type":"<type>","<first>":"`. */
+export const headCodes = <T extends { type: string }>(type: T['type'], first: keyof T & string): Uint8Array =>
+  codes(`{"v":1${key('type', `"${type}"`)}${key(first, '"')}`);
+
 export const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 /** What a byte is inside a JSON string: one table lookup per byte in the common case. */

@@ -19,7 +19,8 @@ import {
   assertOrder,
   choice,
   codes,
-  key,
+  headCodes,
+  keyCodes,
   literal,
   NULL,
   nullableString,
@@ -46,15 +47,14 @@ export interface GateScan {
 
 export const newGateScan = (): GateScan => ({ requestId: scannedText(), account: accountScan(), text: scannedText(), textHash: scannedText() });
 
-const gate = (name: keyof GateLine, open: string): Uint8Array => codes(key(name, open));
-const G_HEAD = codes(`{"v":1${key('type', '"gate"')}${key('at', '"')}`);
-const G_REQUEST = gate('requestId', '"');
-const G_ACCOUNT = gate('account', '');
-const G_PLATFORM = gate('platform', '"');
-const G_ACTION = gate('action', '"');
-const G_DECISION = gate('decision', '"');
-const G_TEXT = gate('text', '');
-const G_HASH = gate('textHash', '');
+const G_HEAD = headCodes<GateLine>('gate', 'at');
+const G_REQUEST = keyCodes<GateLine>('requestId', '"');
+const G_ACCOUNT = keyCodes<GateLine>('account', '');
+const G_PLATFORM = keyCodes<GateLine>('platform', '"');
+const G_ACTION = keyCodes<GateLine>('action', '"');
+const G_DECISION = keyCodes<GateLine>('decision', '"');
+const G_TEXT = keyCodes<GateLine>('text', '');
+const G_HASH = keyCodes<GateLine>('textHash', '');
 const GATE_ORDER: { readonly [K in keyof GateLine]-?: number } = {
   v: 0,
   type: 1,
@@ -92,11 +92,10 @@ export interface GateResultScan {
 
 export const newGateResultScan = (): GateResultScan => ({ requestId: scannedText(), error: scannedText() });
 
-const result = (name: keyof GateResultLine, open: string): Uint8Array => codes(key(name, open));
-const R_HEAD = codes(`{"v":1${key('type', '"gate-result"')}${key('at', '"')}`);
-const R_REQUEST = result('requestId', '"');
-const R_STATUS = result('status', '');
-const R_ERROR = result('error', '');
+const R_HEAD = headCodes<GateResultLine>('gate-result', 'at');
+const R_REQUEST = keyCodes<GateResultLine>('requestId', '"');
+const R_STATUS = keyCodes<GateResultLine>('status', '');
+const R_ERROR = keyCodes<GateResultLine>('error', '');
 const RESULT_ORDER: { readonly [K in keyof GateResultLine]-?: number } = { v: 0, type: 1, at: 2, requestId: 3, status: 4, error: 5 };
 assertOrder('gate result line', keysOf(gateResultLineSchema) as Array<keyof GateResultLine>, RESULT_ORDER);
 
@@ -139,11 +138,10 @@ export const newCorrectionScan = (): CorrectionScan => ({
   note: scannedText(),
 });
 
-const correction = (name: keyof CorrectionLine, open: string): Uint8Array => codes(key(name, open));
-const C_HEAD = codes(`{"v":1${key('type', '"correction"')}${key('targetId', '"')}`);
-const C_RECEIVED = correction('receivedAt', '"');
-const C_AT = correction('at', '"');
-const C_NOTE = correction('note', '"');
+const C_HEAD = headCodes<CorrectionLine>('correction', 'targetId');
+const C_RECEIVED = keyCodes<CorrectionLine>('receivedAt', '"');
+const C_AT = keyCodes<CorrectionLine>('at', '"');
+const C_NOTE = keyCodes<CorrectionLine>('note', '"');
 const CORRECTION_ORDER: { readonly [K in keyof CorrectionLine]-?: number } = { v: 0, type: 1, targetId: 2, receivedAt: 3, at: 4, note: 5 };
 assertOrder('correction line', keysOf(correctionLineSchema) as Array<keyof CorrectionLine>, CORRECTION_ORDER);
 

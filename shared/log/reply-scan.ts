@@ -11,7 +11,8 @@ import {
   choice,
   codes,
   found,
-  key as jsonKey,
+  headCodes,
+  keyCodes,
   literal,
   NULL,
   nullableString,
@@ -53,17 +54,15 @@ export function newReplyScan(): ReplyScan {
   };
 }
 
-/** `,"<key>":` plus what opens its value; the key names are the schema's own (a rename does not compile). */
-const key = (name: keyof ReplyLine, open: string): string => jsonKey(name, open);
-const P_HEAD = codes(`{"v":1${key('type', '"reply"')}${key('id', '"')}`);
-const P_ACCOUNT = codes(key('account', ''));
-const P_PLATFORM = codes(key('platform', '"'));
-const P_REPLY_TO = codes(key('replyToId', '"'));
-const P_TARGET = codes(key('targetCreatedAt', ''));
-const P_SOURCE = codes(key('startSource', '"'));
-const P_SENT = codes(key('sentAt', '"'));
-const P_RESPONSE = codes(key('responseMs', ''));
-const P_EXCERPT = codes(key('excerpt', ''));
+const P_HEAD = headCodes<ReplyLine>('reply', 'id');
+const P_ACCOUNT = keyCodes<ReplyLine>('account', '');
+const P_PLATFORM = keyCodes<ReplyLine>('platform', '"');
+const P_REPLY_TO = keyCodes<ReplyLine>('replyToId', '"');
+const P_TARGET = keyCodes<ReplyLine>('targetCreatedAt', '');
+const P_SOURCE = keyCodes<ReplyLine>('startSource', '"');
+const P_SENT = keyCodes<ReplyLine>('sentAt', '"');
+const P_RESPONSE = keyCodes<ReplyLine>('responseMs', '');
+const P_EXCERPT = keyCodes<ReplyLine>('excerpt', '');
 
 // The order this reader takes the fields in. It must be the schema's (the order the app writes): checked when the
 // module loads, so a field added to or moved in replyLineSchema fails every test that loads the log until this

@@ -1,20 +1,13 @@
 // The gate decisions and their results, kept as validated line text in UTF-8 pages rather than one object graph
 // per decision: a busy log holds hundreds of thousands of them, which the GC would otherwise copy and trace on
 // every load, while only the latest few are ever shown. Rows are rebuilt from the text when asked for.
-import { validateLogLine, type GateLine, type GateResultLine } from '../../../../shared/log/entry-schema.ts';
+import { rereadStoredLine } from '../../../../shared/log/entry-schema.ts';
 import type { ScannedText } from '../../../../shared/log/json-bytes.ts';
 import type { GateRow } from '../../../../shared/log/model.ts';
 import { hashBytes, IdTable, StringColumn } from './string-column.ts';
 
 /** A request id: a string, or where it sits in the line's bytes (as the loader's scanner found it). */
 type RequestId = string | ScannedText;
-
-/** Re-reads a line stored after it passed validateLogLine; the same text validates the same way again. */
-function reread<T extends GateLine | GateResultLine>(text: string, type: T['type']): T {
-  const checked = validateLogLine(JSON.parse(text));
-  if (!checked.ok || checked.line.type !== type) throw new Error(`stored ${type} line no longer validates`);
-  return checked.line as T;
-}
 
 /** Gate lines in file order, each with the latest result line for its request id. */
 export class GateStore {
@@ -79,11 +72,11 @@ export class GateStore {
   recent(limit: number): GateRow[] {
     const rows: GateRow[] = [];
     for (let i = this.count - 1; i >= 0 && rows.length < limit; i--) {
-      const { v: _v, type: _t, ...rest } = reread<GateLine>(this.lines.get(i) ?? '', 'gate');
+      const { v: _v, type: _t, ...rest } = rereadStoredLine(this.lines.get(i) ?? '', 'gate');
       const r = this.resultOf[i] as number;
       let result: GateRow['result'] = null;
       if (r >= 0) {
-        const line = reread<GateResultLine>(this.results.get(r) ?? '', 'gate-result');
+        const line = rereadStoredLine(this.results.get(r) ?? '', 'gate-result');
         result = { at: line.at, status: line.status, error: line.error };
       }
       rows.push({ ...rest, result });

@@ -1,7 +1,7 @@
 // The folded response-time entries held column-wise in typed arrays, so a million of them load, filter and
 // summarise without an object per entry; rows are materialised only for the page or export being built.
 import { PLATFORM_IDS, type PlatformId } from '../../../../shared/platforms/platform-id.ts';
-import { START_SOURCES, validateLogLine, type AccountRef, type HistoryLine, type ReplyLine, type StartSource } from '../../../../shared/log/entry-schema.ts';
+import { START_SOURCES, rereadStoredLine, type AccountRef, type HistoryLine, type ReplyLine, type StartSource } from '../../../../shared/log/entry-schema.ts';
 import { accountMatches, type CompiledFilter } from '../../../../shared/log/model.ts';
 import { parseIsoMs } from '../../../../shared/log/iso-time.ts';
 import type { ReplyScan } from '../../../../shared/log/reply-scan.ts';
@@ -193,7 +193,7 @@ export class ReplyIndex {
       return -1;
     }
     const text = Buffer.from(JSON.stringify(line), 'utf8');
-    this.record(i, line.type === 'correction' ? parseIsoMs(line.receivedAt) : NaN, text, 0, text.length);
+    this.record(i, line.type === 'correction' ? parseIsoMs(line.receivedAt) : null, text, 0, text.length);
     return i;
   }
 
@@ -212,16 +212,13 @@ export class ReplyIndex {
   historyOf(i: number): HistoryLine[] {
     const lines: HistoryLine[] = [];
     for (let k = this.historyLast[i] ?? -1; k >= 0; k = this.historyPrev[k] as number) {
-      // Stored only after validation: the same text validates the same way again.
-      const checked = validateLogLine(JSON.parse(this.historyText.get(k) ?? ''));
-      if (!checked.ok || (checked.line.type !== 'correction' && checked.line.type !== 'deletion')) throw new Error('stored history line no longer validates');
-      lines.push(checked.line);
+      lines.push(rereadStoredLine(this.historyText.get(k) ?? '', 'correction', 'deletion'));
     }
     return lines.reverse();
   }
 
-  /** Adds a history line (`bytes[start, end)`) to entry i: a correction (start `receivedMs`) or a deletion (NaN). */
-  private record(i: number, receivedMs: number, bytes: Uint8Array, start: number, end: number): void {
+  /** Adds a history line (`bytes[start, end)`) to entry i: a correction (its new start, `receivedMs`) or a deletion (null). */
+  private record(i: number, receivedMs: number | null, bytes: Uint8Array, start: number, end: number): void {
     const k = this.historyText.pushBytes(bytes, start, end);
     if (k >= this.historyPrev.length) {
       const prev = new Int32Array(this.historyPrev.length * 2);
@@ -230,7 +227,7 @@ export class ReplyIndex {
     }
     this.historyPrev[k] = this.historyLast[i] as number;
     this.historyLast[i] = k;
-    if (Number.isNaN(receivedMs)) {
+    if (receivedMs === null) {
       this.deleted[i] = 1;
     } else {
       this.startMs[i] = receivedMs;

@@ -1,6 +1,7 @@
 // Generators shared by the byte-scanner property tests: strings and times at and past every limit the log
 // schema sets, and byte-level damage of a good line.
 import fc from 'fast-check';
+import { validateLogLine, type LogLine } from '../../../../shared/log/entry-schema.ts';
 
 /** Strings of every kind, including the schema's limits (1, 128, 200, 2000 units) and one past each. */
 export const anyString = fc.oneof(
@@ -60,4 +61,18 @@ export function damaged(bytes: Uint8Array): fc.Arbitrary<Uint8Array> {
       }
       return Uint8Array.from(out);
     });
+}
+
+const decoder = new TextDecoder();
+
+/** What the parse path makes of a line's bytes: the validated line, or null. */
+export function parsePath(bytes: Uint8Array): LogLine | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(decoder.decode(bytes));
+  } catch {
+    return null;
+  }
+  const checked = validateLogLine(value);
+  return checked.ok ? checked.line : null;
 }

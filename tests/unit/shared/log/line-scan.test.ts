@@ -12,23 +12,10 @@ import {
   scannedCorrection,
 } from '../../../../shared/log/line-scan.ts';
 import { scannedAccountRef, scannedString } from '../../../../shared/log/json-bytes.ts';
-import { validateLogLine, type LogLine } from '../../../../shared/log/entry-schema.ts';
-import { anyString, damaged, isoTime } from './line-arbitraries.ts';
+import type { LogLine } from '../../../../shared/log/entry-schema.ts';
+import { anyString, damaged, isoTime, parsePath } from './line-arbitraries.ts';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-/** What the parse path makes of a line: the validated line, or null. */
-function slow(bytes: Uint8Array): LogLine | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(decoder.decode(bytes));
-  } catch {
-    return null;
-  }
-  const checked = validateLogLine(value);
-  return checked.ok ? checked.line : null;
-}
 
 const nullable = (s: { start: number }, value: () => string): string | null => (s.start < 0 ? null : value());
 
@@ -65,7 +52,7 @@ function agree(bytes: Uint8Array): boolean {
     const scanned = scanner(bytes);
     if (scanned === null) continue;
     taken = true;
-    const line = slow(bytes);
+    const line = parsePath(bytes);
     expect(line?.type).toBe(type);
     expect(line).toMatchObject(scanned);
     if (type === 'correction') expect(scanned).toEqual(line);
