@@ -18,7 +18,7 @@ export function newTempDir(fileName: string): TempDir {
 }
 
 /** A fresh temp folder removed when the running test ends, passed or failed. */
-export function tempDirForTest(fileName: string): TempDir {
+export function newTempDirForTest(fileName: string): TempDir {
   const temp = newTempDir(fileName);
   onTestFinished(temp.cleanup);
   return temp;

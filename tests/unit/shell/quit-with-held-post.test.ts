@@ -2,15 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../shared/accounts/account.ts';
 import { createAppServices } from '../../../electron/main/services/app-services.ts';
 import type { ShellPort } from '../../../electron/main/services/accounts/account-service.ts';
 import { ShutdownSequence } from '../../../electron/main/shell/shutdown-sequence.ts';
-import { tempDir } from '../services/accounts/fixtures.ts';
-
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+import { tempDirForTest } from '../services/accounts/fixtures.ts';
 
 class RecordingShell implements ShellPort {
   covered = new Set<string>();
@@ -30,8 +27,7 @@ class RecordingShell implements ShellPort {
 
 describe('quitting with a post held', () => {
   it('cancels it, writes its audit entry, and exits only once the log holds it', async () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
+    const { dir } = tempDirForTest();
     const logPath = join(dir, 'hatrack-log.jsonl');
     const shell = new RecordingShell();
     const services = await createAppServices({

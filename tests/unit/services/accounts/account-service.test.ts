@@ -1,13 +1,10 @@
 // AccountService over a real conf-backed store: accounts get their own never-reused partition, edits persist, bad requests are refused.
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { AccountService, type ShellPort } from '../../../../electron/main/services/accounts/account-service.ts';
 import { UserError } from '../../../../electron/main/services/user-error.ts';
 import { accountPatchSchema, type Account, type AccountInput } from '../../../../shared/accounts/account.ts';
 import type { AppState, StoreWarning } from '../../../../shared/ipc/contract.ts';
-import { NOW, openStore, tempDir, uuid } from './fixtures.ts';
-
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+import { NOW, openStore, tempDirForTest, uuid } from './fixtures.ts';
 
 /** A shell that records what the service asked of it. */
 class FakeShell implements ShellPort {
@@ -42,8 +39,7 @@ function ids(...sequence: string[]): () => string {
 function setup(options: { dir?: string; newId?: () => string; systemLocale?: string; warnings?: StoreWarning[] } = {}) {
   let dir = options.dir;
   if (!dir) {
-    const temp = tempDir();
-    cleanups.push(temp.cleanup);
+    const temp = tempDirForTest();
     dir = temp.dir;
   }
   const opened = openStore(dir);

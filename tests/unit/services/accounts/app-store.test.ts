@@ -5,10 +5,7 @@ import { dirname } from 'node:path';
 import { salvage } from '../../../../electron/main/services/accounts/app-store.ts';
 import { STORE_SCHEMA_VERSION } from '../../../../electron/main/services/accounts/migrations.ts';
 import { defaultSettings } from '../../../../shared/accounts/settings.ts';
-import { BACKUP_SUFFIX, openStore, storedAccount, uuid } from './fixtures.ts';
-import { tempDirForTest } from '../../temp-dir.ts';
-
-const temp = () => tempDirForTest('hatrack.json');
+import { BACKUP_SUFFIX, openStore, storedAccount, tempDirForTest, uuid } from './fixtures.ts';
 
 function writeJson(file: string, value: unknown): string {
   const text = JSON.stringify(value, null, '\t');
@@ -22,7 +19,7 @@ function backups(dir: string): string[] {
 
 describe('openAppStore: first start', () => {
   it('starts empty with default settings and writes a current file', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     const { store, warnings } = openStore(dir);
     expect(warnings).toEqual([]);
     expect(store.snapshot).toEqual({
@@ -38,7 +35,7 @@ describe('openAppStore: first start', () => {
   });
 
   it('persists updates: a second open sees them, without warnings', () => {
-    const { dir } = temp();
+    const { dir } = tempDirForTest();
     const first = openStore(dir).store;
     first.update((data) => ({ ...data, accounts: [storedAccount(1)], activeId: uuid(1), identities: { [uuid(1)]: 'did:plc:acme' } }));
     const reopened = openStore(dir);
@@ -51,7 +48,7 @@ describe('openAppStore: first start', () => {
 
 describe('openAppStore: unreadable file', () => {
   it('moves a corrupt JSON file aside next to itself, warns, and starts empty', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     const corrupt = '{ "accounts": [ { "id": "11111111-';
     writeFileSync(file, corrupt);
     const { store, warnings } = openStore(dir);
@@ -71,7 +68,7 @@ describe('openAppStore: unreadable file', () => {
 
   it('moves an empty or binary file aside the same way', () => {
     for (const content of ['', '\u0000\u0001garbage']) {
-      const { dir, file } = temp();
+      const { dir, file } = tempDirForTest();
       writeFileSync(file, content);
       const { warnings } = openStore(dir);
       expect(
@@ -84,7 +81,7 @@ describe('openAppStore: unreadable file', () => {
   });
 
   it('names backups after the time of the start, so two bad starts keep two backups', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     writeFileSync(file, '{ first');
     openStore(dir, new Date('2026-03-10T12:00:00.000Z'));
     writeFileSync(file, '{ second');
@@ -97,7 +94,7 @@ describe('openAppStore: unreadable file', () => {
 
 describe('openAppStore: damaged content', () => {
   it('keeps the valid account, drops the invalid one, copies the original and says how many were dropped', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     const good = storedAccount(1);
     const bad = { ...storedAccount(2), color: 'blue', partition: 'persist:shared' };
     const original = writeJson(file, { schemaVersion: 1, accounts: [good, bad], activeId: good.id });
@@ -114,7 +111,7 @@ describe('openAppStore: damaged content', () => {
   });
 
   it('counts every dropped item: bad accounts, a duplicate id, non-objects', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     const good = storedAccount(1);
     writeJson(file, { schemaVersion: 1, accounts: [good, { ...good, name: 'Duplicate' }, null, 'acme', { id: 'x' }, storedAccount(2)] });
     const { store, warnings } = openStore(dir);
@@ -123,7 +120,7 @@ describe('openAppStore: damaged content', () => {
   });
 
   it('counts an accounts field that is not a list as one dropped item', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     writeJson(file, { schemaVersion: 1, accounts: { [uuid(1)]: storedAccount(1) } });
     const { store, warnings } = openStore(dir);
     expect(store.snapshot.accounts).toEqual([]);
@@ -131,7 +128,7 @@ describe('openAppStore: damaged content', () => {
   });
 
   it('salvages settings field by field, keeping valid ones and defaulting the rest', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     const hours = { days: [1, 2, 3, 4, 5, 6], start: '08:00', end: '20:00', timeZone: 'America/Montreal' };
     writeJson(file, {
       schemaVersion: 1,
@@ -152,7 +149,7 @@ describe('openAppStore: damaged content', () => {
   });
 
   it('replaces settings that are not an object with the defaults, counting one drop', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     writeJson(file, { schemaVersion: 1, accounts: [], settings: 'fr' });
     const { store, warnings } = openStore(dir);
     expect(store.snapshot.settings).toEqual(defaultSettings('Europe/Paris'));
@@ -160,7 +157,7 @@ describe('openAppStore: damaged content', () => {
   });
 
   it('fills settings missing from the file with defaults without warning', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     writeJson(file, { schemaVersion: 1, accounts: [], settings: { locale: 'fr' } });
     const { store, warnings } = openStore(dir);
     expect(warnings).toEqual([]);
@@ -168,31 +165,31 @@ describe('openAppStore: damaged content', () => {
   });
 
   it('activates the first account when the stored active id names no account', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     writeJson(file, { schemaVersion: 1, accounts: [storedAccount(1), storedAccount(2)], activeId: uuid(9) });
     expect(openStore(dir).store.snapshot.activeId).toBe(uuid(1));
   });
 
   it('activates the first account when the active one was dropped as invalid', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     writeJson(file, { schemaVersion: 1, accounts: [{ ...storedAccount(1), color: 'x' }, storedAccount(2)], activeId: uuid(1) });
     expect(openStore(dir).store.snapshot.activeId).toBe(uuid(2));
   });
 
   it('keeps a valid stored active id that is not the first account', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     writeJson(file, { schemaVersion: 1, accounts: [storedAccount(1), storedAccount(2)], activeId: uuid(2) });
     expect(openStore(dir).store.snapshot.activeId).toBe(uuid(2));
   });
 
   it('keeps removed partitions, and warns when that list is damaged', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     writeJson(file, { schemaVersion: 1, accounts: [], removedPartitions: [`persist:account-${uuid(5)}`] });
     const kept = openStore(dir);
     expect(kept.warnings).toEqual([]);
     expect(kept.store.snapshot.removedPartitions).toEqual([`persist:account-${uuid(5)}`]);
 
-    const other = temp();
+    const other = tempDirForTest();
     writeJson(other.file, { schemaVersion: 1, accounts: [], removedPartitions: 'persist:account-x' });
     const damaged = openStore(other.dir);
     expect(damaged.warnings.map((warning) => warning.messageKey)).toEqual(['warnings.storeRepaired']);
@@ -200,7 +197,7 @@ describe('openAppStore: damaged content', () => {
   });
 
   it('reads an old file without schemaVersion: accounts gain their later fields, nothing is reported', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     const { gate: _g, watchWords: _w, targetMinutes: _t, notifications: _n, hibernate: _h, createdAt: _c, ...old } = storedAccount(1, { kind: 'brand' });
     writeJson(file, { accounts: [old], activeId: old.id });
     const { store, warnings } = openStore(dir);
@@ -211,7 +208,7 @@ describe('openAppStore: damaged content', () => {
   });
 
   it('warns about a file from a newer Hatrack, keeps a copy of it, and still loads its valid accounts', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     const original = writeJson(file, { schemaVersion: STORE_SCHEMA_VERSION + 1, accounts: [storedAccount(1)], activeId: uuid(1) });
     const { store, warnings } = openStore(dir);
     const backup = `${file}${BACKUP_SUFFIX}`;
@@ -225,7 +222,7 @@ describe('openAppStore: damaged content', () => {
   // hand-edited top-level array of accounts — loads as an empty store with no warning and no backup, and
   // store.save() then overwrites it: the accounts are lost silently. Expected: a backup and a warning.
   it('backs up and reports a file whose top level is not an object instead of overwriting it silently', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     const original = writeJson(file, [storedAccount(1)]);
     const { warnings } = openStore(dir);
     expect(warnings).toHaveLength(1);
@@ -237,7 +234,7 @@ describe('openAppStore: damaged content', () => {
   // 'warnings.storeRepaired' and no backup copy, although the gate's confirmed identities are lost
   // ("never a silent loss"). Input: identities { <id>: 'did:plc:acme', <id2>: 42 }. Expected: a storeRepaired warning.
   it('warns when the stored identities are damaged instead of dropping them silently', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     writeJson(file, { schemaVersion: 1, accounts: [storedAccount(1), storedAccount(2)], identities: { [uuid(1)]: 'did:plc:acme', [uuid(2)]: 42 } });
     const { warnings } = openStore(dir);
     expect(warnings.map((warning) => warning.messageKey)).toEqual(['warnings.storeRepaired']);
@@ -246,7 +243,7 @@ describe('openAppStore: damaged content', () => {
   // BUG (same place): one bad entry throws away every identity; "everything valid in it is kept" says the
   // account with a valid string identity should keep it. Expected: { <id>: 'did:plc:acme' }.
   it('keeps the valid identities when one entry is damaged', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     writeJson(file, { schemaVersion: 1, accounts: [storedAccount(1), storedAccount(2)], identities: { [uuid(1)]: 'did:plc:acme', [uuid(2)]: 42 } });
     expect(openStore(dir).store.snapshot.identities).toEqual({ [uuid(1)]: 'did:plc:acme' });
   });
@@ -256,7 +253,7 @@ describe('openAppStore: damaged content', () => {
   // two rail entries share one session — cookies, login, everything — which is exactly what partitions
   // exist to prevent. Expected: the second account dropped (or re-partitioned) and a storeRepaired warning.
   it('never loads two accounts that share one partition', () => {
-    const { dir, file } = temp();
+    const { dir, file } = tempDirForTest();
     const first = storedAccount(1);
     const copy = { ...storedAccount(2), partition: first.partition };
     writeJson(file, { schemaVersion: 1, accounts: [first, copy] });

@@ -1,7 +1,7 @@
 // Shared bits for the account store and service tests: temp folders, a conf-backed store, stored accounts.
 import { join } from 'node:path';
 import Conf from 'conf';
-import { newTempDir, type TempDir } from '../../temp-dir.ts';
+import { newTempDir, newTempDirForTest, type TempDir } from '../../temp-dir.ts';
 import { openAppStore, type OpenedStore } from '../../../../electron/main/services/accounts/app-store.ts';
 import { defaultGatePolicy, type Account } from '../../../../shared/accounts/account.ts';
 
@@ -11,6 +11,8 @@ export const BACKUP_SUFFIX = '.corrupt-2026-03-10T12-00-00-000Z';
 
 /** A fresh temp folder whose `file` is the store's, removed by the returned cleanup. */
 export const tempDir = (): TempDir => newTempDir('hatrack.json');
+/** The same, removed when the running test ends. */
+export const tempDirForTest = (): TempDir => newTempDirForTest('hatrack.json');
 
 /** Opens the store in `dir` as the app does, with conf standing in for electron-store. */
 export function openStore(dir: string, now: Date = NOW): OpenedStore {

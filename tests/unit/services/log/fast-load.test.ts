@@ -1,20 +1,16 @@
 // Loading lines through the byte-level fast paths (replies, gate decisions and results, corrections) gives the same
 // entries, history and gate rows as the JSON.parse path.
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
 import type { LogLine, ReplyLine } from '../../../../shared/log/entry-schema.ts';
-import { brand, fakeDecode, personal, replyLine, tempDir } from './test-helpers.ts';
-
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+import { brand, fakeDecode, personal, replyLine, tempDirForTest } from './test-helpers.ts';
 
 const reply = (id: string, sentAt: string, extra: Partial<ReplyLine> = {}): ReplyLine => replyLine(id, { sentAt, ...extra });
 
 describe('fast load', () => {
   it('matches the parse path entry for entry', async () => {
-    const t = tempDir();
-    cleanups.push(t.cleanup);
+    const t = tempDirForTest();
     const lines: LogLine[] = [
       { v: 1, type: 'correction', targetId: 'e3', receivedAt: '2026-03-09T08:00:00.000Z', at: '2026-03-10T00:00:00.000Z', note: 'early' },
       reply('e1', '2026-03-09T09:30:00.000Z'),
@@ -67,8 +63,7 @@ describe('fast load', () => {
   });
 
   it('keeps business times current through appends, corrections and schedule changes', async () => {
-    const t = tempDir();
-    cleanups.push(t.cleanup);
+    const t = tempDirForTest();
     const schedule = { zone: 'Europe/Paris', days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17 };
     const log = await LogService.open(t.file, { decodeItemTime: fakeDecode, schedule });
     await log.recordReply({

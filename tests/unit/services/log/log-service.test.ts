@@ -2,10 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
-import { brand, fakeDecode, personal, sequentialIds, tempDir } from './test-helpers.ts';
-import { tempDirForTest } from '../../temp-dir.ts';
-
-const temp = () => tempDirForTest('hatrack-log.jsonl');
+import { brand, fakeDecode, personal, sequentialIds, tempDir, tempDirForTest } from './test-helpers.ts';
 
 async function openLog(file: string) {
   return LogService.open(file, { decodeItemTime: fakeDecode, newId: sequentialIds(), now: () => new Date('2026-03-10T12:00:00Z') });
@@ -13,7 +10,7 @@ async function openLog(file: string) {
 
 describe('LogService', () => {
   it('records a reply with a decoded start and reloads it from disk', async () => {
-    const { file } = temp();
+    const { file } = tempDirForTest();
     const log = await openLog(file);
     const row = await log.recordReply({
       account: brand,
@@ -45,7 +42,7 @@ describe('LogService', () => {
   });
 
   it('pages the same filter again after an append or a deletion with the change in (the cached selection follows)', async () => {
-    const { file } = temp();
+    const { file } = tempDirForTest();
     const log = await openLog(file);
     await log.recordReply({ account: brand, platform: 'x', replyToId: 't2026-03-10T10:00:00Z', sentAt: '2026-03-10T10:30:00Z', excerpt: null });
     expect(log.page({}, { limit: 10 }).rows.map((r) => r.id)).toEqual(['e1']);
@@ -58,7 +55,7 @@ describe('LogService', () => {
   });
 
   it('keeps manual starts and deletions as history without overwriting', async () => {
-    const { file } = temp();
+    const { file } = tempDirForTest();
     const log = await openLog(file);
     await log.recordReply({ account: brand, platform: 'x', replyToId: 'nope', sentAt: '2026-03-10T10:30:00Z', excerpt: null });
     await log.setManualStart('e1', '2026-03-10T10:00:00Z', 'from the inbox');
@@ -78,7 +75,7 @@ describe('LogService', () => {
   });
 
   it('refuses a manual start that is not a date, is in the future or comes after the reply, for every caller, writing nothing', async () => {
-    const { file } = temp();
+    const { file } = tempDirForTest();
     const log = await openLog(file);
     await log.recordReply({ account: brand, platform: 'x', replyToId: 'nope', sentAt: '2026-03-10T10:30:00Z', excerpt: null });
     // The service itself refuses (not only the IPC handler), with the i18n key the dashboard shows translated.
@@ -93,7 +90,7 @@ describe('LogService', () => {
   });
 
   it('skips and reports a corrupt line in the middle, keeping the lines around it', async () => {
-    const { file } = temp();
+    const { file } = tempDirForTest();
     const log = await openLog(file);
     for (let i = 0; i < 3; i++)
       await log.recordReply({ account: brand, platform: 'x', replyToId: `t2026-03-10T10:0${i}:00Z`, sentAt: '2026-03-10T11:00:00Z', excerpt: null });
@@ -118,7 +115,7 @@ describe('LogService', () => {
   });
 
   it('reports a torn last line and starts the next append on a new line', async () => {
-    const { file } = temp();
+    const { file } = tempDirForTest();
     const log = await openLog(file);
     await log.recordReply({ account: brand, platform: 'x', replyToId: 't2026-03-10T10:00:00Z', sentAt: '2026-03-10T10:05:00Z', excerpt: null });
     await log.recordReply({ account: brand, platform: 'x', replyToId: 't2026-03-10T10:00:00Z', sentAt: '2026-03-10T10:06:00Z', excerpt: null });
@@ -139,7 +136,7 @@ describe('LogService', () => {
   });
 
   it('keeps a complete last line that only lost its newline', async () => {
-    const { file } = temp();
+    const { file } = tempDirForTest();
     const log = await openLog(file);
     await log.recordReply({ account: brand, platform: 'x', replyToId: 'a', sentAt: '2026-03-10T10:05:00Z', excerpt: null });
     await log.close();
@@ -157,7 +154,7 @@ describe('LogService', () => {
   });
 
   it('group-commits concurrent appends, each resolving after the write', async () => {
-    const { file } = temp();
+    const { file } = tempDirForTest();
     const log = await LogService.open(file, { decodeItemTime: fakeDecode, groupCommitMs: 5 });
     await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
@@ -169,7 +166,7 @@ describe('LogService', () => {
   });
 
   it('records gate decisions with their results, newest first', async () => {
-    const { file } = temp();
+    const { file } = tempDirForTest();
     const log = await openLog(file);
     await log.recordGate({ account: brand, platform: 'x', action: 'reply', decision: 'confirmed', requestId: 'r1', text: null, textHash: 'ab'.repeat(32) });
     await log.recordGate({ account: brand, platform: 'x', action: 'post', decision: 'cancelled', requestId: 'r2', text: 'hello', textHash: null });
@@ -184,7 +181,7 @@ describe('LogService', () => {
   });
 
   it('filters by dates, accounts, platforms and kind', async () => {
-    const { file } = temp();
+    const { file } = tempDirForTest();
     const log = await openLog(file);
     appendFileSync(file, '');
     await log.recordReply({ account: brand, platform: 'x', replyToId: 'a', sentAt: '2026-03-01T10:00:00Z', excerpt: null });

@@ -1,22 +1,18 @@
 // Corrections and deletions written before the entry they aim at (lines may arrive out of order) wait for it and
 // apply when it loads, whichever path reads the entry: the byte-level fast path or JSON.parse (escaped ids,
 // lone surrogates); entries loaded while they wait are left alone.
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
 import type { LogLine, ReplyLine } from '../../../../shared/log/entry-schema.ts';
-import { fakeDecode, replyLine, tempDir } from './test-helpers.ts';
-
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+import { fakeDecode, replyLine, tempDirForTest } from './test-helpers.ts';
 
 /** A reply with no known start (what a correction sets) and no excerpt. */
 const reply = (id: string): ReplyLine => replyLine(id, { targetCreatedAt: null, startSource: 'unknown', responseMs: null, excerpt: null });
 
 describe('history before its entry', () => {
   it('applies when the entry arrives, on either load path', async () => {
-    const t = tempDir();
-    cleanups.push(t.cleanup);
+    const t = tempDirForTest();
     const odd = 'lone \ud800 id';
     const escaped = 'caf\u00e9 "quoted"';
     const lines: LogLine[] = [

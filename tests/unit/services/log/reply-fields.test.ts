@@ -1,7 +1,7 @@
 // A reply line's fields are defined once (replyLineSchema): the writer, the byte reader, the column index, the rows
 // and the exports all carry each of them, and this test fails the day one of them does not.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
 import { CSV_COLUMNS, csvRow } from '../../../../shared/log/csv-export.ts';
 import { ACCOUNT_REF_KEYS, REPLY_LINE_KEYS, validateLogLine, type ReplyLine } from '../../../../shared/log/entry-schema.ts';
@@ -9,10 +9,7 @@ import { jsonEntry } from '../../../../shared/log/json-export.ts';
 import { LocalTimeFormatter } from '../../../../shared/log/local-time.ts';
 import type { ReplyRow } from '../../../../shared/log/model.ts';
 import { newReplyScan, scanReplyLine } from '../../../../shared/log/reply-scan.ts';
-import { brand, fakeDecode, sequentialIds, tempDir } from './test-helpers.ts';
-
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+import { brand, fakeDecode, sequentialIds, tempDirForTest } from './test-helpers.ts';
 
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -49,8 +46,7 @@ const LINE_TO_CSV: { readonly [K in keyof ReplyLine]-?: readonly CsvColumn[] } =
 const DERIVED_CSV: readonly CsvColumn[] = ['business_seconds', 'business_response', 'target_minutes', 'within_target'];
 
 async function written(): Promise<{ file: string; lines: ReplyLine[]; raw: string[] }> {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
+  const t = tempDirForTest();
   const log = await LogService.open(t.file, { decodeItemTime: fakeDecode, newId: sequentialIds(), now: () => new Date('2026-03-10T12:00:00Z') });
   await log.recordReply({ account: brand, platform: 'x', replyToId: 't2026-03-10T10:00:00.000Z', sentAt: '2026-03-10T10:12:00Z', excerpt: 'Thanks, "é" 😀' });
   await log.recordReply({ account: { ...brand, name: '' }, platform: 'mastodon', replyToId: 'opaque', sentAt: '2026-03-10T11:00:00Z', excerpt: null });

@@ -1,5 +1,5 @@
 // Shared bits for the log service tests: temp folders, a fake ID decoder, fixed clocks and accounts.
-import { newTempDir, type TempDir } from '../../temp-dir.ts';
+import { newTempDir, newTempDirForTest, type TempDir } from '../../temp-dir.ts';
 import type { AccountRef, DecodeItemTime, ReplyLine } from '../../../../shared/log/entry-schema.ts';
 
 export const brand: AccountRef = { id: '11111111-1111-4111-8111-111111111111', handle: 'acme', name: 'Acme', kind: 'brand' };
@@ -10,6 +10,8 @@ export const fakeDecode: DecodeItemTime = (_platform, id) => (id.startsWith('t')
 
 /** A fresh temp folder whose `file` is a log, removed by the returned cleanup. */
 export const tempDir = (): TempDir => newTempDir('hatrack-log.jsonl');
+/** The same, removed when the running test ends. */
+export const tempDirForTest = (): TempDir => newTempDirForTest('hatrack-log.jsonl');
 
 /** A reply line as the app writes it (a decoded start), for writing a log by hand; `extra` sets any field. */
 export function replyLine(id: string, extra: Partial<ReplyLine> = {}): ReplyLine {
