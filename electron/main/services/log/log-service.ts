@@ -80,6 +80,8 @@ export class LogService {
   /** Lines folded in so far: a cached selection is stale once this moves. */
   private changes = 0;
   private selection: { key: string; changes: number; matches: Uint32Array } | null = null;
+  /** The byte readers' reusable results (scanning allocates nothing for plain lines). */
+  private readonly scans = { reply: newReplyScan(), gate: newGateScan(), result: newGateResultScan(), correction: newCorrectionScan() };
   loadReport: LoadReport = { total: 0, skipped: [], invalidUtf8: { count: 0, lines: [] } };
 
   private constructor(
@@ -96,10 +98,6 @@ export class LogService {
   /** Loads the file (missing = empty), reports skipped lines, and opens it for appending. */
   static async open(filePath: string, deps: LogServiceDeps): Promise<LogService> {
     const service = new LogService(filePath, deps);
-    const scan = newReplyScan();
-    const gateScan = newGateScan();
-    const resultScan = newGateResultScan();
-    const correctionScan = newCorrectionScan();
     /** Parses, validates and folds one line; returns why it was skipped, or null. */
     const fold = (text: string, bytes: Uint8Array, start: number, end: number): string | null => {
       let value: unknown;
@@ -113,17 +111,10 @@ export class LogService {
       service.apply(checked.line, bytes, start, end);
       return null;
     };
-    // Lines in the app's own shape go straight from bytes into memory (a gate line's bytes are kept as they are);
-    // anything else is parsed here. A line this declines is parsed again by the loader's slow path, which reports
-    // why it was skipped.
-    const fast = (bytes: Buffer, start: number, end: number): boolean => {
-      if (scanReplyLine(bytes, start, end, scan)) service.index.addScanned(bytes, scan);
-      else if (scanGateLine(bytes, start, end, gateScan)) service.gates.addGate(gateScan.requestId, bytes, start, end);
-      else if (scanGateResultLine(bytes, start, end, resultScan)) service.gates.addResult(resultScan.requestId, bytes, start, end);
-      else if (scanCorrectionLine(bytes, start, end, correctionScan)) service.index.applyScannedCorrection(bytes, start, end, correctionScan);
-      else return fold(bytes.toString('utf8', start, end), bytes, start, end) === null;
-      return true;
-    };
+    // A line the byte readers decline is parsed here; one this declines is parsed again by the loader's slow path,
+    // which reports why it was skipped.
+    const fast = (bytes: Buffer, start: number, end: number): boolean =>
+      service.foldBytes(bytes, start, end) || fold(bytes.toString('utf8', start, end), bytes, start, end) === null;
     const result = await loadJsonl(
       filePath,
       (text) => {
@@ -159,6 +150,21 @@ export class LogService {
     if (settings.defaultTargetMinutes !== undefined) this.defaultTarget = settings.defaultTargetMinutes;
   }
 
+  /**
+   * Folds the line `bytes[start, end)` straight from its bytes when it is in the app's own shape (the one way lines
+   * enter memory, as loaded and as written); false, with nothing changed, for any other line.
+   */
+  private foldBytes(bytes: Uint8Array, start: number, end: number): boolean {
+    const scans = this.scans;
+    if (scanReplyLine(bytes, start, end, scans.reply)) this.index.addScanned(bytes, scans.reply);
+    else if (scanGateLine(bytes, start, end, scans.gate)) this.gates.addGate(scans.gate.requestId, bytes, start, end);
+    else if (scanGateResultLine(bytes, start, end, scans.result)) this.gates.addResult(scans.result.requestId, bytes, start, end);
+    else if (scanCorrectionLine(bytes, start, end, scans.correction)) this.startChanged(this.index.applyScannedCorrection(bytes, start, end, scans.correction));
+    else return false;
+    this.changes++;
+    return true;
+  }
+
   /** Folds one validated line, whose JSON is the UTF-8 `bytes[start, end)`, into memory. */
   private apply(line: LogLine, bytes: Uint8Array, start: number, end: number): void {
     this.changes++;
@@ -167,12 +173,9 @@ export class LogService {
         this.index.addReply(line);
         break;
       case 'correction':
-      case 'deletion': {
-        const i = this.index.applyHistory(line);
-        // A new start changes that entry's business time only.
-        if (i >= 0 && i < this.businessValid) this.business[i] = this.businessOf(i);
+      case 'deletion':
+        this.startChanged(this.index.applyHistory(line));
         break;
-      }
       case 'gate':
         this.gates.addGate(line.requestId, bytes, start, end);
         break;
@@ -180,6 +183,11 @@ export class LogService {
         this.gates.addResult(line.requestId, bytes, start, end);
         break;
     }
+  }
+
+  /** A correction changed entry i's start (-1: none yet): only that entry's business time is recomputed. */
+  private startChanged(i: number): void {
+    if (i >= 0 && i < this.businessValid) this.business[i] = this.businessOf(i);
   }
 
   private async write(lines: LogLine[]): Promise<void> {
@@ -191,9 +199,14 @@ export class LogService {
     }
     const texts = lines.map((line) => JSON.stringify(line));
     await this.appender.appendMany(texts);
+    // The bytes just written are folded as a load would fold them; a line the byte readers decline (a lone
+    // surrogate, say) goes in as its object.
+    const bytes = Buffer.from(texts.join('\n'), 'utf8');
+    let start = 0;
     lines.forEach((line, k) => {
-      const bytes = Buffer.from(texts[k] as string, 'utf8');
-      this.apply(line, bytes, 0, bytes.length);
+      const end = k === lines.length - 1 ? bytes.length : bytes.indexOf(0x0a, start);
+      if (!this.foldBytes(bytes, start, end)) this.apply(line, bytes, start, end);
+      start = end + 1;
     });
   }
 

@@ -197,8 +197,8 @@ export class ReplyIndex {
     return i;
   }
 
-  /** Applies a correction read by scanCorrectionLine from `b[start, end)` (the loader's fast path); same result as applyHistory. */
-  applyScannedCorrection(b: Uint8Array, start: number, end: number, scan: CorrectionScan): void {
+  /** Applies a correction read by scanCorrectionLine from `b[start, end)`; same result as applyHistory (the entry's index, or -1). */
+  applyScannedCorrection(b: Uint8Array, start: number, end: number, scan: CorrectionScan): number {
     const target = scan.targetId;
     const i =
       target.decoded === null
@@ -206,6 +206,7 @@ export class ReplyIndex {
         : (this.byId.get(target.decoded) ?? -1);
     if (i < 0) this.wait(scannedCorrection(b, scan));
     else this.record(i, scan.receivedMs, b, start, end);
+    return i;
   }
 
   /** The corrections and deletions of entry i, oldest first. */
