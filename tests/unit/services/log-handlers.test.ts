@@ -64,12 +64,12 @@ describe('log:set-start', () => {
     const t = tempDir();
     try {
       const log = await LogService.open(t.file, { decodeItemTime: fakeDecode, now: () => new Date('2026-03-31T12:00:00Z') });
-      const row = await log.recordReply({ account: brand, platform: 'x', replyToId: 'no-time-in-this-id', sentAt: '2026-03-30T08:00:00Z', excerpt: null });
+      const id = await log.recordReply({ account: brand, platform: 'x', replyToId: 'no-time-in-this-id', sentAt: '2026-03-30T08:00:00Z', excerpt: null });
       const handlers = handlersOver(log, 'en');
-      await expect(handlers['log:set-start'](row.id, '2026-03-30T09:00:00Z')).rejects.toThrow('errors.startAfterReply');
-      await expect(handlers['log:set-start'](row.id, '2026-04-02T09:00:00Z')).rejects.toThrow('errors.startInFuture');
-      expect(log.entry(row.id)?.startAt).toBeNull();
-      expect((await handlers['log:set-start'](row.id, '2026-03-30T07:30:00Z')).responseMs).toBe(30 * 60_000);
+      await expect(handlers['log:set-start'](id, '2026-03-30T09:00:00Z')).rejects.toThrow('errors.startAfterReply');
+      await expect(handlers['log:set-start'](id, '2026-04-02T09:00:00Z')).rejects.toThrow('errors.startInFuture');
+      expect(log.entry(id)?.startAt).toBeNull();
+      expect((await handlers['log:set-start'](id, '2026-03-30T07:30:00Z')).responseMs).toBe(30 * 60_000);
       await log.close();
     } finally {
       t.cleanup();

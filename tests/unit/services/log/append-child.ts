@@ -9,6 +9,6 @@ const account = { id: 'acc', handle: 'acme', name: 'Acme', kind: 'brand' as cons
 for (;;) {
   // Several appends in flight at once, like a busy app: exercises group commit under the kill.
   const batch = Array.from({ length: 8 }, () => log.recordReply({ account, platform: 'x', replyToId: 'item', sentAt: new Date(), excerpt: 'x'.repeat(400) }));
-  const rows = await Promise.all(batch);
-  process.stdout.write(rows.map((row) => row.id).join('\n') + '\n');
+  const ids = await Promise.all(batch);
+  process.stdout.write(ids.join('\n') + '\n');
 }

@@ -30,8 +30,8 @@ describe('durability', () => {
           if (!disk.powered) return;
           for (let k = 0; k < 6; k++) {
             log.recordReply({ account, platform: 'x', replyToId: `item${k}`, sentAt: new Date(), excerpt: 'x'.repeat(200) }).then(
-              (row) => {
-                acked.push(row.id);
+              (id) => {
+                acked.push(id);
                 if (acked.length === cutAfter) {
                   disk.cut();
                   resolve();

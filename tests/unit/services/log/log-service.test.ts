@@ -12,16 +12,16 @@ describe('LogService', () => {
   it('records a reply with a decoded start and reloads it from disk', async () => {
     const { file } = tempDirForTest();
     const log = await openLog(file);
-    const row = await log.recordReply({
+    const id = await log.recordReply({
       account: brand,
       platform: 'x',
       replyToId: 't2026-03-10T10:00:00Z',
       sentAt: '2026-03-10T10:12:00Z',
       excerpt: 'Thanks!',
     });
-    expect(row).toMatchObject({ id: 'e1', startSource: 'decoded', responseMs: 12 * 60_000, withinTarget: true, excerpt: 'Thanks!' });
+    expect(log.entry(id)).toMatchObject({ id: 'e1', startSource: 'decoded', responseMs: 12 * 60_000, withinTarget: true, excerpt: 'Thanks!' });
     const unknown = await log.recordReply({ account: personal, platform: 'custom', replyToId: 'abc', sentAt: new Date('2026-03-10T11:00:00Z'), excerpt: null });
-    expect(unknown).toMatchObject({ startSource: 'unknown', responseMs: null, withinTarget: null });
+    expect(log.entry(unknown)).toMatchObject({ startSource: 'unknown', responseMs: null, withinTarget: null });
     await log.close();
 
     const lines = readFileSync(file, 'utf8')
