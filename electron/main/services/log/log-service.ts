@@ -199,8 +199,8 @@ export class LogService {
     }
     const texts = lines.map((line) => JSON.stringify(line));
     await this.appender.appendMany(texts);
-    // The bytes just written are folded as a load would fold them; a line the byte readers decline (a lone
-    // surrogate, say) goes in as its object.
+    // The bytes just written are folded as a load would fold them; a line the byte readers decline (a deletion,
+    // which has none, or a time past year 9999) goes in as its object.
     const bytes = Buffer.from(texts.join('\n'), 'utf8');
     let start = 0;
     lines.forEach((line, k) => {
