@@ -176,6 +176,20 @@ export async function bench(): Promise<BenchResult[]> {
       headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
       parts: () => [{ bytes: head }, { file }, { bytes: tail }],
     },
+    {
+      name: 'Instagram rupload_igphoto, 5 MB raw body with its rupload headers',
+      platform: 'instagram',
+      url: 'https://www.instagram.com/rupload_igphoto/fb_uploader_1733000000000',
+      headers: {
+        'Content-Type': 'image/png',
+        'X-Entity-Name': 'fb_uploader_1733000000000',
+        'X-Entity-Length': String(SIZE),
+        'X-Entity-Type': 'image/png',
+        Offset: '0',
+        'X-Instagram-Rupload-Params': JSON.stringify({ media_type: 1, upload_id: '1733000000000', upload_media_height: 1080, upload_media_width: 1080 }),
+      },
+      parts: () => [{ bytes }],
+    },
   ];
   const results: BenchResult[] = [];
   const verbose = process.env.BENCH_VERBOSE === '1';

@@ -102,6 +102,35 @@ describe('attachments in the gate dialog', () => {
     expect(record.record.embed.images[0].alt).toBe('Quadrants in the sky');
   });
 
+  it('Instagram: the rupload_igphoto body is shown for the configure’s upload_id, with its custom_accessibility_caption, and Confirm needs one press', async () => {
+    const app = await world.start();
+    const { site } = await accountWithSite(app, world.accounts.acmeInsta);
+    await attach(site, 'Quadrants on Instagram');
+    const upload = world.server.received.find((request) => request.host === 'www.instagram.com' && request.path.startsWith('/rupload_igphoto/'));
+    expect(upload?.body.equals(PNG)).toBe(true);
+    const dialog = await heldWithPicture(app.page, site, 'Gram with a picture', 'Quadrants on Instagram');
+    expect(await dialog.getByTestId('gate-media-by-order').count()).toBe(0);
+    expect(await dialog.getByTestId('gate-media-unpreviewed').count()).toBe(0);
+    await dialog.getByTestId('gate-confirm').click();
+    expect(await outcome(site)).toBe('Your post was sent.');
+    const sent = new URLSearchParams(world.server.posts()[0]?.body.toString() ?? '');
+    expect(`fb_uploader_${sent.get('upload_id') ?? ''}`).toBe(upload?.path.split('/').pop());
+  });
+
+  it('Threads: a www.threads.com rupload is shown for configure_text_post_app_feed’s upload_id, and Confirm needs one press', async () => {
+    const app = await world.start();
+    const { site } = await accountWithSite(app, world.accounts.acmeThreads);
+    await attach(site, '');
+    await compose(site, 'Thread with a picture');
+    const dialog = app.page.getByTestId('gate-dialog');
+    await dialog.waitFor();
+    await expectSourcePicture(app.page);
+    expect(await dialog.getByTestId('gate-media-unpreviewed').count()).toBe(0);
+    await dialog.getByTestId('gate-confirm').click();
+    expect(await outcome(site)).toBe('Your post was sent.');
+    expect(world.server.posts()).toHaveLength(1);
+  });
+
   it('says an attachment could not be previewed, and Confirm then needs a second press', async () => {
     const app = await world.start();
     const { site } = await accountWithSite(app, world.accounts.acmeX);

@@ -1,6 +1,7 @@
-// Which upload is which attachment: the platform's id, the content hash, else upload order (and the dialog says so).
+// Which upload is which attachment: the platform's id (X media_id, Instagram / Threads upload_id), the content hash, else upload order (and the dialog says so).
 import type { PlatformId } from '../../platforms/platform-id.ts';
 import { blueskyParseUpload, blueskyPostRefs, blueskyUploadRoute } from './bluesky.ts';
+import { ruploadParseUpload, ruploadPostRefs, ruploadRoute } from './instagram.ts';
 import { mastodonParseUpload, mastodonPostRefs, mastodonUploadRoute } from './mastodon.ts';
 import { urlOf, type MatchBy, type MediaObservation, type MediaRef, type UploadRoute } from './types.ts';
 import { xParseUpload, xPostRefs, xUploadRoute } from './x.ts';
@@ -10,13 +11,14 @@ import { xParseUpload, xPostRefs, xUploadRoute } from './x.ts';
  * like another platform's upload is not captured). Cheap by design: it runs on every write request.
  */
 export function uploadRoute(platform: PlatformId, method: string, url: string): UploadRoute | null {
-  if (platform !== 'x' && platform !== 'mastodon' && platform !== 'bluesky') return null;
+  if (platform !== 'x' && platform !== 'mastodon' && platform !== 'bluesky' && platform !== 'instagram' && platform !== 'threads') return null;
   const parsed = urlOf(url);
   if (parsed === null) return null;
   const upper = method.toUpperCase();
   if (platform === 'x') return xUploadRoute(parsed, upper);
   if (platform === 'mastodon') return mastodonUploadRoute(parsed, upper);
-  return blueskyUploadRoute(parsed, upper);
+  if (platform === 'bluesky') return blueskyUploadRoute(parsed, upper);
+  return ruploadRoute(platform, parsed, upper);
 }
 
 /** What an upload request carried; [] when its body is not what the route expects (never throws). */
@@ -27,6 +29,7 @@ export function parseUpload(route: UploadRoute, url: string, headers: Readonly<R
     if (route.platform === 'x') return xParseUpload(route, parsed, headers, body);
     if (route.platform === 'mastodon') return mastodonParseUpload(route, parsed, headers, body);
     if (route.platform === 'bluesky') return blueskyParseUpload(headers, body);
+    if (route.platform === 'instagram' || route.platform === 'threads') return ruploadParseUpload(route, parsed, headers, body);
   } catch {
     // A malformed upload body shows nothing; the post that uses it then says its attachment could not be previewed.
   }
@@ -41,6 +44,7 @@ export function postRefs(platform: PlatformId, url: string, headers: Readonly<Re
     if (platform === 'x') return xPostRefs(parsed, headers, body);
     if (platform === 'mastodon') return mastodonPostRefs(headers, body);
     if (platform === 'bluesky') return blueskyPostRefs(headers, body);
+    if (platform === 'instagram' || platform === 'threads') return ruploadPostRefs(platform, parsed, headers, body);
   } catch {
     // Unreadable: every attachment counts as not previewed.
   }

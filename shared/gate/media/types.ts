@@ -24,6 +24,12 @@ export interface MediaObservation {
   declaredType: string | null;
   /** Alt text the request carried (Mastodon `description`, X metadata `alt_text.text`). */
   alt: string | null;
+  /**
+   * Within one media id, a file of a higher rank replaces one of a lower rank, never the reverse: an
+   * Instagram / Threads video (1) over the cover photo its client uploads under the same upload_id (0).
+   * Absent: 0.
+   */
+  rank?: number;
 }
 
 /** How an attachment was tied to its upload: the platform's id, the content hash, or upload order. */
@@ -35,11 +41,14 @@ export interface MediaRef {
   part: number;
   /** The id or CID the post names; what it is matched on depends on `by`. */
   id: string | null;
-  /** 'id' (X media ids), 'hash' (Bluesky CIDs), 'order' (Mastodon: the id comes back only in the upload's response). */
+  /** 'id' (X media ids, Instagram / Threads upload_ids), 'hash' (Bluesky CIDs), 'order' (Mastodon: the id comes back only in the upload's response). */
   by: MatchBy;
   /** Alt text the post itself carries (Bluesky `alt`). */
   alt: string | null;
-  /** The type the post declares (Bluesky `mimeType`). */
+  /**
+   * The type the post declares (Bluesky `mimeType`; `video/*` for an Instagram reel or video). An
+   * attachment declared a video is never shown by a still image (a video's cover shares its id).
+   */
   declaredType: string | null;
 }
 

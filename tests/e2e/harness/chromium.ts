@@ -4,7 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Platform hosts the fixture server answers for; Chromium resolves them to loopback. */
-export const FIXTURE_HOSTS = ['x.com', 'upload.x.com', 'mastodon.test', 'bsky.test', 'forum.test', 'app.test'] as const;
+export const FIXTURE_HOSTS = ['x.com', 'upload.x.com', 'mastodon.test', 'bsky.test', 'forum.test', 'www.instagram.com', 'www.threads.com', 'app.test'] as const;
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

@@ -37,6 +37,8 @@ export function fixtureAccounts(server: PlatformServer) {
       startUrl: composer('mastodon.test'),
     },
     acmeSky: { name: 'Acme Sky', handle: 'acme.bsky.test', platform: 'Bluesky', kind: 'brand', color: '#0e7490', startUrl: composer('bsky.test') },
+    acmeInsta: { name: 'Acme Insta', handle: 'acme.coffee', platform: 'Instagram', kind: 'brand', color: '#be185d', startUrl: composer('www.instagram.com') },
+    acmeThreads: { name: 'Acme Threads', handle: 'acme.threads', platform: 'Threads', kind: 'brand', color: '#111827', startUrl: composer('www.threads.com') },
     ada: { name: 'Ada Lovelace', handle: 'ada', platform: 'X', kind: 'personal', color: '#1d4ed8', startUrl: composer('x.com') },
   } satisfies Record<string, NewAccount>;
 }

@@ -1,4 +1,4 @@
-// A local HTTPS "platform": serves the app renderer (app.test) and fixture sites for X, Mastodon and Bluesky,
+// A local HTTPS "platform": serves the app renderer (app.test) and fixture sites for X, Mastodon, Bluesky, Instagram and Threads,
 // and records every request it receives, byte for byte.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ export interface PlatformServer {
   close(): Promise<void>;
 }
 
-const PUBLISHING = /\/CreateTweet$|^\/api\/v1\/statuses$|createRecord$|^\/api\/posts\/new$/;
+const PUBLISHING = /\/CreateTweet$|^\/api\/v1\/statuses$|createRecord$|^\/api\/posts\/new$|^\/api\/v1\/media\/configure(_text_post_app_feed)?\/$/;
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 const jwtPart = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const FAKE_JWT = `${jwtPart({ alg: 'HS256', typ: 'at+jwt' })}.${jwtPart({ scope: 'com.atproto.access', sub: 'did:plc:brand123', exp: 4102444800 })}.c2ln`;
@@ -97,6 +97,16 @@ export async function startPlatformServer(): Promise<PlatformServer> {
       if (host === 'forum.test') {
         if (path === '/compose') return html(composerPage('forum', 'Forum fixture'));
         if (path === '/api/posts/new') return json(200, { ok: true });
+      }
+      if (host === 'www.instagram.com' || host === 'www.threads.com') {
+        const instagram = host === 'www.instagram.com';
+        if (path === '/compose') return html(instagram ? composerPage('instagram', 'Instagram fixture') : composerPage('threads', 'Threads fixture'));
+        // Meta's rupload answers with the upload_id the client chose (sent in X-Instagram-Rupload-Params).
+        if (path.startsWith('/rupload_igphoto/')) {
+          const params = JSON.parse(String(request.headers['x-instagram-rupload-params'] ?? '{}')) as { upload_id?: string };
+          return json(200, { upload_id: params.upload_id ?? '', status: 'ok' });
+        }
+        if (PUBLISHING.test(path)) return json(200, { media: { pk: String(3_500_000_000_000_000_000n + BigInt(++tid)) }, status: 'ok' });
       }
       if (host === 'bsky.test') {
         if (path === '/compose') return html(composerPage('bluesky', 'Bluesky fixture'));

@@ -1,5 +1,25 @@
 // HTML of the fixture composer pages: a textarea and a button whose script posts the way each web client does.
 
+const RUPLOAD = `async (file, alt) => {
+    const id = String(Date.now() * 10 + window.attached.length);
+    const name = 'fb_uploader_' + id;
+    const response = await fetch('/rupload_igphoto/' + name, {
+      method: 'POST',
+      headers: {
+        'x-entity-name': name,
+        'x-entity-length': String(file.size),
+        'x-entity-type': file.type,
+        offset: '0',
+        'x-instagram-rupload-params': JSON.stringify({ media_type: 1, upload_id: id, upload_media_height: 300, upload_media_width: 300 }),
+        'x-ig-app-id': '936619743392459',
+      },
+      body: file,
+    });
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+    const { upload_id } = await response.json();
+    return { id: upload_id, alt };
+  }`;
+
 /**
  * What each web client does when a file is attached (media, issue 10): X uploads it at once in chunks
  * (INIT, APPEND with the media_id from INIT's response, FINALIZE); Mastodon posts it to
@@ -35,10 +55,14 @@ const UPLOADERS: Partial<Record<keyof typeof POSTERS, string>> = {
     return { id, alt };
   }`,
   bluesky: `async (file, alt) => ({ file, alt })`,
+  // Instagram's and Threads' web clients: the raw file to /rupload_igphoto/fb_uploader_<upload_id>, the
+  // upload_id (the client's choice, a millisecond time) in X-Instagram-Rupload-Params; the post names it.
+  instagram: RUPLOAD,
+  threads: RUPLOAD,
 };
 
 /** The request each platform's web client sends for a post (or a reply, when a target is given), with the attachments. */
-const POSTERS: Record<'x' | 'mastodon' | 'mastodonPoll' | 'bluesky' | 'forum', string> = {
+const POSTERS: Record<'x' | 'mastodon' | 'mastodonPoll' | 'bluesky' | 'forum' | 'instagram' | 'threads', string> = {
   x: `async (text, replyTo, media = []) => {
     for (const item of media) {
       if (!item.alt) continue;
@@ -77,6 +101,17 @@ const POSTERS: Record<'x' | 'mastodon' | 'mastodonPoll' | 'bluesky' | 'forum', s
   forum: `async (text) => {
     const body = new URLSearchParams({ message: text, topic: '42' });
     const response = await fetch('/api/posts/new', { method: 'POST', body });
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+  }`,
+  // Instagram's web configure: form fields, the alt text as custom_accessibility_caption.
+  instagram: `async (text, replyTo, media = []) => {
+    const body = new URLSearchParams({ caption: text, upload_id: media[0] ? media[0].id : '', custom_accessibility_caption: media[0] ? media[0].alt : '', source_type: 'library', disable_comments: '0' });
+    const response = await fetch('/api/v1/media/configure/', { method: 'POST', headers: { 'x-csrftoken': 'fixture-csrf', 'x-ig-app-id': '936619743392459' }, body, signal: window.sending.signal });
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+  }`,
+  threads: `async (text, replyTo, media = []) => {
+    const body = new URLSearchParams({ caption: text, upload_id: media[0] ? media[0].id : '', text_post_app_info: JSON.stringify({ reply_control: 0 }), publish_mode: 'text_post' });
+    const response = await fetch('/api/v1/media/configure_text_post_app_feed/', { method: 'POST', headers: { 'x-csrftoken': 'fixture-csrf', 'x-ig-app-id': '238260118697367' }, body, signal: window.sending.signal });
     if (!response.ok) throw new Error('HTTP ' + response.status);
   }`,
   bluesky: `async (text, replyTo, media = []) => {

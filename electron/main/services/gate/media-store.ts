@@ -8,6 +8,21 @@ import type { MediaObservation, UploadRoute } from '../../../../shared/gate/medi
 import type { PlatformId } from '../../../../shared/platforms/platform-id.ts';
 import { concatBytes } from './upload-body.ts';
 
+/**
+ * The request headers an upload's parse reads: its type, and the rupload headers (Instagram / Threads send
+ * the upload_id and the offset there, not in the body). The rest (cookies, tokens) is not kept.
+ */
+const KEPT_HEADERS = new Set([
+  'content-type',
+  'x-instagram-rupload-params',
+  'x-entity-name',
+  'x-entity-length',
+  'x-entity-type',
+  'offset',
+  'segment-start-offset',
+  'stream-id',
+]);
+
 /** 64 MB per account session: a handful of photos or one short video; the oldest upload goes first. */
 export const DEFAULT_MEDIA_BUDGET = 64 * 1024 * 1024;
 
@@ -23,7 +38,7 @@ interface Capture {
   claimed: boolean;
 }
 
-/** One uploaded file, assembled from its captures (X sends a file in chunks). */
+/** One uploaded file, assembled from its captures (X sends a file in chunks; Instagram a video and its cover under one id). */
 interface Item {
   seqs: number[];
   mediaId: string | null;
@@ -70,14 +85,18 @@ export class MediaStore {
     if (route === null || request.body === null || request.body.length === 0) return false;
     const budget = this.deps.budgetBytes ?? DEFAULT_MEDIA_BUDGET;
     if (request.body.length > budget) return false;
-    const contentType = Object.entries(request.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      const lower = name.toLowerCase();
+      if (KEPT_HEADERS.has(lower)) headers[lower] = value;
+    }
     const account = this.accounts.get(accountId) ?? { captures: [], bytes: 0 };
     this.accounts.set(accountId, account);
     account.captures.push({
       seq: ++this.nextSeq,
       route,
       url: request.url,
-      headers: contentType === undefined ? {} : { 'content-type': contentType },
+      headers,
       body: request.body,
       claimed: false,
     });
@@ -118,8 +137,10 @@ export class MediaStore {
     for (const match of matchMedia(refs, candidates)) {
       const item = match.key === null ? undefined : items[match.key];
       if (item === undefined) continue;
-      seqs.push(...item.seqs);
       const mime = sniffMime(item.bytes, item.declaredType ?? match.ref.declaredType);
+      // A post that declares a video is not shown by a still under its id (a video's cover): not previewed.
+      if (match.ref.declaredType?.startsWith('video/') === true && kindOf(mime) !== 'video') continue;
+      seqs.push(...item.seqs);
       const idAlt = match.ref.id === null ? undefined : alts.get(match.ref.id);
       media.push({
         part: match.ref.part,
@@ -172,19 +193,28 @@ export class MediaStore {
   private items(captures: readonly Capture[]): { items: Item[]; alts: Map<string, string> } {
     const items: Item[] = [];
     const alts = new Map<string, string>();
-    const chunked = new Map<string, { seqs: number[]; chunks: Array<{ segment: number; bytes: Uint8Array }>; declaredType: string | null }>();
+    const chunked = new Map<string, { seqs: number[]; chunks: Array<{ segment: number; bytes: Uint8Array }>; declaredType: string | null; rank: number }>();
     for (const capture of captures) {
       capture.parsed ??= parseUpload(capture.route, capture.url, capture.headers, capture.body);
       for (const seen of capture.parsed) {
         if (seen.bytes === null) {
           if (seen.mediaId !== null && seen.alt !== null) alts.set(seen.mediaId, seen.alt);
         } else if (seen.mediaId !== null) {
-          const entry = chunked.get(seen.mediaId) ?? { seqs: [], chunks: [], declaredType: seen.declaredType };
+          const rank = seen.rank ?? 0;
+          const entry = chunked.get(seen.mediaId) ?? { seqs: [], chunks: [], declaredType: seen.declaredType, rank };
           if (!chunked.has(seen.mediaId)) {
             chunked.set(seen.mediaId, entry);
             items.push({ seqs: entry.seqs, mediaId: seen.mediaId, bytes: new Uint8Array(0), declaredType: null, alt: null });
           }
+          // Its capture goes with the post either way (an Instagram video's cover is dropped with the video).
           entry.seqs.push(capture.seq);
+          if (rank < entry.rank) continue;
+          if (rank > entry.rank) {
+            // A file of a higher rank under the same id (a video over its cover photo) replaces what came before.
+            entry.chunks = [];
+            entry.declaredType = seen.declaredType;
+            entry.rank = rank;
+          }
           // A retried chunk replaces the earlier one of the same index.
           entry.chunks = [...entry.chunks.filter((chunk) => chunk.segment !== seen.segment), { segment: seen.segment, bytes: seen.bytes }];
         } else {
