@@ -41,7 +41,8 @@ const BYTE_KIND = Uint8Array.from({ length: 256 }, (_, c) =>
   c === QUOTE ? END : c === BACKSLASH ? ESCAPE : c < 0x20 ? CONTROL : c >= 0x80 ? MULTI_BYTE : PLAIN,
 );
 export const NULL = codes('null');
-const decoder = new TextDecoder('utf-8', { fatal: false });
+// ignoreBOM: a value may start with U+FEFF, which a TextDecoder at its default drops as a byte order mark.
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 /** Index after `lit` when `b[at…]` starts with it, else -1. */
 export function literal(b: Uint8Array, at: number, end: number, lit: Uint8Array): number {

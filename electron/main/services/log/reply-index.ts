@@ -244,7 +244,8 @@ export class ReplyIndex {
   }
 
   private intern(account: AccountRef): number {
-    const key = `${account.id}\u0000${account.handle}\u0000${account.name}\u0000${account.kind}`;
+    // Lengths first, then the fields: unambiguous even when a field holds the separator a joined key would use.
+    const key = `${account.id.length}:${account.handle.length}:${account.name.length}:${account.id}${account.handle}${account.name}${account.kind}`;
     const known = this.variantKeys.get(key);
     if (known !== undefined) return known;
     const variant = this.variants.length;
