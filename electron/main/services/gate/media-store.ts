@@ -137,10 +137,11 @@ export class MediaStore {
     for (const match of matchMedia(refs, candidates)) {
       const item = match.key === null ? undefined : items[match.key];
       if (item === undefined) continue;
+      // The upload the post names goes with the post whether or not it is shown (released when the post is decided).
+      seqs.push(...item.seqs);
       const mime = sniffMime(item.bytes, item.declaredType ?? match.ref.declaredType);
       // A post that declares a video is not shown by a still under its id (a video's cover): not previewed.
       if (match.ref.declaredType?.startsWith('video/') === true && kindOf(mime) !== 'video') continue;
-      seqs.push(...item.seqs);
       const idAlt = match.ref.id === null ? undefined : alts.get(match.ref.id);
       media.push({
         part: match.ref.part,

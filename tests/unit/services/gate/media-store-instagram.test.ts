@@ -104,6 +104,20 @@ describe('MediaStore with Instagram and Threads', () => {
     const cover = store.claim('a1', classified(clip), clip);
     expect(cover.media).toEqual([]);
     expect(cover.unpreviewed).toBe(1);
+    // The cover is still this post's upload: it goes when the post is decided, as the post's captures do.
+    store.release(cover);
+    expect(store.bytesHeld('a1')).toBe(0);
+  });
+
+  it('keeps no cookie, authorization or other header beyond the ones the parse reads', () => {
+    const store = new MediaStore({ sha256 });
+    const secret = { Cookie: 'sessionid=SECRET', Authorization: 'Bearer SECRET', 'X-IG-WWW-Claim': 'SECRET', 'X-CSRFToken': 'SECRET' };
+    store.capture('a1', 'instagram', rupload('www.instagram.com', 'photo', '51', PNG, secret));
+    // Reads what the store keeps (a private field): no kept header holds a session secret.
+    const held = (store as unknown as { accounts: Map<string, { captures: Array<{ headers: Record<string, string> }> }> }).accounts.get('a1');
+    const headers = held?.captures[0]?.headers ?? {};
+    expect(Object.keys(headers).sort()).toEqual(['content-type', 'offset', 'x-entity-length', 'x-entity-name', 'x-entity-type', 'x-instagram-rupload-params']);
+    expect(JSON.stringify(headers)).not.toContain('SECRET');
   });
 });
 
