@@ -117,7 +117,9 @@ export class LogService {
       service.foldBytes(bytes, start, end) || fold(bytes.toString('utf8', start, end), bytes, start, end) === null;
     const result = await loadJsonl(
       filePath,
-      (text) => {
+      (line, lineNumber) => {
+        // A file saved by an editor may start with a byte order mark, which JSON.parse refuses.
+        const text = lineNumber === 1 && line.startsWith('\ufeff') ? line.slice(1) : line;
         const bytes = Buffer.from(text, 'utf8');
         return fold(text, bytes, 0, bytes.length);
       },

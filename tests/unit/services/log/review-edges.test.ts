@@ -43,6 +43,13 @@ describe('folding what the byte readers take', () => {
     }
   });
 
+  it('keeps the first line of a file that starts with a byte order mark (saved by an editor)', async () => {
+    const service = await load(['\ufeff' + JSON.stringify(replyLine('e1')), JSON.stringify(replyLine('e2'))]);
+    expect(service.loadReport.skipped).toEqual([]);
+    expect(service.loadReport.total).toBe(2);
+    expect(service.entry('e1')?.id).toBe('e1');
+  });
+
   it('reads hand-written escapes as their values (ids, targets, account), on both load paths', async () => {
     const escaped = [
       String.raw`{"v":1,"type":"reply","id":"e\/1","account":{"id":"${brand.id}","handle":"\u0061cme","name":"Acme","kind":"brand"},"platform":"x","replyToId":"\ud83d\ude00","targetCreatedAt":null,"startSource":"unknown","sentAt":"2026-03-10T10:00:00.000Z","responseMs":null,"excerpt":"\u00e9"}`,

@@ -2,6 +2,7 @@
 // accounts and summaries, with odd ids (lone surrogates, U+0000, U+FEFF, quotes), reused request ids, history
 // before and after its entry, a deletion then a correction, and corrections appended after the load.
 import { describe, it, expect } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
 import type { AccountRef, LogLine } from '../../../../shared/log/entry-schema.ts';
 import { brand, fakeDecode, replyLine, tempDirForTest } from './test-helpers.ts';
@@ -69,6 +70,13 @@ describe('written and loaded', () => {
     expect(writer.recentGate(100)).toHaveLength(5);
     expect(loaded.entry('plain')?.account).toEqual(odd);
     expect(loaded.recentGate(100).map((row) => row.account)).toEqual([brand, odd, brand, odd, brand]);
+
+    // The same file with CRLF line ends (edited on Windows): every line takes the parse path, to the same state.
+    const crlf = tempDirForTest();
+    writeFileSync(crlf.file, readFileSync(t.file, 'utf8').replace(/\n/g, '\r\n'));
+    const windows = await LogService.open(crlf.file, { ...deps, readOnly: true });
+    expect(windows.loadReport.skipped).toEqual([]);
+    expect(snapshot(windows, ids)).toEqual(snapshot(loaded, ids));
 
     // A correction appended after the load keeps business times current, as a fresh load computes them.
     await writer.setManualStart('é😀', '2026-03-15T08:00:00.000Z');
