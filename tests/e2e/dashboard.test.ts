@@ -190,6 +190,43 @@ describe('the response-time dashboard', () => {
     expect(asked).toEqual([{ offset: 100, limit: 200 }]);
   });
 
+  it('keeps the pages on screen when the page cache is full (drops the oldest page off screen)', async () => {
+    const app = await world.start({ viewport: { width: 1280, height: 800 } });
+    await seedDashboard(app, 4300);
+    const log = app.services.log;
+    const asked: Array<{ offset?: number; limit?: number }> = [];
+    const page = log.page.bind(log);
+    log.page = (filter, window) => {
+      asked.push(window ?? {});
+      return page(filter, window);
+    };
+    const dashboard = await openDashboard(app);
+    await dashboard.getByTestId('entry-row').first().waitFor();
+    const body = dashboard.locator('.entry-body');
+    const showRow = async (index: number): Promise<void> => {
+      await body.evaluate(
+        (element, top) => {
+          element.scrollTop = top;
+        },
+        (index - 8) * 44,
+      );
+      // aria-rowindex counts from the header row, 1: row i (from 0) is i + 2.
+      await expect.poll(() => dashboard.locator(`[role=row][aria-rowindex="${index + 2}"][data-testid=entry-row]`).count()).toBe(1);
+    };
+    // Pages 1 to 41 one after the other: the cache (40 pages) drops pages 0 and 1, and page 2 is now its oldest.
+    for (let k = 1; k <= 41; k++) await showRow(k * 100 + 50);
+    asked.length = 0;
+    // A window across pages 1 (dropped) and 2 (oldest): fetching page 1 must not drop page 2, which is on screen.
+    await showRow(196);
+    await showRow(204);
+    // Requests go one at a time: a refetch of page 2 would come before the next page's.
+    await showRow(4250);
+    expect(asked).toEqual([
+      { offset: 100, limit: 100 },
+      { offset: 4200, limit: 100 },
+    ]);
+  });
+
   it('scrolls a large log without rendering it all, and looks right (screenshot)', async () => {
     const app = await world.start({ viewport: { width: 1280, height: 800 } });
     const accounts = await seedDashboard(app, 400);

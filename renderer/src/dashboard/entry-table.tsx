@@ -92,9 +92,14 @@ export function EntryTable({ source, height = 420, onPage, filtered = false, ins
         for (let pageIndex = from; pageIndex <= to; pageIndex++) {
           const offset = (pageIndex - from) * PAGE_SIZE;
           state.cache.set(pageIndex, answer.rows.slice(offset, offset + PAGE_SIZE));
+          // The oldest page off screen goes: dropping one on screen would blank it and fetch it again at once.
           if (state.cache.size > MAX_CACHED_PAGES) {
-            const oldest = state.cache.keys().next().value;
-            if (oldest !== undefined) state.cache.delete(oldest);
+            for (const cached of state.cache.keys()) {
+              if (cached < state.first || cached > state.last) {
+                state.cache.delete(cached);
+                break;
+              }
+            }
           }
         }
         setTotal(answer.total);
