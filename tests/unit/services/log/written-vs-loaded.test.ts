@@ -2,6 +2,7 @@
 // accounts and summaries, with odd ids (lone surrogates, U+0000, U+FEFF, quotes), reused request ids, history
 // before and after its entry, a deletion then a correction, and corrections appended after the load.
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
 import type { AccountRef, LogLine } from '../../../../shared/log/entry-schema.ts';
@@ -84,4 +85,70 @@ describe('written and loaded', () => {
     expect(snapshot(writer, ids)).toEqual(snapshot(again, ids));
     await writer.close();
   });
+});
+
+const ID_POOL = ['e1', 'e2', 'lone \ud800', '\ufeffe1', 'e\u0000', 'é😀', 'q"\\'];
+// Reply and start times stay within the business calendar's years (1990–2100: it clamps beyond, and its day labels there
+// depend on how far it was laid out); a line's own \`at\` also takes a year past 9999, which the byte readers leave to JSON.parse.
+const TIME_POOL = ['2026-03-10T10:00:00.000Z', '2026-03-10T09:00:00.000Z', '2026-03-10T11:00:00+01:00', '2026-03-09T08:00:00Z'];
+const AT_POOL = [...TIME_POOL, '+010000-01-01T00:00:00.000Z'];
+const ACCOUNT_POOL: AccountRef[] = [
+  brand,
+  odd,
+  { ...brand, handle: 'acme_new' },
+  { id: 'a', handle: 'b\u0000c', name: '', kind: 'brand' },
+  { id: 'a\u0000b', handle: 'c', name: '', kind: 'brand' },
+];
+const pick = <T>(pool: readonly T[]) => fc.nat(pool.length - 1).map((k) => pool[k] as T);
+const anyLine: fc.Arbitrary<LogLine> = fc.oneof(
+  fc
+    .record({ id: pick(ID_POOL), account: pick(ACCOUNT_POOL), sentAt: pick(TIME_POOL), target: fc.option(pick(TIME_POOL)), excerpt: fc.option(pick(ID_POOL)) })
+    .map(({ id, account, sentAt, target, excerpt }) =>
+      replyLine(id, { account, sentAt, targetCreatedAt: target, startSource: target === null ? 'unknown' : 'decoded', responseMs: null, excerpt }),
+    ),
+  fc
+    .record({ targetId: pick(ID_POOL), receivedAt: pick(TIME_POOL), at: pick(TIME_POOL), note: fc.option(pick(ID_POOL)) })
+    .map(({ note, ...rest }): LogLine => ({ v: 1, type: 'correction', ...rest, ...(note === null ? {} : { note }) })),
+  fc.record({ targetId: pick(ID_POOL), at: pick(AT_POOL) }).map((rest): LogLine => ({ v: 1, type: 'deletion', ...rest })),
+  fc
+    .record({ requestId: pick(ID_POOL), account: pick(ACCOUNT_POOL), at: pick(TIME_POOL), text: fc.option(pick(ID_POOL)) })
+    .map(({ requestId, account, at, text }): LogLine => ({
+      v: 1,
+      type: 'gate',
+      at,
+      requestId,
+      account,
+      platform: 'x',
+      action: 'reply',
+      decision: 'confirmed',
+      text,
+      textHash: null,
+    })),
+  fc
+    .record({ requestId: pick(ID_POOL), at: pick(AT_POOL), status: fc.option(fc.nat(999)), error: fc.option(pick(ID_POOL)) })
+    .map((rest): LogLine => ({ v: 1, type: 'gate-result', ...rest })),
+);
+
+describe('written and loaded, any mix of lines', () => {
+  it('fold to the same state, appended in one batch or one by one', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyLine, { maxLength: 25 }), fc.boolean(), async (lines, oneByOne) => {
+        const t = tempDirForTest();
+        const writer = await LogService.open(t.file, { decodeItemTime: fakeDecode, schedule });
+        if (oneByOne) for (const line of lines) await writer.appendLines([line]);
+        else await writer.appendLines(lines);
+        const loaded = await LogService.open(t.file, { decodeItemTime: fakeDecode, schedule, readOnly: true });
+        expect(loaded.loadReport.skipped).toEqual([]);
+        expect(snapshot(writer, [...ID_POOL, 'none'])).toEqual(snapshot(loaded, [...ID_POOL, 'none']));
+        // And each entry holds its first reply line's values (the account exactly as written).
+        for (const id of ID_POOL) {
+          const first = lines.find((line) => line.type === 'reply' && line.id === id);
+          expect(loaded.entry(id)?.account ?? null).toEqual(first?.type === 'reply' ? first.account : null);
+          expect(loaded.entry(id)?.excerpt).toEqual(first?.type === 'reply' ? first.excerpt : undefined);
+        }
+        await writer.close();
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
 });
