@@ -225,7 +225,8 @@ describe('the response-time dashboard', () => {
       { offset: 100, limit: 100 },
       { offset: 4200, limit: 100 },
     ]);
-  });
+    // 44 scroll steps, each waiting for its page: a loaded machine needs more than the default minute.
+  }, 180_000);
 
   it('scrolls a large log without rendering it all, and looks right (screenshot)', async () => {
     const app = await world.start({ viewport: { width: 1280, height: 800 } });
