@@ -167,6 +167,25 @@ describe('the response-time dashboard', () => {
     await app.page.screenshot({ path: join(E2E_DIR, 'dashboard-fr.png') });
   });
 
+  it('offers to try again when the table could not fetch its rows, and shows them once it can', async () => {
+    const app = await world.start({ viewport: { width: 1280, height: 800 } });
+    await seedDashboard(app, 50);
+    const log = app.services.log;
+    const page = log.page.bind(log);
+    let failures = 1;
+    log.page = (filter, window) => {
+      if (failures-- > 0) throw new Error('disk unavailable');
+      return page(filter, window);
+    };
+    const dashboard = await openDashboard(app);
+    const table = dashboard.getByTestId('entry-table').locator('..');
+    await table.getByRole('alert').waitFor();
+    expect(await table.getByRole('alert').textContent()).toContain('disk unavailable');
+    await table.getByRole('button', { name: 'Try again' }).click();
+    await dashboard.getByTestId('entry-row').first().waitFor();
+    expect(await table.getByRole('alert').count()).toBe(0);
+  });
+
   it('fetches the missing pages of a window that straddles two in one log:rows request', async () => {
     const app = await world.start({ viewport: { width: 1280, height: 800 } });
     await seedDashboard(app, 400);

@@ -148,7 +148,16 @@ export function EntryTable({ source, height = 420, onPage, filtered = false, ins
     <div className="entry-table-wrap">
       {error && (
         <p className="dash-error" role="alert">
-          {t('dashboard.error', { message: error })}
+          {t('dashboard.error', { message: error })} {/* A failed page is not in the cache: asking again fetches what is on screen now. */}
+          <button
+            type="button"
+            onClick={() => {
+              setError(null);
+              pump();
+            }}
+          >
+            {t('ipcErrors.retry')}
+          </button>
         </p>
       )}
       <div
