@@ -5,6 +5,7 @@ import { rereadStoredLine } from '../../../../shared/log/entry-schema.ts';
 import type { ScannedText } from '../../../../shared/log/json-bytes.ts';
 import type { GateRow } from '../../../../shared/log/model.ts';
 import { hashBytes, IdTable, StringColumn } from './string-column.ts';
+import { grownTo } from './typed-arrays.ts';
 
 /** A request id: a string, or where it sits in the line's bytes (as the loader's scanner found it). */
 type RequestId = string | ScannedText;
@@ -25,14 +26,8 @@ export class GateStore {
   /** Adds a validated gate line; `bytes[start, end)` is its JSON in UTF-8 (as read from the file, or as written). */
   addGate(requestId: RequestId, bytes: Uint8Array, start: number, end: number): void {
     const i = this.count++;
-    if (i >= this.resultOf.length) {
-      const resultOf = new Int32Array(this.resultOf.length * 2);
-      resultOf.set(this.resultOf);
-      this.resultOf = resultOf;
-      const latest = new Int32Array(this.latest.length * 2);
-      latest.set(this.latest);
-      this.latest = latest;
-    }
+    this.resultOf = grownTo(this.resultOf, i + 1);
+    this.latest = grownTo(this.latest, i + 1);
     this.lines.pushBytes(bytes, start, end);
     this.resultOf[i] = -1;
     const hash = this.hashOf(requestId, bytes);

@@ -24,6 +24,7 @@ import { newCorrectionScan, newGateResultScan, newGateScan, scanCorrectionLine, 
 import type { OpenAppendOnly } from '../file-port.ts';
 import { JsonlAppender, loadJsonl, type SkippedLine } from './jsonl-file.ts';
 import { ReplyIndex } from './reply-index.ts';
+import { grownTo } from './typed-arrays.ts';
 import { GateStore } from './gate-store.ts';
 import { UserError } from '../user-error.ts';
 import { exportLog, importIntoLog, type ExportFormat, type ExportOptions, type ImportResult } from './log-transfer.ts';
@@ -344,11 +345,7 @@ export class LogService {
     const index = this.index;
     const from = this.businessValid;
     if (from === index.count) return this.business;
-    if (this.business.length < index.count) {
-      const grown = new Float64Array(Math.max(index.count, this.business.length * 2, 1024));
-      grown.set(this.business.subarray(0, from));
-      this.business = grown;
-    }
+    this.business = grownTo(this.business, index.count);
     const to = index.count;
     this.calendar.businessMsMany(index.startMs.subarray(from, to), index.sentMs.subarray(from, to), to - from, this.business.subarray(from, to));
     this.businessValid = to;

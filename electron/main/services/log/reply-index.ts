@@ -8,17 +8,11 @@ import type { ReplyScan } from '../../../../shared/log/reply-scan.ts';
 import { scannedCorrection, type CorrectionScan } from '../../../../shared/log/line-scan.ts';
 import { scannedAccountRef, type ScannedText } from '../../../../shared/log/json-bytes.ts';
 import { IdTable, StringColumn, hashBytes, hashText } from './string-column.ts';
+import { grownTo } from './typed-arrays.ts';
 
 const PLATFORM_INDEX = new Map<string, number>(PLATFORM_IDS.map((id, i) => [id, i]));
 const SOURCE_INDEX = new Map<string, number>(START_SOURCES.map((id, i) => [id, i]));
 const MANUAL = START_SOURCES.indexOf('manual');
-
-function grow<T extends Float64Array | Uint32Array | Uint8Array>(array: T, size: number, make: (n: number) => T): T {
-  if (size <= array.length) return array;
-  const next = make(Math.max(size, array.length * 2, 1024));
-  next.set(array);
-  return next;
-}
 
 /** How many leading bytes of an account object key its variants (with its length): past `{"id":"`, most of the id. */
 const ACCOUNT_KEY_BYTES = 32;
@@ -98,17 +92,15 @@ export class ReplyIndex {
 
   private reserve(size: number): void {
     if (size <= this.sentMs.length) return;
-    this.accountVariant = grow(this.accountVariant, size, (n) => new Uint32Array(n));
-    this.accountGroup = grow(this.accountGroup, size, (n) => new Uint32Array(n));
-    this.platform = grow(this.platform, size, (n) => new Uint8Array(n));
-    this.source = grow(this.source, size, (n) => new Uint8Array(n));
-    this.deleted = grow(this.deleted, size, (n) => new Uint8Array(n));
-    this.targetMs = grow(this.targetMs, size, (n) => new Float64Array(n));
-    this.startMs = grow(this.startMs, size, (n) => new Float64Array(n));
-    this.sentMs = grow(this.sentMs, size, (n) => new Float64Array(n));
-    const last = new Int32Array(this.sentMs.length).fill(-1);
-    last.set(this.historyLast);
-    this.historyLast = last;
+    this.accountVariant = grownTo(this.accountVariant, size);
+    this.accountGroup = grownTo(this.accountGroup, size);
+    this.platform = grownTo(this.platform, size);
+    this.source = grownTo(this.source, size);
+    this.deleted = grownTo(this.deleted, size);
+    this.targetMs = grownTo(this.targetMs, size);
+    this.startMs = grownTo(this.startMs, size);
+    this.sentMs = grownTo(this.sentMs, size);
+    this.historyLast = grownTo(this.historyLast, this.sentMs.length, -1);
   }
 
   /** Adds a reply line; returns its index, or -1 when an entry with that id already exists (kept first). */
@@ -221,11 +213,7 @@ export class ReplyIndex {
   /** Adds a history line (`bytes[start, end)`) to entry i: a correction (its new start, `receivedMs`) or a deletion (null). */
   private record(i: number, receivedMs: number | null, bytes: Uint8Array, start: number, end: number): void {
     const k = this.historyText.pushBytes(bytes, start, end);
-    if (k >= this.historyPrev.length) {
-      const prev = new Int32Array(this.historyPrev.length * 2);
-      prev.set(this.historyPrev);
-      this.historyPrev = prev;
-    }
+    this.historyPrev = grownTo(this.historyPrev, k + 1);
     this.historyPrev[k] = this.historyLast[i] as number;
     this.historyLast[i] = k;
     if (receivedMs === null) {

@@ -1,6 +1,7 @@
 // Strings of a million entries kept as UTF-8 bytes in large pages instead of a million heap strings (which
 // the GC would copy and trace on every load), decoded only for the rows actually shown or exported; and an
 // id → entry hash table over those bytes, replacing a million-key Map.
+import { grownTo } from './typed-arrays.ts';
 
 const PAGE = 1 << 22;
 /** Positions are page * SLOT + offset, so an oversized page (one huge value) cannot spill into the next. */
@@ -35,12 +36,8 @@ export class StringColumn {
   private slot(): number {
     const i = this.count++;
     if (i >= this.at.length) {
-      const at = new Float64Array(this.at.length * 2);
-      at.set(this.at);
-      this.at = at;
-      const len = new Int32Array(this.len.length * 2);
-      len.set(this.len);
-      this.len = len;
+      this.at = grownTo(this.at, i + 1);
+      this.len = grownTo(this.len, i + 1);
     }
     return i;
   }
