@@ -62,6 +62,32 @@ describe('settings', () => {
     expect(settings().hibernateMinutes).toBe(45);
   });
 
+  it('shows in its number fields the value it saved, and reads 0 as a number below the minimum, not as an emptied field', async () => {
+    const app = await world.start();
+    await app.page.locator('.rail-footer button', { hasText: 'Settings' }).click();
+    const panel = app.page.getByTestId('settings-panel');
+    const settings = () => app.services.accounts.state().settings;
+    const field = (name: string) => panel.locator(`input[name=${name}]`);
+    const type = async (name: string, text: string) => {
+      await field(name).fill(text);
+      await field(name).blur();
+    };
+    // The shortest timeout asked for is the shortest allowed, not the 2-minute default.
+    await type('gateTimeoutSeconds', '0');
+    await expect.poll(() => settings().gateTimeoutSeconds).toBe(10);
+    expect(await field('gateTimeoutSeconds').inputValue()).toBe('10');
+    await type('hibernateMinutes', '0');
+    await expect.poll(() => settings().hibernateMinutes).toBe(1);
+    expect(await field('hibernateMinutes').inputValue()).toBe('1');
+    // A clamped or emptied field says what was saved instead of what was typed.
+    await type('hibernateMinutes', '99999');
+    await expect.poll(() => settings().hibernateMinutes).toBe(1440);
+    expect(await field('hibernateMinutes').inputValue()).toBe('1440');
+    await type('gateTimeoutSeconds', '');
+    await expect.poll(() => settings().gateTimeoutSeconds).toBe(120);
+    expect(await field('gateTimeoutSeconds').inputValue()).toBe('120');
+  });
+
   it('shows what the gate would hold in a HAR, and explains a file that is not one', async () => {
     const app = await world.start();
     await app.page.locator('.rail-footer button', { hasText: 'Settings' }).click();
