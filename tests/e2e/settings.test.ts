@@ -100,4 +100,17 @@ describe('settings', () => {
     await check.locator('input[type=file]').setInputFiles({ name: 'broken.har', mimeType: 'application/json', buffer: Buffer.from('{"log": 3') });
     expect(await check.getByRole('alert').textContent()).toContain('This file could not be checked');
   });
+
+  it('says a HAR is too big to check in words, not as the key main refused it with', async () => {
+    const app = await world.start();
+    await app.page.locator('.rail-footer button', { hasText: 'Settings' }).click();
+    const check = app.page.getByTestId('har-check');
+    // Over the 50,000,000 characters the IPC contract takes: a HAR of a session with videos is easily that big.
+    const big = Buffer.alloc(50_000_001, 0x20);
+    await check.locator('input[type=file]').setInputFiles({ name: 'big.har', mimeType: 'application/json', buffer: big });
+    const alert = check.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).not.toContain('errors.');
+    expect(await alert.textContent()).toBe('This HAR file is too big to check (over 50 MB): export fewer requests.');
+  }, 120_000);
 });
