@@ -218,15 +218,22 @@ export function registerLog(program: Command, deps: LogCommandDeps = {}): void {
           if (!decoded.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${decoded.errors.join('\n  ')}`);
           const text = decoded.text;
           const kind = options.format ?? (extname(file).toLowerCase() === '.json' ? 'json' : 'csv');
-          const parsed = parseImport(service, text, kind, { decodeItemTime: decode, now: () => new Date() });
-          if (!parsed.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${parsed.errors.join('\n  ')}`);
-          const plan = freshLines(service, parsed.lines);
+          const parse = (log: LogService) => {
+            const parsed = parseImport(log, text, kind, { decodeItemTime: decode, now: () => new Date() });
+            if (!parsed.ok) throw new FileError(`${file} was not imported (nothing written):\n  ${parsed.errors.join('\n  ')}`);
+            return parsed.lines;
+          };
+          const lines = parse(service);
+          const plan = freshLines(service, lines);
           let result = { added: 0, duplicates: plan.duplicates };
           if (plan.fresh.length > 0) {
             const writer = await open(false);
             try {
-              // Duplicates set aside again on the writable log, in case the app added entries in between (the file is not parsed again).
-              result = await importLines(writer, parsed.lines);
+              // The app may have written in between. Duplicates are set aside again on the writable log; the file is
+              // parsed again only if the app logged an account (or a new name of one) in between, which a row naming it
+              // by handle must resolve to. The log only grows, so an unchanged count of variants is the same accounts.
+              const accountsChanged = writer.index.variants.length !== service.index.variants.length;
+              result = await importLines(writer, accountsChanged ? parse(writer) : lines);
             } finally {
               await writer.close();
             }

@@ -92,7 +92,8 @@ export const invokeArgs = {
   'gate:undo': z.tuple([pendingId]),
   'gate:recent': z.tuple([z.number().int().min(1).max(500)]),
   'gate:reset-identity': z.tuple([id]),
-  'gate:check-har': z.tuple([z.string().max(50_000_000)]),
+  // A HAR over the limit is refused with a key the settings panel can say in words.
+  'gate:check-har': z.tuple([z.string().max(50_000_000, { message: 'errors.harTooBig' })]),
   'log:query': z.tuple([logFilterSchema, z.object({ offset: z.number().int().min(0), limit: z.number().int().min(0).max(100_000) })]),
   'log:rows': z.tuple([logFilterSchema, z.object({ offset: z.number().int().min(0), limit: z.number().int().min(0).max(10_000) })]),
   'log:unknown': z.tuple([z.number().int().min(1).max(10_000)]),

@@ -62,6 +62,32 @@ describe('settings', () => {
     expect(settings().hibernateMinutes).toBe(45);
   });
 
+  it('shows in its number fields the value it saved, and reads 0 as a number below the minimum, not as an emptied field', async () => {
+    const app = await world.start();
+    await app.page.locator('.rail-footer button', { hasText: 'Settings' }).click();
+    const panel = app.page.getByTestId('settings-panel');
+    const settings = () => app.services.accounts.state().settings;
+    const field = (name: string) => panel.locator(`input[name=${name}]`);
+    const type = async (name: string, text: string) => {
+      await field(name).fill(text);
+      await field(name).blur();
+    };
+    // The shortest timeout asked for is the shortest allowed, not the 2-minute default.
+    await type('gateTimeoutSeconds', '0');
+    await expect.poll(() => settings().gateTimeoutSeconds).toBe(10);
+    expect(await field('gateTimeoutSeconds').inputValue()).toBe('10');
+    await type('hibernateMinutes', '0');
+    await expect.poll(() => settings().hibernateMinutes).toBe(1);
+    expect(await field('hibernateMinutes').inputValue()).toBe('1');
+    // A clamped or emptied field says what was saved instead of what was typed.
+    await type('hibernateMinutes', '99999');
+    await expect.poll(() => settings().hibernateMinutes).toBe(1440);
+    expect(await field('hibernateMinutes').inputValue()).toBe('1440');
+    await type('gateTimeoutSeconds', '');
+    await expect.poll(() => settings().gateTimeoutSeconds).toBe(120);
+    expect(await field('gateTimeoutSeconds').inputValue()).toBe('120');
+  });
+
   it('shows what the gate would hold in a HAR, and explains a file that is not one', async () => {
     const app = await world.start();
     await app.page.locator('.rail-footer button', { hasText: 'Settings' }).click();
@@ -74,4 +100,17 @@ describe('settings', () => {
     await check.locator('input[type=file]').setInputFiles({ name: 'broken.har', mimeType: 'application/json', buffer: Buffer.from('{"log": 3') });
     expect(await check.getByRole('alert').textContent()).toContain('This file could not be checked');
   });
+
+  it('says a HAR is too big to check in words, not as the key main refused it with', async () => {
+    const app = await world.start();
+    await app.page.locator('.rail-footer button', { hasText: 'Settings' }).click();
+    const check = app.page.getByTestId('har-check');
+    // Over the 50,000,000 characters the IPC contract takes: a HAR of a session with videos is easily that big.
+    const big = Buffer.alloc(50_000_001, 0x20);
+    await check.locator('input[type=file]').setInputFiles({ name: 'big.har', mimeType: 'application/json', buffer: big });
+    const alert = check.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).not.toContain('errors.');
+    expect(await alert.textContent()).toBe('This HAR file is too big to check (over 50 MB): export fewer requests.');
+  }, 120_000);
 });

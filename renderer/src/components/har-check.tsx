@@ -3,7 +3,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HarRow } from '../../../shared/gate/har.ts';
 import { api, errorMessage } from '../api.ts';
-import { useReportError } from '../ipc-errors.tsx';
+import { useReportError, userMessage } from '../ipc-errors.tsx';
 
 export function HarCheck() {
   const { t } = useTranslation();
@@ -44,7 +44,8 @@ export function HarCheck() {
       </label>
       {error && (
         <p className="field-error" role="alert">
-          {t('har.error', { message: error })}
+          {/* Main refuses a file over the contract's size with a UserError key; a file that is not a HAR, in words. */}
+          {userMessage(t, error, 'har.error')}
         </p>
       )}
       {rows && (

@@ -53,7 +53,7 @@ export function SettingsPanel({
 
 /**
  * A whole-number setting, saved when the field loses focus: clamped to [min, max], and the fallback where the text is
- * not a number (an emptied field).
+ * not a number (an emptied field); the field then shows the value saved.
  */
 function NumberField(props: {
   name: 'hibernateMinutes' | 'gateTimeoutSeconds';
@@ -71,8 +71,16 @@ function NumberField(props: {
         name={name}
         type="number"
         min={min}
+        max={max}
         defaultValue={settings[name]}
-        onBlur={(event) => onChange({ [name]: Math.min(max, Math.max(min, Number.parseInt(event.target.value, 10) || fallback)) })}
+        onBlur={(event) => {
+          const typed = Number.parseInt(event.target.value, 10);
+          // 0 is a number (below the minimum), not an emptied field: only text that is no number takes the fallback.
+          const value = Number.isNaN(typed) ? fallback : Math.min(max, Math.max(min, typed));
+          // The field is uncontrolled: without this it would go on showing what was typed, not what was saved.
+          event.target.value = String(value);
+          onChange({ [name]: value });
+        }}
       />
     </label>
   );

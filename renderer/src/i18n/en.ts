@@ -65,6 +65,8 @@ export const en = {
     startInvalid: 'Enter a valid date and time.',
     startInFuture: 'The item cannot have arrived in the future.',
     startAfterReply: 'The item cannot have arrived after the reply was sent.',
+    // review2 helper: a HAR the IPC contract refuses for its size
+    harTooBig: 'This HAR file is too big to check (over 50 MB): export fewer requests.',
     generic: 'Something went wrong: {{message}}',
   },
   remove: {

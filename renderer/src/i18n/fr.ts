@@ -84,6 +84,8 @@ export const fr: Messages = {
     startInvalid: 'Saisissez une date et une heure valides.',
     startInFuture: 'L’élément ne peut pas être arrivé dans le futur.',
     startAfterReply: 'L’élément ne peut pas être arrivé après l’envoi de la réponse.',
+    // review2 helper: a HAR the IPC contract refuses for its size
+    harTooBig: 'Ce fichier HAR est trop volumineux pour être vérifié (plus de 50\u00a0Mo)\u00a0: exportez moins de requêtes.',
     generic: 'Une erreur est survenue : {{message}}',
   },
   remove: {

@@ -119,6 +119,50 @@ describe('hatrack log', () => {
     expect(asked).toEqual(['t2026-03-31T08:00:00Z']);
   });
 
+  it('imports against the log as the app left it when the app wrote between the check and the write', async () => {
+    const log = join(dir, 'log.jsonl');
+    writeFileSync(
+      join(dir, 'two.csv'),
+      'id,account,platform,item,received_at,replied_at\n' +
+        'imp-1,newbrand,mastodon,t2026-03-31T08:00:00Z,,2026-03-31T08:30:00Z\n' +
+        'imp-2,newbrand,mastodon,t2026-03-31T09:00:00Z,2026-03-31T09:00:00Z,2026-03-31T09:20:00Z\n',
+    );
+    // The running app, while the CLI checks the file on the read-only log: the account's first reply, and imp-2 (the
+    // same file imported from the dashboard).
+    const account = { id: '33333333-3333-4333-8333-333333333333', handle: 'newbrand', name: 'New Brand', kind: 'brand' };
+    const reply = (id: string, sentAt: string) =>
+      JSON.stringify({
+        v: 1,
+        type: 'reply',
+        id,
+        account,
+        platform: 'mastodon',
+        replyToId: `r-${id}`,
+        targetCreatedAt: null,
+        startSource: 'unknown',
+        sentAt,
+        responseMs: null,
+        excerpt: null,
+      });
+    let appWrote = false;
+    const appWrites: DecodeItemTime = (platform, id, now) => {
+      if (!appWrote) writeFileSync(log, `${reply('app-1', '2026-03-31T07:00:00.000Z')}\n${reply('imp-2', '2026-03-31T09:20:00.000Z')}\n`);
+      appWrote = true;
+      return decode(platform, id, now);
+    };
+    expect(await hatrackWith(appWrites, 'log', 'import', join(dir, 'two.csv'), '--log', log)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('imported 1 entry into'),
+    });
+    const lines = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; account: { id: string } });
+    expect(lines.map((line) => line.id)).toEqual(['app-1', 'imp-2', 'imp-1']);
+    // @newbrand is the account the app logged, not a second "import:" account of the same handle.
+    expect(lines[2]?.account).toEqual(account);
+  });
+
   it('exports XLSX with --format xlsx, item IDs kept as text', async () => {
     const log = join(dir, 'log.jsonl');
     writeFileSync(join(dir, 'ids.csv'), 'account,platform,item,received_at,replied_at\nacme,x,1899999999999999999,2026-03-30T08:00:00Z,2026-03-30T08:10:00Z\n');
