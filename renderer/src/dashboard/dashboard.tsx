@@ -6,7 +6,7 @@ import type { Account } from '../../../shared/accounts/account.ts';
 import type { Settings } from '../../../shared/accounts/settings.ts';
 import type { AccountRef } from '../../../shared/log/entry-schema.ts';
 import { PLATFORM_IDS } from '../../../shared/platforms/platform-id.ts';
-import { useInvoke } from '../ipc-errors.tsx';
+import { useInvoke, userMessage } from '../ipc-errors.tsx';
 import { Charts } from './charts.tsx';
 import { EntryTable } from './entry-table.tsx';
 import { Figures } from './figures.tsx';
@@ -78,7 +78,7 @@ export function Dashboard({ accounts, settings, onClose }: Props) {
       <Filters value={filterState} onChange={setFilterState} accounts={accountOptions} platforms={[...PLATFORM_IDS]} />
       {data.error && (
         <p className="dash-error" role="alert">
-          {t('dashboard.error', { message: data.error })}
+          {userMessage(t, data.error, 'dashboard.error')}
         </p>
       )}
       {data.summary === null ? (

@@ -8,6 +8,8 @@ import { formatDuration } from '../../../shared/log/duration-format.ts';
 import { itemUrl } from '../../../shared/platforms/item-url.ts';
 import { formatDateTime } from './format.ts';
 import type { RowSource } from './row-source.ts';
+import { errorMessage } from '../api.ts';
+import { userMessage } from '../ipc-errors.tsx';
 
 /** Rows per fetched page: a few screens, small enough that one IPC answer stays cheap. */
 export const PAGE_SIZE = 100;
@@ -111,7 +113,7 @@ export function EntryTable({ source, height = 420, onPage, filtered = false, ins
       (reason: unknown) => {
         if (generation !== fetching.current.generation) return;
         state.busy = false;
-        setError(reason instanceof Error ? reason.message : String(reason));
+        setError(errorMessage(reason));
       },
     );
   }, [source, onPage]);
@@ -148,7 +150,7 @@ export function EntryTable({ source, height = 420, onPage, filtered = false, ins
     <div className="entry-table-wrap">
       {error && (
         <p className="dash-error" role="alert">
-          {t('dashboard.error', { message: error })} {/* A failed page is not in the cache: asking again fetches what is on screen now. */}
+          {userMessage(t, error, 'dashboard.error')} {/* A failed page is not in the cache: asking again fetches what is on screen now. */}
           <button
             type="button"
             onClick={() => {

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormatChoice, ImportAnswer } from '../../../shared/ipc/contract.ts';
 import type { LogFilter } from '../../../shared/log/model.ts';
-import { api } from '../api.ts';
-import { useReportError } from '../ipc-errors.tsx';
+import { api, errorMessage } from '../api.ts';
+import { useReportError, userMessage } from '../ipc-errors.tsx';
 
 type Status =
   | { kind: 'idle' }
@@ -31,7 +31,7 @@ export function Transfer({ filter }: { filter: LogFilter }) {
     try {
       setStatus(await action());
     } catch (reason) {
-      setStatus({ kind: 'error', message: reason instanceof Error ? reason.message : String(reason) });
+      setStatus({ kind: 'error', message: errorMessage(reason) });
     }
   };
   const exportAs = (format: ExportFormatChoice) =>
@@ -112,6 +112,6 @@ function StatusText({ status }: { status: Status }) {
         </div>
       );
     case 'error':
-      return <p className="field-error">{t('dashboard.error', { message: status.message })}</p>;
+      return <p className="field-error">{userMessage(t, status.message, 'dashboard.error')}</p>;
   }
 }

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useReducer, useState } from 'react';
 import type { AccountRef } from '../../../shared/log/entry-schema.ts';
 import type { LogFilter, ReplyRow } from '../../../shared/log/model.ts';
 import type { LogSummary } from '../../../shared/log/statistics.ts';
-import { api } from '../api.ts';
+import { api, errorMessage } from '../api.ts';
 import { ipcRowSource, type RowSource } from './row-source.ts';
 import { UNKNOWN_LIMIT } from './unknown-starts.tsx';
 
@@ -18,8 +18,6 @@ export interface DashboardData {
   /** Fetch everything again now (after a local change, before the event arrives). */
   refresh: () => void;
 }
-
-const message = (reason: unknown) => (reason instanceof Error ? reason.message : String(reason));
 
 export function useDashboardData(filter: LogFilter): DashboardData {
   const [version, refresh] = useReducer((n: number) => n + 1, 0);
@@ -42,7 +40,7 @@ export function useDashboardData(filter: LogFilter): DashboardData {
           setSummary(page.summary);
           setError(null);
         },
-        (reason: unknown) => live && setError(message(reason)),
+        (reason: unknown) => live && setError(errorMessage(reason)),
       );
     return () => {
       live = false;
@@ -57,7 +55,7 @@ export function useDashboardData(filter: LogFilter): DashboardData {
         setLogAccounts(all.summary.perAccount.map((entry) => entry.account));
         setUnknown(rows);
       },
-      (reason: unknown) => live && setError(message(reason)),
+      (reason: unknown) => live && setError(errorMessage(reason)),
     );
     return () => {
       live = false;
