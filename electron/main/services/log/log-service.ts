@@ -290,7 +290,7 @@ export class LogService {
   /**
    * Sets (or corrects) the time the item replied to was received; history keeps every earlier value. Refuses, with a
    * UserError (an i18n key), a time that is not a date, is in the future or comes after the reply: the rules imports
-   * follow, here so that every caller (IPC, CLI, import) gets them.
+   * follow, kept here rather than in the IPC handler so that any caller gets them.
    */
   async setManualStart(entryId: string, receivedAt: Date | string, note?: string): Promise<ReplyRow> {
     const i = this.mustFind(entryId);
