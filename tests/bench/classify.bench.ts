@@ -1,18 +1,7 @@
 // Benchmarks the classifier against its budgets: cheap rejection of unrelated traffic, cheap extraction.
 import { classify } from '../../shared/gate/classify.ts';
 import type { OutgoingRequest } from '../../shared/gate/types.ts';
-
-interface BenchResult {
-  name: string;
-  ratio: number;
-  target: number;
-  detail: string;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
+import { sampled, type Result } from './stats.ts';
 
 /** Milliseconds for `iterations` calls of `fn` (one sample). */
 function sample(fn: () => void, iterations: number): number {
@@ -29,11 +18,7 @@ const REJECTION_LOOPS = 20_000;
  * Ratio of `subject` to `baseline` in each of RUNS runs (the two interleaved in every run, after a
  * warm-up, so a busy machine slows both alike): median and min–max of the ratios, and the median times.
  */
-function compare(
-  subject: () => void,
-  baseline: () => void,
-  iterations: number,
-): { median: number; min: number; max: number; subjectMs: number; baselineMs: number } {
+function compare(subject: () => void, baseline: () => void, iterations: number): { ratios: number[]; subjectMs: number; baselineMs: number } {
   sample(subject, iterations);
   sample(baseline, iterations);
   const ratios: number[] = [];
@@ -46,7 +31,7 @@ function compare(
     baselines.push(b);
     ratios.push(a / b);
   }
-  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), subjectMs: median(subjects), baselineMs: median(baselines) };
+  return { ratios, subjectMs: sampled(subjects).median, baselineMs: sampled(baselines).median };
 }
 
 const enc = new TextEncoder();
@@ -92,7 +77,7 @@ function bigCreateTweet(): string {
 }
 
 /** Runs both measurements and returns their ratios (no assertions): median, min–max of RUNS runs. */
-export async function bench(): Promise<BenchResult[]> {
+export async function bench(): Promise<Result[]> {
   const requests = unrelatedPosts();
   const urls = requests.map((r) => r.url);
   let sink = 0;
@@ -127,19 +112,18 @@ export async function bench(): Promise<BenchResult[]> {
   );
   if (sink === -1) console.log(sink);
 
-  const spread = (c: { min: number; max: number }): string => `ratio min–max ${c.min.toFixed(2)}–${c.max.toFixed(2)} over ${RUNS} runs`;
   return [
     {
       name: 'classify() of POSTs no rule matches vs new URL()',
-      ratio: rejection.median,
+      ratios: rejection.ratios,
       target: 1.5,
-      detail: `${requests.length} URLs × ${REJECTION_LOOPS} loops: classify ${rejection.subjectMs.toFixed(2)} ms, new URL ${rejection.baselineMs.toFixed(2)} ms (medians); ${spread(rejection)}`,
+      detail: `${requests.length} URLs × ${REJECTION_LOOPS} loops: classify ${rejection.subjectMs.toFixed(2)} ms, new URL ${rejection.baselineMs.toFixed(2)} ms (medians)`,
     },
     {
       name: 'extract a ~10 KB CreateTweet vs JSON.parse of its bytes',
-      ratio: extraction.median,
+      ratios: extraction.ratios,
       target: 1.5,
-      detail: `${bytes.length} bytes × 1000: classify ${extraction.subjectMs.toFixed(2)} ms, decode + JSON.parse ${extraction.baselineMs.toFixed(2)} ms (medians); ${spread(extraction)}`,
+      detail: `${bytes.length} bytes × 1000: classify ${extraction.subjectMs.toFixed(2)} ms, decode + JSON.parse ${extraction.baselineMs.toFixed(2)} ms (medians)`,
     },
   ];
 }

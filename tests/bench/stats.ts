@@ -23,6 +23,17 @@ export function ms(s: Sampled, digits = 0): string {
   return `${s.median.toFixed(digits)} ms (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 }
 
+/** The value at quantile q (0–1) of `values` (nearest rank). */
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+}
+
+/** "1.2–3.4 ms" */
+export function range(values: readonly number[], digits = 2, unit = ' ms'): string {
+  return `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}${unit}`;
+}
+
 /** One bench result: the ratio of each run, compared with its target (≤ target unless `atLeast`). */
 export interface Result {
   name: string;
@@ -30,6 +41,8 @@ export interface Result {
   target: number;
   /** The target is a floor (≥), not a ceiling (≤). */
   atLeast?: boolean;
+  /** The statistic held to the target: the median unless a quantile is named here (0.95 for a p95 target). */
+  quantile?: number;
   detail: string;
 }
 
