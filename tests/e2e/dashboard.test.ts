@@ -292,6 +292,13 @@ describe('the response-time dashboard', () => {
         .filter({ hasNotText: /Account|Compte/ })
         .allTextContents(),
     ).toEqual(expect.arrayContaining(['@ada.bsky.social']));
+
+    // One filter list open at a time: opening the platforms closes the accounts, which would lie under it.
+    const lists = dashboard.locator('details.dash-multi');
+    expect(await lists.nth(0).evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
+    await dashboard.getByText(/^Platforms:/).click();
+    expect(await lists.nth(1).evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
+    expect(await lists.nth(0).evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
   });
 });
 

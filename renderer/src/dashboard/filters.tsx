@@ -77,7 +77,8 @@ function MultiSelect<T extends string>(props: {
   const { label, hint, name, options, chosen, onChange } = props;
   const { t } = useTranslation();
   return (
-    <details className="dash-multi">
+    // One name for every filter list: the browser keeps one open at a time (they would overlap).
+    <details className="dash-multi" name="dashboard-filter">
       <summary>
         {t('dashboard.filters.summary', { label })} <strong>{chosen.length === 0 ? t('dashboard.filters.kindAll') : String(chosen.length)}</strong>
       </summary>
