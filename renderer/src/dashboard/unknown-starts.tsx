@@ -73,6 +73,9 @@ function UnknownItem({ row, onSaved }: { row: ReplyRow; onSaved: () => void }) {
     <li className="unknown-item" data-testid="unknown-item" data-entry-id={row.id}>
       <form
         className="unknown-form"
+        // The app checks the time itself and says why in the app's language; the browser's own check would speak
+        // the system's language, and block before that.
+        noValidate
         onSubmit={(event) => {
           // save shows main's refusal next to the field; only what escapes it is reported.
           save(event).catch(report);
