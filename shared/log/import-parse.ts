@@ -130,6 +130,15 @@ export function parseImportCsv(text: string, ctx: ImportContext): ImportParse {
   const columns = new Map(header.cells.map((name, i) => [name.trim().toLowerCase(), i]));
   const missing = REQUIRED.filter((name) => !columns.has(name));
   if (missing.length > 0) return { ok: false, errors: [`line ${header.line}: missing column(s): ${missing.join(', ')}`] };
+  // A last row with fewer cells than the header and no line end after it was cut short (a copy or a download that
+  // stopped): its last cell may be a stub that still parses ("…T08:45" for "…T08:45:00Z"), so it is not imported.
+  const last = records[records.length - 1];
+  if (last && last.cells.length < header.cells.length && !/[\r\n]$/.test(text)) {
+    return {
+      ok: false,
+      errors: [`line ${last.line}: ${last.cells.length} cells where the header has ${header.cells.length}, and no line end: the file looks cut short`],
+    };
+  }
   const errors: string[] = [];
   const lines: ReplyLine[] = [];
   const nowMs = ctx.now().getTime();

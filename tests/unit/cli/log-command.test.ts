@@ -212,6 +212,19 @@ describe('hatrack log', () => {
     expect(folder.err).toBe(`hatrack log: ${dir} is a folder, not a file\n`);
   });
 
+  it('rejects a CSV whose last line was cut short, instead of importing the stub (a cut date reads as another time)', async () => {
+    const log = join(dir, 'log.jsonl');
+    const whole = 'account,platform,item,received_at,replied_at,excerpt\nacme,x,1,2026-03-30T08:30:00Z,2026-03-30T08:45:00Z,thanks\n';
+    // Cut inside the last line: "2026-03-30T08:45" would be read as a local time and the excerpt lost.
+    writeFileSync(join(dir, 'cut.csv'), whole.slice(0, whole.indexOf(':00Z,thanks')));
+    const cut = await hatrack('log', 'import', join(dir, 'cut.csv'), '--log', log, '--zone', 'Europe/Paris');
+    expect(cut).toMatchObject({ code: 1, err: expect.stringContaining('line 2: 5 cells where the header has 6, and no line end: the file looks cut short') });
+    expect(existsSync(log)).toBe(false);
+    // The same file whole, with or without its final line end, imports.
+    writeFileSync(join(dir, 'whole.csv'), whole.trimEnd());
+    expect(await hatrack('log', 'import', join(dir, 'whole.csv'), '--log', log)).toMatchObject({ code: 0, out: expect.stringContaining('imported 1 entry') });
+  });
+
   it('names the missing folder when --out cannot be created, never a bare ENOENT', async () => {
     writeFileSync(join(dir, 'past.csv'), CSV);
     const log = join(dir, 'log.jsonl');
