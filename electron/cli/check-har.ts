@@ -34,7 +34,7 @@ export function formatTable(rows: readonly HarRow[], color: boolean): string {
     lines.push(line);
   }
   const held = rows.filter((r) => r.gated).length;
-  lines.push(`${rows.length} requests, ${held} would be held`);
+  lines.push(`${rows.length} request${rows.length === 1 ? '' : 's'}, ${held} would be held`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -82,7 +82,8 @@ export function parseHar(text: string): unknown[] {
   let doc: unknown;
   if (text.trim() === '') throw new HarFormatError('the file is empty');
   try {
-    doc = JSON.parse(text);
+    // The HAR 1.2 spec lets writers emit a byte order mark and tells readers to ignore it; JSON.parse does not.
+    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     // JSON.parse says where it stopped (position, and line/column on recent engines): a cut file shows as such.
     throw new HarFormatError(`not JSON: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,7 +1,7 @@
 // check-har: HAR → one row per request (JSON lines or a table), clear errors and exit codes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Command } from 'commander';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerCheckHar } from '../../../electron/cli/check-har.ts';
@@ -137,6 +137,24 @@ describe('check-har', () => {
 
   it('is a usage error (2) without a file argument', async () => {
     expect((await run(['check-har'])).code).toBe(2);
+  });
+
+  it('reads a HAR saved with a byte order mark and CRLF line ends (HAR 1.2: readers must ignore a BOM)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hatrack-har-'));
+    const file = join(dir, 'bom.har');
+    writeFileSync(file, '\ufeff' + readFileSync(SAMPLE, 'utf8').replace(/\n/g, '\r\n'));
+    const { out, err, code } = await run(['check-har', file]);
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+    expect(out).toContain('8 requests, 5 would be held');
+  });
+
+  it('counts one request in the singular', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hatrack-har-'));
+    const file = join(dir, 'one.har');
+    writeFileSync(file, '{"log":{"entries":[{"request":{"method":"GET","url":"https://x.com/home"}}]}}');
+    const { out, code } = await run(['check-har', file]);
+    expect(code).toBe(0);
+    expect(out).toContain('\n1 request, 0 would be held\n');
   });
 
   it('harToRows is usable without the CLI', () => {
