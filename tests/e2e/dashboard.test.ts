@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountWithSite, compose, freshDir, openDashboard, outcome } from './harness/fixtures.ts';
+import type { AppHarness } from './harness/app-harness.ts';
 import { E2E_DIR } from './harness/paths.ts';
 import { seedDashboard } from './harness/reply-seed.ts';
 import { useWorld } from './harness/world.ts';
@@ -14,6 +15,18 @@ const X_EPOCH = 1288834974657n;
 /** An X status ID minted at `ms` (the snowflake's top bits are milliseconds since X's epoch). */
 const snowflakeAt = (ms: number): string => ((BigInt(ms) - X_EPOCH) << 22n).toString();
 const MINUTE = 60_000;
+
+/** Every window of rows the table asks main for (log:rows → LogService.page), in order. */
+function pagesAsked(harness: AppHarness): Array<{ offset?: number; limit?: number }> {
+  const log = harness.services.log;
+  const asked: Array<{ offset?: number; limit?: number }> = [];
+  const page = log.page.bind(log);
+  log.page = (filter, window) => {
+    asked.push(window ?? {});
+    return page(filter, window);
+  };
+  return asked;
+}
 
 describe('the response-time dashboard', () => {
   it('times a confirmed brand reply on X from the ID it answers, and hides the account view while open', async () => {
@@ -197,13 +210,7 @@ describe('the response-time dashboard', () => {
   it('fetches the missing pages of a window that straddles two in one log:rows request', async () => {
     const app = await world.start({ viewport: { width: 1280, height: 800 } });
     await seedDashboard(app, 400);
-    const log = app.services.log;
-    const asked: Array<{ offset?: number; limit?: number }> = [];
-    const page = log.page.bind(log);
-    log.page = (filter, window) => {
-      asked.push(window ?? {});
-      return page(filter, window);
-    };
+    const asked = pagesAsked(app);
     const dashboard = await openDashboard(app);
     await dashboard.getByTestId('entry-row').first().waitFor();
     await expect.poll(() => asked.length).toBeGreaterThan(0);
@@ -220,13 +227,7 @@ describe('the response-time dashboard', () => {
   it('keeps the pages on screen when the page cache is full (drops the oldest page off screen)', async () => {
     const app = await world.start({ viewport: { width: 1280, height: 800 } });
     await seedDashboard(app, 4300);
-    const log = app.services.log;
-    const asked: Array<{ offset?: number; limit?: number }> = [];
-    const page = log.page.bind(log);
-    log.page = (filter, window) => {
-      asked.push(window ?? {});
-      return page(filter, window);
-    };
+    const asked = pagesAsked(app);
     const dashboard = await openDashboard(app);
     await dashboard.getByTestId('entry-row').first().waitFor();
     const body = dashboard.locator('.entry-body');
