@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
 import type { LogLine, ReplyLine } from '../../../../shared/log/entry-schema.ts';
-import { brand, fakeDecode, personal, replyLine, tempDirForTest } from './test-helpers.ts';
+import { brand, fakeDecode, gateLine, personal, replyLine, tempDirForTest } from './test-helpers.ts';
 
 const reply = (id: string, sentAt: string, extra: Partial<ReplyLine> = {}): ReplyLine => replyLine(id, { sentAt, ...extra });
 
@@ -30,18 +30,7 @@ describe('fast load', () => {
       { v: 1, type: 'correction', targetId: 'e1', receivedAt: '2026-03-09T07:00:00.000Z', at: '2026-03-10T01:00:00.000Z' },
       { v: 1, type: 'correction', targetId: 'e1', receivedAt: '2026-03-09T07:30:00.000Z', at: '2026-03-10T02:00:00.000Z', note: 'second "look" 🎉' },
       { v: 1, type: 'correction', targetId: '\ud800lone', receivedAt: '2026-03-12T07:30:00.000Z', at: '2026-03-12T10:00:00.000Z' },
-      {
-        v: 1,
-        type: 'gate',
-        at: '2026-03-10T10:00:00.000Z',
-        requestId: 'r1',
-        account: brand,
-        platform: 'x',
-        action: 'post',
-        decision: 'confirmed',
-        text: 'Spring \\ "sale" 🎉',
-        textHash: null,
-      },
+      gateLine('r1', { text: 'Spring \\ "sale" 🎉' }),
       { v: 1, type: 'gate-result', at: '2026-03-10T10:00:01.000Z', requestId: 'r1', status: 201, error: null },
       { v: 1, type: 'gate-result', at: '2026-03-10T10:00:02.000Z', requestId: 'nobody', status: null, error: 'net::ERR_FAILED' },
     ];

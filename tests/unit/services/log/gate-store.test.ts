@@ -6,21 +6,9 @@ import { GateStore } from '../../../../electron/main/services/log/gate-store.ts'
 import type { GateLine, GateResultLine } from '../../../../shared/log/entry-schema.ts';
 import type { GateRow } from '../../../../shared/log/model.ts';
 import { newGateResultScan, newGateScan, scanGateLine, scanGateResultLine } from '../../../../shared/log/line-scan.ts';
-import { brand } from './test-helpers.ts';
+import { gateLine } from './test-helpers.ts';
 
-const account = { id: brand.id, handle: brand.handle, name: brand.name, kind: brand.kind };
-const gate = (requestId: string, text: string | null, at = '2026-03-10T10:00:00.000Z'): GateLine => ({
-  v: 1,
-  type: 'gate',
-  at,
-  requestId,
-  account,
-  platform: 'x',
-  action: 'post',
-  decision: 'confirmed',
-  text,
-  textHash: null,
-});
+const gate = (requestId: string, text: string | null, at = '2026-03-10T10:00:00.000Z'): GateLine => gateLine(requestId, { text, at });
 const result = (requestId: string, status: number | null, error: string | null = null): GateResultLine => ({
   v: 1,
   type: 'gate-result',

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { LogService } from '../../../../electron/main/services/log/log-service.ts';
 import type { AccountRef, LogLine } from '../../../../shared/log/entry-schema.ts';
-import { brand, fakeDecode, replyLine, tempDirForTest } from './test-helpers.ts';
+import { brand, fakeDecode, gateLine, replyLine, tempDirForTest } from './test-helpers.ts';
 
 const IDS = ['plain', 'lone \ud800', '\ufeffbom', 'nul\u0000l', 'quote "\\/"', 'é😀', '\udc00\ud800'];
 const odd: AccountRef = { id: '\ufeffa', handle: 'h\ud800', name: '"N" \\ é\u0000', kind: 'personal' };
@@ -112,18 +112,7 @@ const anyLine: fc.Arbitrary<LogLine> = fc.oneof(
   fc.record({ targetId: pick(ID_POOL), at: pick(AT_POOL) }).map((rest): LogLine => ({ v: 1, type: 'deletion', ...rest })),
   fc
     .record({ requestId: pick(ID_POOL), account: pick(ACCOUNT_POOL), at: pick(TIME_POOL), text: fc.option(pick(ID_POOL)) })
-    .map(({ requestId, account, at, text }): LogLine => ({
-      v: 1,
-      type: 'gate',
-      at,
-      requestId,
-      account,
-      platform: 'x',
-      action: 'reply',
-      decision: 'confirmed',
-      text,
-      textHash: null,
-    })),
+    .map(({ requestId, account, at, text }): LogLine => gateLine(requestId, { account, at, action: 'reply', text })),
   fc
     .record({ requestId: pick(ID_POOL), at: pick(AT_POOL), status: fc.option(fc.nat(999)), error: fc.option(pick(ID_POOL)) })
     .map((rest): LogLine => ({ v: 1, type: 'gate-result', ...rest })),
