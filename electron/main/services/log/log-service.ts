@@ -177,7 +177,7 @@ export class LogService {
         break;
       case 'correction':
       case 'deletion':
-        this.startChanged(this.index.applyHistory(line));
+        this.startChanged(this.index.applyHistory(line, bytes, start, end));
         break;
       case 'gate':
         this.gates.addGate(line.requestId, bytes, start, end);

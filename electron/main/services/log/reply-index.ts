@@ -177,15 +177,17 @@ export class ReplyIndex {
     return variant;
   }
 
-  /** Applies a correction or deletion; one aimed at an entry not seen yet waits for it (lines may arrive out of order). */
-  applyHistory(line: HistoryLine): number {
+  /**
+   * Applies a correction or deletion whose JSON is `bytes[start, end)` (a line that waited for its entry has only
+   * its object: it is written out again); one aimed at an entry not seen yet waits for it (lines may arrive out of order).
+   */
+  applyHistory(line: HistoryLine, bytes: Uint8Array = Buffer.from(JSON.stringify(line), 'utf8'), start = 0, end = bytes.length): number {
     const i = this.byId.get(line.targetId);
     if (i === undefined) {
       this.wait(line);
       return -1;
     }
-    const text = Buffer.from(JSON.stringify(line), 'utf8');
-    this.record(i, line.type === 'correction' ? parseIsoMs(line.receivedAt) : null, text, 0, text.length);
+    this.record(i, line.type === 'correction' ? parseIsoMs(line.receivedAt) : null, bytes, start, end);
     return i;
   }
 
