@@ -25,8 +25,6 @@ interface Props {
   source: RowSource;
   /** Height of the scrolling body in CSS pixels. */
   height?: number;
-  /** Called after a page arrives (the bench waits on it). */
-  onPage?: (pageIndex: number) => void;
   /** Whether a filter narrows the selection (the empty state says which of "no replies yet" / "none match"). */
   filtered?: boolean;
   /** The Mastodon server of each account id, for links to the items replies answered. */
@@ -35,7 +33,7 @@ interface Props {
 
 const COLUMNS = ['sentAt', 'account', 'platform', 'replyTo', 'start', 'calendar', 'business', 'within', 'excerpt'] as const;
 
-export function EntryTable({ source, height = 420, onPage, filtered = false, instances }: Props) {
+export function EntryTable({ source, height = 420, filtered = false, instances }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -107,7 +105,6 @@ export function EntryTable({ source, height = 420, onPage, filtered = false, ins
         setTotal(answer.total);
         setError(null);
         pageArrived();
-        for (let pageIndex = from; pageIndex <= to; pageIndex++) onPage?.(pageIndex);
         pump();
       },
       (reason: unknown) => {
@@ -116,7 +113,7 @@ export function EntryTable({ source, height = 420, onPage, filtered = false, ins
         setError(errorMessage(reason));
       },
     );
-  }, [source, onPage]);
+  }, [source]);
 
   // A new source (filter or log changed): forget every page but keep the scroll position, then refetch what shows.
   useEffect(() => {
